@@ -1,0 +1,34 @@
+/**
+ * Who is acting. Shared by the API (from the verified token and the roster) and the workflows
+ * (carried in every update's payload so validators can re-check permissions).
+ * No Temporal, Node or ORM imports: this file is bundled into workflow code.
+ */
+
+export const ROLES = [
+  'specialist',
+  'senior_specialist',
+  'manager',
+  'legal',
+  'policy',
+  'customer_trust',
+  'account_manager',
+  'operator',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Teams that answer handoffs; each has its own queue and SLA. */
+export const HANDOFF_TEAMS = ['legal', 'policy', 'customer_trust'] as const;
+export type HandoffTeam = (typeof HANDOFF_TEAMS)[number];
+
+export const CASE_KINDS = ['escalation', 'strategic_review', 'reinstatement'] as const;
+export type CaseKind = (typeof CASE_KINDS)[number];
+
+export interface Actor {
+  userId: string;
+  role: Role;
+  /** The team the user belongs to, e.g. 'seller-risk-eu', 'legal'. */
+  team: string;
+}
+
+/** The automation itself (timers, SLA breaches); never sent by a caller. */
+export const SYSTEM_ACTOR: Actor = { userId: 'system', role: 'operator', team: 'system' };
