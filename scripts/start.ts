@@ -1,0 +1,96 @@
+import 'reflect-metadata';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createApiApp } from '../api/bootstrap';
+import { loadConfig } from '../config/env';
+import { createDataSource, migrate } from '../db/data-source';
+import { startEmbeddedPostgres } from '../platform/embedded-postgres';
+import { runMain } from '../platform/process';
+import { connectClient, connectWorker, startDevServer } from '../platform/temporal';
+import { createWorker } from '../worker/worker';
+
+/**
+ * `npm start`: the whole system on embedded defaults. PostgreSQL from DATABASE_URL or embedded,
+ * Temporal from TEMPORAL_ADDRESS or a dev server with SQLite and the Web UI, migrations, the worker
+ * and the API in this process. Ctrl-C stops everything, in reverse order.
+ */
+runMain(async () => {
+  const config = loadConfig();
+  const log = (msg: string) => console.log(`[riskdesk] ${msg}`);
+  const stops: Array<() => Promise<void>> = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch((e: unknown) => console.error(e));
+  };
+
+  try {
+    const dataDir = path.resolve(config.DATA_DIR);
+    fs.mkdirSync(dataDir, { recursive: true });
+
+    let databaseUrl = config.DATABASE_URL;
+    if (!databaseUrl) {
+      log(`starting embedded PostgreSQL on port ${config.EMBEDDED_PG_PORT} (data in ${path.join(dataDir, 'postgres')})`);
+      const db = await startEmbeddedPostgres({ dir: path.join(dataDir, 'postgres'), port: config.EMBEDDED_PG_PORT, log });
+      stops.push(db.stop);
+      databaseUrl = db.url;
+    }
+    const dataSource = await createDataSource(databaseUrl, { applicationName: 'riskdesk' }).initialize();
+    stops.push(() => dataSource.destroy());
+    const applied = await migrate(dataSource);
+    log(applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date');
+
+    let address = config.TEMPORAL_ADDRESS;
+    let uiUrl: string | null = null;
+    if (!address) {
+      log(`starting Temporal dev server on port ${config.TEMPORAL_DEV_PORT} (SQLite in ${path.join(dataDir, 'temporal.sqlite')})`);
+      const server = await startDevServer({
+        port: config.TEMPORAL_DEV_PORT,
+        uiPort: config.TEMPORAL_UI_PORT,
+        dbFile: path.join(dataDir, 'temporal.sqlite'),
+        namespace: config.TEMPORAL_NAMESPACE,
+        log,
+      });
+      stops.push(server.stop);
+      address = server.address;
+      uiUrl = server.uiUrl;
+    }
+
+    const workerConnection = await connectWorker(address);
+    stops.push(() => workerConnection.close());
+    const worker = await createWorker({
+      connection: workerConnection,
+      namespace: config.TEMPORAL_NAMESPACE,
+      taskQueue: config.TEMPORAL_TASK_QUEUE,
+      dataSource,
+    });
+    const running = worker.run();
+    stops.push(async () => {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await running;
+    });
+
+    const temporal = await connectClient(address, config.TEMPORAL_NAMESPACE);
+    stops.push(() => temporal.connection.close());
+    const app = await createApiApp({ config, dataSource, temporal });
+    await app.listen(config.PORT, config.HOST);
+    stops.push(() => app.close());
+
+    const api = `http://localhost:${config.PORT}`;
+    console.log(
+      [
+        '',
+        'Riskdesk is running.',
+        `  API:              ${api}`,
+        `  API docs:         ${api}/docs  (OpenAPI JSON: ${api}/openapi.json)`,
+        `  Temporal:         ${address} (namespace ${config.TEMPORAL_NAMESPACE})`,
+        uiUrl ? `  Temporal Web UI:  ${uiUrl}` : `  Temporal Web UI:  (external cluster: see its own UI)`,
+        '',
+        'Press Ctrl-C to stop.',
+        '',
+      ].join('\n'),
+    );
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+  return stopAll;
+});

@@ -1,0 +1,29 @@
+import 'reflect-metadata';
+import { loadConfig, requireSet } from '../config/env';
+import { createDataSource } from '../db/data-source';
+import { runMain } from '../platform/process';
+import { connectWorker, temporalAddress } from '../platform/temporal';
+import { createWorker } from './worker';
+
+/** `npm run worker`: the Temporal worker alone, for deployments. */
+runMain(async () => {
+  const config = loadConfig();
+  requireSet(config, ['DATABASE_URL']);
+  const dataSource = await createDataSource(config.DATABASE_URL!, { applicationName: 'riskdesk-worker' }).initialize();
+  const connection = await connectWorker(temporalAddress(config));
+  const worker = await createWorker({
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    dataSource,
+  });
+  const running = worker.run();
+  console.log(`Riskdesk worker polling task queue '${config.TEMPORAL_TASK_QUEUE}' on ${temporalAddress(config)}`);
+  return async () => {
+    // The SDK also reacts to SIGINT/SIGTERM; shut down only if it has not already begun.
+    if (worker.getState() === 'RUNNING') worker.shutdown();
+    await running;
+    await connection.close();
+    await dataSource.destroy();
+  };
+});

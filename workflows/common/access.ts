@@ -1,0 +1,256 @@
+/**
+ * Who may do what, in one table. The API checks it before it calls a workflow; the workflows check it
+ * again in their update validators (through the state machines), so a stale or forged request is refused
+ * where the decision is made. Pure: bundled into workflow code.
+ */
+import { Actor, CaseKind, HANDOFF_TEAMS, HandoffTeam, Role, SYSTEM_ACTOR } from './actor';
+
+export const CASE_ACTIONS = [
+  'view',
+  'create',
+  'acknowledge',
+  'claim',
+  'release',
+  'request_info',
+  'record_seller_response',
+  'hand_off',
+  'answer_handoff',
+  'answer_consultation',
+  'resolve',
+  'reopen',
+  'escalate',
+  'reassign',
+  'extend_sla',
+  'history.view',
+  'approve_enforcement',
+  'decide_appeal',
+  'peer_review',
+  'roster.view',
+  'roster.update',
+  'workload.view',
+] as const;
+export type CaseAction = (typeof CASE_ACTIONS)[number];
+
+/** Actions on a team's roster rather than on a case; their column in the table is `roster`. */
+export const ROSTER_ACTIONS = ['roster.view', 'roster.update', 'workload.view'] as const satisfies readonly CaseAction[];
+export type RosterAction = (typeof ROSTER_ACTIONS)[number];
+
+/** A column of the table: a case kind, or the team roster. */
+export type AccessScope = CaseKind | 'roster';
+
+export interface AccessTarget {
+  kind: AccessScope;
+  /** The case's current assignee; absent when the case sits unassigned in its team's queue. */
+  assigneeId?: string;
+  /** The case's owning team (for roster actions: the roster's team). */
+  team?: string;
+  /** For `answer_handoff` (and a handoff team's `view`): the team the handoff is addressed to. */
+  handoffTeam?: HandoffTeam;
+}
+
+export type DenialCode = 'role_not_permitted' | 'not_assignee' | 'wrong_team' | 'wrong_handoff_team';
+export type Decision = { allowed: true } | { allowed: false; reason: string; code: DenialCode };
+
+type Row = Readonly<Partial<Record<AccessScope, readonly Role[]>>>;
+
+const WORKERS = ['specialist', 'senior_specialist'] as const;
+const HANDOFF_ROLES = ['legal', 'policy', 'customer_trust'] as const;
+
+const everyKind = (...roles: Role[]): Row => ({ escalation: roles, strategic_review: roles, reinstatement: roles });
+
+/**
+ * action -> column -> roles. Being in a row is necessary, not sufficient: `authorize` then applies the
+ * role's scope (see SCOPES below): a specialist only on cases assigned to them, a manager only in their
+ * own team, a handoff team only on handoffs addressed to it.
+ *
+ * There is no `pause_sla`: the resolution clock pauses only while the case waits on the seller, which
+ * the escalation machine does by itself. A manager who needs more time uses `extend_sla`, which leaves
+ * a reason in the audit trail.
+ */
+export const PERMISSIONS: Readonly<Record<CaseAction, Row>> = {
+  view: everyKind(...WORKERS, 'manager', ...HANDOFF_ROLES, 'account_manager', 'operator'),
+  create: everyKind(...WORKERS, 'manager'),
+  acknowledge: everyKind(...WORKERS),
+  claim: everyKind(...WORKERS),
+  release: everyKind(...WORKERS, 'manager'),
+  request_info: everyKind(...WORKERS, 'manager'),
+  record_seller_response: everyKind(...WORKERS, 'manager'),
+  hand_off: everyKind(...WORKERS, 'manager'),
+  answer_handoff: everyKind(...HANDOFF_ROLES),
+  answer_consultation: { strategic_review: ['account_manager'] },
+  resolve: everyKind(...WORKERS, 'manager'),
+  reopen: everyKind(...WORKERS, 'manager'),
+  escalate: everyKind(...WORKERS),
+  reassign: everyKind('manager'),
+  extend_sla: everyKind('manager'),
+  'history.view': everyKind('manager', 'operator'),
+  approve_enforcement: { strategic_review: ['senior_specialist', 'manager'] },
+  decide_appeal: { reinstatement: ['senior_specialist', 'manager'] },
+  peer_review: { strategic_review: ['senior_specialist', 'manager'], reinstatement: ['senior_specialist', 'manager'] },
+  'roster.view': { roster: ['senior_specialist', 'manager', 'operator'] },
+  'roster.update': { roster: ['manager', 'operator'] },
+  'workload.view': { roster: ['senior_specialist', 'manager', 'operator'] },
+};
+
+/**
+ * Where a permitted role may use an action:
+ * - anywhere: no further check (operators, account managers).
+ * - team: the target's team is the actor's team.
+ * - assigned: the case is assigned to the actor.
+ * - queue: the case is unassigned (or already the actor's) and in the actor's team (claiming).
+ * - team_or_assigned: either of the above (a specialist sees their team's queue and their own cases).
+ * - handoff_team: the handoff is addressed to the actor's team.
+ */
+type Scope = 'anywhere' | 'team' | 'assigned' | 'queue' | 'team_or_assigned' | 'handoff_team';
+
+/** Team-level acts a senior specialist does for the team, not only on their own cases. */
+const SENIOR_TEAM_ACTIONS: readonly CaseAction[] = [
+  'escalate',
+  'approve_enforcement',
+  'decide_appeal',
+  'peer_review',
+  'roster.view',
+  'workload.view',
+];
+
+function scopeOf(role: Role, action: CaseAction): Scope {
+  switch (role) {
+    case 'operator':
+    case 'account_manager':
+      return 'anywhere';
+    case 'manager':
+      return 'team';
+    case 'legal':
+    case 'policy':
+    case 'customer_trust':
+      return 'handoff_team';
+    case 'senior_specialist':
+      if (SENIOR_TEAM_ACTIONS.includes(action)) return 'team';
+      return specialistScope(action);
+    case 'specialist':
+      return specialistScope(action);
+  }
+}
+
+function specialistScope(action: CaseAction): Scope {
+  switch (action) {
+    case 'view':
+      return 'team_or_assigned';
+    case 'claim':
+      return 'queue';
+    case 'create':
+      return 'team';
+    default:
+      return 'assigned';
+  }
+}
+
+const KIND_LABELS: Record<CaseKind, string> = {
+  escalation: 'escalation',
+  strategic_review: 'strategic review',
+  reinstatement: 'reinstatement',
+};
+
+/** Each phrase completes "role X may not ..." before "<kind> cases" (or, for roster actions, alone). */
+const ACTION_PHRASES: Record<CaseAction, string> = {
+  view: 'view',
+  create: 'create',
+  acknowledge: 'acknowledge',
+  claim: 'claim',
+  release: 'release',
+  request_info: 'request information on',
+  record_seller_response: 'record seller responses on',
+  hand_off: 'hand off',
+  answer_handoff: 'answer handoffs on',
+  answer_consultation: 'answer consultations on',
+  resolve: 'resolve',
+  reopen: 'reopen',
+  escalate: 'escalate',
+  reassign: 'reassign',
+  extend_sla: 'extend the SLA of',
+  'history.view': 'view the history of',
+  approve_enforcement: 'approve enforcement on',
+  decide_appeal: 'decide appeals on',
+  peer_review: 'peer-review',
+  'roster.view': 'view the roster',
+  'roster.update': 'update the roster',
+  'workload.view': 'view the workload',
+};
+
+const ALLOWED: Decision = { allowed: true };
+
+function deny(code: DenialCode, reason: string): Decision {
+  return { allowed: false, code, reason };
+}
+
+export function isRosterAction(action: CaseAction): action is RosterAction {
+  return (ROSTER_ACTIONS as readonly CaseAction[]).includes(action);
+}
+
+/** The automation itself. Callers must never be able to present this identity (the API rejects it). */
+export function isSystemActor(actor: Actor): boolean {
+  return actor.userId === SYSTEM_ACTOR.userId && actor.team === SYSTEM_ACTOR.team;
+}
+
+/** The handoff team a role answers for, if any. */
+export function handoffTeamOf(role: Role): HandoffTeam | undefined {
+  return (HANDOFF_TEAMS as readonly string[]).includes(role) ? (role as HandoffTeam) : undefined;
+}
+
+export function authorize(actor: Actor, action: CaseAction, target: AccessTarget): Decision {
+  const roles = PERMISSIONS[action][target.kind];
+  if (!roles || !roles.includes(actor.role)) {
+    const phrase = ACTION_PHRASES[action];
+    let what: string;
+    if (target.kind === 'roster') what = isRosterAction(action) ? phrase : `${phrase} rosters`;
+    else what = isRosterAction(action) ? `${phrase} of ${KIND_LABELS[target.kind]} cases` : `${phrase} ${KIND_LABELS[target.kind]} cases`;
+    return deny('role_not_permitted', `role ${actor.role} may not ${what}`);
+  }
+
+  const subject = target.kind === 'roster' ? 'roster' : 'case';
+  const sameTeam = target.team !== undefined && target.team === actor.team;
+  const assignedToActor = target.assigneeId !== undefined && target.assigneeId === actor.userId;
+  const wrongTeam = () =>
+    deny(
+      'wrong_team',
+      target.team === undefined
+        ? `the ${subject} has no owning team, and role ${actor.role} acts only within team ${actor.team}`
+        : `the ${subject} belongs to team ${target.team}, and role ${actor.role} acts only within team ${actor.team}`,
+    );
+  const notAssignee = () =>
+    deny(
+      'not_assignee',
+      target.assigneeId === undefined
+        ? `the case is unassigned; role ${actor.role} may ${ACTION_PHRASES[action]} only cases assigned to them`
+        : `the case is assigned to ${target.assigneeId}, not to ${actor.userId}`,
+    );
+
+  switch (scopeOf(actor.role, action)) {
+    case 'anywhere':
+      return ALLOWED;
+    case 'team':
+      return sameTeam ? ALLOWED : wrongTeam();
+    case 'assigned':
+      return assignedToActor ? ALLOWED : notAssignee();
+    case 'team_or_assigned':
+      return assignedToActor || sameTeam ? ALLOWED : wrongTeam();
+    case 'queue':
+      if (!sameTeam) return wrongTeam();
+      if (target.assigneeId !== undefined && !assignedToActor) {
+        return deny('not_assignee', `the case is already assigned to ${target.assigneeId}`);
+      }
+      return ALLOWED;
+    case 'handoff_team': {
+      const own = handoffTeamOf(actor.role);
+      if (target.handoffTeam === undefined) {
+        return deny('wrong_handoff_team', `role ${actor.role} acts only on handoffs addressed to ${own}, and none was given`);
+      }
+      return target.handoffTeam === own
+        ? ALLOWED
+        : deny(
+            'wrong_handoff_team',
+            `role ${actor.role} answers only ${own} handoffs; this handoff is addressed to ${target.handoffTeam}`,
+          );
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** The worker's workflow bundle entry: every workflow type Riskdesk runs. */
+export { escalationWorkflow } from './escalation/escalation.workflow';
