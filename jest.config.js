@@ -35,6 +35,7 @@ module.exports = {
       testMatch: ['<rootDir>/test/{workflows,api,e2e,deploy}/**/*.test.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+      setupFiles: [...shared.setupFiles, '<rootDir>/test/support/quiet-runtime.ts'],
     },
   ],
 };

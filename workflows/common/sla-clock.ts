@@ -191,18 +191,17 @@ export function extendClock(
   else if (clock.status !== 'paused') throw stateError(clock, 'extend');
 
   const budgetMs = clock.budgetMs + addMs;
-  const consumedNow = consumedMsAt(clock, calendar, now);
-  const rearm = clock.warned && consumedNow < warningThreshold(budgetMs, clock.warningFraction);
-  const { warnedAt, ...rest } = clock;
-  const next: SlaClock = {
-    ...(rearm ? rest : clock),
+  let next: SlaClock = {
+    ...clock,
     budgetMs,
-    warned: rearm ? false : clock.warned,
     extensions: [...clock.extensions, { at: now, byUserId, reason, addedMs: addMs }],
   };
+  if (clock.warned && consumedMsAt(clock, calendar, now) < warningThreshold(budgetMs, clock.warningFraction)) {
+    const { warnedAt: _previousWarning, ...unwarned } = next;
+    next = { ...unwarned, warned: false };
+  }
   if (next.status !== 'running') return next;
   return { ...next, ...schedule(calendar, next.runningSince!, next.consumedMs, budgetMs, next.warningFraction) };
-  void warnedAt;
 }
 
 /**

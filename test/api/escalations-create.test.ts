@@ -1,0 +1,70 @@
+import request from 'supertest';
+import { createIntegrationContext, type IntegrationContext } from '../support/harness';
+
+const validBody = {
+  sellerId: 'seller-4711',
+  marketplace: 'DE',
+  severity: 'high',
+  category: 'counterfeit',
+  summary: 'Buyers report counterfeit goods on 14 orders',
+};
+
+describe('POST /escalations and GET /escalations/:id (real Temporal, real PostgreSQL)', () => {
+  let ctx: IntegrationContext;
+  beforeAll(async () => {
+    ctx = await createIntegrationContext({ api: true });
+  });
+  afterAll(() => ctx.close());
+
+  const http = () => request(ctx.app!.getHttpServer());
+
+  it('creates a case as a running workflow, written to PostgreSQL and readable through the API', async () => {
+    const created = await http().post('/escalations').send(validBody).expect(201);
+    expect(created.body).toMatchObject({ ...validBody, state: 'triage' });
+    expect(created.body.workflowId).toBe(`escalation-${created.body.id}`);
+
+    const fetched = await http().get(`/escalations/${created.body.id}`).expect(200);
+    expect(fetched.body).toMatchObject({ id: created.body.id, state: 'triage', sellerId: 'seller-4711' });
+
+    const description = await ctx.client.workflow.getHandle(created.body.workflowId).describe();
+    expect(description.status.name).toBe('RUNNING');
+    const [{ count }] = await ctx.dataSource.query(`SELECT count(*)::int AS count FROM case_events WHERE case_id = $1`, [
+      created.body.id,
+    ]);
+    expect(count).toBe(1);
+  });
+
+  it.each([
+    ['severity', { severity: 'urgent' }],
+    ['marketplace', { marketplace: 'germany' }],
+    ['sellerId', { sellerId: '' }],
+    ['category', { category: 'spam' }],
+    ['summary', { summary: undefined }],
+    ['unexpected', { unexpected: true }],
+  ])('refuses a body with a bad %s with a 400 naming the field, and writes nothing', async (field, patch) => {
+    const [{ count: before }] = await ctx.dataSource.query(`SELECT count(*)::int AS count FROM cases`);
+    const res = await http()
+      .post('/escalations')
+      .send({ ...validBody, ...patch })
+      .expect(400);
+    expect(res.body.error).toBe('validation_failed');
+    expect(res.body.details.fields.map((f: { field: string }) => f.field)).toContain(field);
+    const [{ count: after }] = await ctx.dataSource.query(`SELECT count(*)::int AS count FROM cases`);
+    expect(after).toBe(before);
+  });
+
+  it('answers 404 for an unknown case and 400 for a malformed id', async () => {
+    await http().get('/escalations/7d7c4a58-4ad4-4c53-9a5c-1f4e4b1f9c11').expect(404);
+    const bad = await http().get('/escalations/not-a-uuid').expect(400);
+    expect(bad.body.message).toMatch(/uuid/i);
+  });
+
+  it('returns the same case for a replayed Idempotency-Key', async () => {
+    const key = `key-${Date.now()}`;
+    const first = await http().post('/escalations').set('Idempotency-Key', key).send(validBody).expect(201);
+    const second = await http().post('/escalations').set('Idempotency-Key', key).send(validBody).expect(201);
+    expect(second.body.id).toBe(first.body.id);
+    const [{ count }] = await ctx.dataSource.query(`SELECT count(*)::int AS count FROM cases WHERE id = $1`, [first.body.id]);
+    expect(count).toBe(1);
+  });
+});

@@ -1,0 +1,15 @@
+/**
+ * Where the global setup leaves the shared test infrastructure for the test files: environment
+ * variables, because jest runs the setup and the tests in different module registries.
+ */
+export const TEST_ENV = {
+  databaseUrl: 'RISKDESK_TEST_DATABASE_URL',
+  temporalAddress: 'RISKDESK_TEST_TEMPORAL_ADDRESS',
+  workflowBundle: 'RISKDESK_TEST_WORKFLOW_BUNDLE',
+} as const;
+
+export function required(name: string): string {
+  const v = process.env[name];
+  if (!v) throw new Error(`${name} is not set: run integration tests through jest's global setup (npm test)`);
+  return v;
+}

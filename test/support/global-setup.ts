@@ -1,0 +1,64 @@
+import { bundleWorkflowCode } from '@temporalio/worker';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import { createDataSource, migrate } from '../../db/data-source';
+import { startDevServer, type DevServer } from '../../platform/temporal';
+import { workflowsEntry } from '../../worker/worker';
+import { TEST_ENV } from './env';
+
+/**
+ * Once per `npm test`: a fresh PostgreSQL database (on DATABASE_URL's server, else the local one),
+ * migrated; a real Temporal dev server (or TEMPORAL_ADDRESS's, reused); one workflow bundle.
+ */
+export default async function globalSetup(): Promise<void> {
+  const adminUrl = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+  const dbName = `riskdesk_test_${process.pid}_${Date.now()}`;
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${dbName}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${dbName}`;
+  const ds = await createDataSource(url.toString(), { poolSize: 2 }).initialize();
+  await migrate(ds);
+  await ds.destroy();
+
+  let server: DevServer | undefined;
+  let address = process.env.TEMPORAL_ADDRESS;
+  if (!address) {
+    server = await startDevServer({ port: await freePort(), namespace: 'default' });
+    address = server.address;
+  }
+
+  const { code } = await bundleWorkflowCode({ workflowsPath: workflowsEntry(), logger: quietLogger });
+  const bundlePath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'riskdesk-test-')), 'workflows.js');
+  fs.writeFileSync(bundlePath, code);
+
+  process.env[TEST_ENV.databaseUrl] = url.toString();
+  process.env[TEST_ENV.temporalAddress] = address;
+  process.env[TEST_ENV.workflowBundle] = bundlePath;
+  (globalThis as Record<string, unknown>).__riskdesk = { server, adminUrl, dbName, bundlePath };
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+const quietLogger = {
+  log: () => undefined,
+  trace: () => undefined,
+  debug: () => undefined,
+  info: () => undefined,
+  warn: (m: string) => console.warn(m),
+  error: (m: string) => console.error(m),
+};

@@ -1,0 +1,86 @@
+import type { INestApplication } from '@nestjs/common';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { createApiApp } from '../../api/bootstrap';
+import { loadConfig } from '../../config/env';
+import { createDataSource } from '../../db/data-source';
+import { createWorker } from '../../worker/worker';
+import { required, TEST_ENV } from './env';
+
+/**
+ * The real system, assembled for one test file: the run's PostgreSQL database, the run's Temporal
+ * server, a worker on a task queue of this file's own, and (optionally) the HTTP API in-process.
+ */
+export interface IntegrationContext {
+  dataSource: DataSource;
+  client: Client;
+  taskQueue: string;
+  app?: INestApplication;
+  /** Stops the worker only (to test a restart); `startWorker` brings a new one up. */
+  stopWorker(): Promise<void>;
+  startWorker(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openTestDatabase(): Promise<DataSource> {
+  return createDataSource(required(TEST_ENV.databaseUrl), { poolSize: 4, applicationName: 'riskdesk-test' }).initialize();
+}
+
+export async function createIntegrationContext(opts: { api?: boolean } = {}): Promise<IntegrationContext> {
+  const address = required(TEST_ENV.temporalAddress);
+  const taskQueue = `test-${randomUUID()}`;
+  const dataSource = await openTestDatabase();
+  const connection = await Connection.connect({ address });
+  const client = new Client({ connection, namespace: 'default' });
+  const workerConnection = await NativeConnection.connect({ address });
+
+  let worker: Worker | undefined;
+  let running: Promise<void> | undefined;
+  const startWorker = async () => {
+    worker = await createWorker({
+      connection: workerConnection,
+      namespace: 'default',
+      taskQueue,
+      dataSource,
+      workflowBundle: { codePath: required(TEST_ENV.workflowBundle) },
+    });
+    running = worker.run();
+  };
+  const stopWorker = async () => {
+    if (worker?.getState() === 'RUNNING') worker.shutdown();
+    await running;
+    worker = undefined;
+  };
+  await startWorker();
+
+  let app: INestApplication | undefined;
+  if (opts.api) {
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      DATABASE_URL: required(TEST_ENV.databaseUrl),
+      TEMPORAL_ADDRESS: address,
+      TEMPORAL_TASK_QUEUE: taskQueue,
+    });
+    app = await createApiApp({ config, dataSource, temporal: client });
+    await app.init();
+  }
+
+  return {
+    dataSource,
+    client,
+    taskQueue,
+    app,
+    stopWorker,
+    startWorker,
+    async close() {
+      await app?.close();
+      await stopWorker();
+      await workerConnection.close();
+      await connection.close();
+      await dataSource.destroy();
+    },
+  };
+}
