@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/env';
 import { AuthGuard } from './auth/auth.guard';
+import { RosterRepository } from './roster/roster.repository';
 import { ApiSettings, TemporalClient } from './common/runtime';
 import { EscalationsModule } from './escalations/escalations.module';
 import { HealthModule } from './health/health.module';
@@ -27,8 +28,9 @@ export class AppModule {
         { provide: DataSource, useValue: deps.dataSource },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: TemporalClient, useValue: { client: deps.temporal, taskQueue: deps.config.TEMPORAL_TASK_QUEUE } },
+        RosterRepository,
       ],
-      exports: [ApiSettings, DataSource, TemporalClient],
+      exports: [ApiSettings, DataSource, TemporalClient, RosterRepository],
     };
     return {
       ...runtime,

@@ -8,7 +8,7 @@ import { createApiApp } from './bootstrap';
 /** `npm run api`: the HTTP API alone, for deployments where the worker runs elsewhere. */
 runMain(async () => {
   const config = loadConfig();
-  requireSet(config, ['DATABASE_URL']);
+  requireSet(config, ['DATABASE_URL', 'JWT_SECRET']);
   const dataSource = await createDataSource(config.DATABASE_URL!, { applicationName: 'riskdesk-api' }).initialize();
   const temporal = await connectClient(temporalAddress(config), config.TEMPORAL_NAMESPACE);
   const app = await createApiApp({ config, dataSource, temporal });

@@ -33,6 +33,21 @@ export const envSchema = z.object({
   TEMPORAL_UI_PORT: port.default(8233),
   /** Port of the embedded PostgreSQL that `npm start` runs when DATABASE_URL is unset. */
   EMBEDDED_PG_PORT: port.default(5488),
+  /**
+   * Secret that signs access tokens (HS256), at least 32 characters. Required by `npm run api`;
+   * `npm start` generates one into DATA_DIR on first run when it is unset.
+   */
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Lifetime of an access token: a number of seconds or a duration such as 30m, 8h, 7d. */
+  JWT_TTL: z
+    .string()
+    .regex(/^\d+[smhd]?$/, 'must be a number of seconds or a duration such as 30m, 8h, 7d')
+    .default('8h'),
+  /** `npm start` seeds a demo roster (one user per role) into an empty database unless this is false. */
+  SEED_DEMO_ROSTER: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
   /** Where `npm start` keeps the embedded PostgreSQL, the Temporal SQLite file and a generated JWT secret. */
   DATA_DIR: z.string().trim().min(1).default('.data'),
 });

@@ -4,7 +4,9 @@ import path from 'node:path';
 import { createApiApp } from '../api/bootstrap';
 import { loadConfig } from '../config/env';
 import { createDataSource, migrate } from '../db/data-source';
+import { seedDemoRoster } from '../db/seed/demo-roster';
 import { startEmbeddedPostgres } from '../platform/embedded-postgres';
+import { jwtSecretFor } from '../platform/local-runtime';
 import { runMain } from '../platform/process';
 import { connectClient, connectWorker, startDevServer } from '../platform/temporal';
 import { createWorker } from '../worker/worker';
@@ -15,7 +17,8 @@ import { createWorker } from '../worker/worker';
  * and the API in this process. Ctrl-C stops everything, in reverse order.
  */
 runMain(async () => {
-  const config = loadConfig();
+  const loaded = loadConfig();
+  const config = { ...loaded, JWT_SECRET: jwtSecretFor(loaded) };
   const log = (msg: string) => console.log(`[riskdesk] ${msg}`);
   const stops: Array<() => Promise<void>> = [];
   const stopAll = async () => {
@@ -37,6 +40,7 @@ runMain(async () => {
     stops.push(() => dataSource.destroy());
     const applied = await migrate(dataSource);
     log(applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date');
+    const seeded = config.SEED_DEMO_ROSTER ? await seedDemoRoster(dataSource) : [];
 
     let address = config.TEMPORAL_ADDRESS;
     let uiUrl: string | null = null;
@@ -84,6 +88,13 @@ runMain(async () => {
         `  Temporal:         ${address} (namespace ${config.TEMPORAL_NAMESPACE})`,
         uiUrl ? `  Temporal Web UI:  ${uiUrl}` : `  Temporal Web UI:  (external cluster: see its own UI)`,
         '',
+        ...(seeded.length
+          ? [
+              'Demo roster (get a token with: npm run token -- <userId>):',
+              ...seeded.map((m) => `  ${m.userId.padEnd(8)} ${m.role.padEnd(18)} ${m.team}`),
+              '',
+            ]
+          : []),
         'Press Ctrl-C to stop.',
         '',
       ].join('\n'),

@@ -1,10 +1,12 @@
 import { Controller, Get, HttpCode, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
+import { Public } from '../auth/public.decorator';
 import { ErrorCode } from '../common/error-codes';
 import { TemporalClient } from '../common/runtime';
 
 @ApiTags('health')
+@Public()
 @Controller()
 export class HealthController {
   constructor(

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { createIntegrationContext, type IntegrationContext } from '../support/harness';
+import { bearer, createIntegrationContext, type IntegrationContext } from '../support/harness';
 
 const validBody = {
   sellerId: 'seller-4711',
@@ -16,11 +16,16 @@ describe('POST /escalations and GET /escalations/:id (real Temporal, real Postgr
   });
   afterAll(() => ctx.close());
 
-  const http = () => request(ctx.app!.getHttpServer());
+  const server = () => ctx.app!.getHttpServer();
+  const ana = bearer('ana');
+  const http = () => ({
+    get: (url: string) => request(server()).get(url).set('Authorization', ana),
+    post: (url: string) => request(server()).post(url).set('Authorization', ana),
+  });
 
   it('creates a case as a running workflow, written to PostgreSQL and readable through the API', async () => {
     const created = await http().post('/escalations').send(validBody).expect(201);
-    expect(created.body).toMatchObject({ ...validBody, state: 'triage' });
+    expect(created.body).toMatchObject({ ...validBody, state: 'triage', createdBy: 'ana' });
     expect(created.body.workflowId).toBe(`escalation-${created.body.id}`);
 
     const fetched = await http().get(`/escalations/${created.body.id}`).expect(200);

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { createDataSource, migrate } from '../../db/data-source';
+import { seedDemoRoster } from '../../db/seed/demo-roster';
 import { startDevServer, type DevServer } from '../../platform/temporal';
 import { workflowsEntry } from '../../worker/worker';
 import { TEST_ENV } from './env';
@@ -24,6 +25,7 @@ export default async function globalSetup(): Promise<void> {
   url.pathname = `/${dbName}`;
   const ds = await createDataSource(url.toString(), { poolSize: 2 }).initialize();
   await migrate(ds);
+  await seedDemoRoster(ds);
   await ds.destroy();
 
   let server: DevServer | undefined;

@@ -6,6 +6,7 @@ import type { DataSource } from 'typeorm';
 import { createApiApp } from '../../api/bootstrap';
 import { loadConfig } from '../../config/env';
 import { createDataSource } from '../../db/data-source';
+import { signAccessToken } from '../../platform/access-tokens';
 import { createWorker } from '../../worker/worker';
 import { required, TEST_ENV } from './env';
 
@@ -22,6 +23,13 @@ export interface IntegrationContext {
   stopWorker(): Promise<void>;
   startWorker(): Promise<void>;
   close(): Promise<void>;
+}
+
+export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-signing';
+
+/** `Authorization` header value for a demo roster member (see db/seed/demo-roster.ts). */
+export function bearer(userId: string, ttl = '10m', secret = TEST_JWT_SECRET): string {
+  return `Bearer ${signAccessToken(userId, secret, ttl)}`;
 }
 
 export async function openTestDatabase(): Promise<DataSource> {
@@ -63,6 +71,7 @@ export async function createIntegrationContext(opts: { api?: boolean } = {}): Pr
       DATABASE_URL: required(TEST_ENV.databaseUrl),
       TEMPORAL_ADDRESS: address,
       TEMPORAL_TASK_QUEUE: taskQueue,
+      JWT_SECRET: TEST_JWT_SECRET,
     });
     app = await createApiApp({ config, dataSource, temporal: client });
     await app.init();

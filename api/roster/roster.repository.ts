@@ -1,0 +1,29 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { RosterMemberEntity } from '../../db/entities/roster-member.entity';
+
+/** Queries on the roster; no rules here. */
+@Injectable()
+export class RosterRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private get repo() {
+    return this.dataSource.getRepository(RosterMemberEntity);
+  }
+
+  findActive(userId: string): Promise<RosterMemberEntity | null> {
+    return this.repo.findOneBy({ userId, active: true });
+  }
+
+  findById(userId: string): Promise<RosterMemberEntity | null> {
+    return this.repo.findOneBy({ userId });
+  }
+
+  list(filter: { team?: string; role?: string }): Promise<RosterMemberEntity[]> {
+    return this.repo.find({ where: { ...filter, active: true }, order: { team: 'ASC', userId: 'ASC' } });
+  }
+
+  save(member: RosterMemberEntity): Promise<RosterMemberEntity> {
+    return this.repo.save(member);
+  }
+}

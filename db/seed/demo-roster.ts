@@ -1,0 +1,34 @@
+import type { DataSource } from 'typeorm';
+import { RosterMemberEntity, type MemberSkills } from '../entities/roster-member.entity';
+
+type DemoMember = Pick<RosterMemberEntity, 'userId' | 'displayName' | 'role' | 'team' | 'capacity'> & { skills: MemberSkills };
+
+const ALL_KINDS = ['escalation', 'strategic_review', 'reinstatement'];
+const none: MemberSkills = { kinds: [], marketplaces: [], languages: [] };
+
+/**
+ * At least one user in every role, so a newcomer can try every flow with `npm run token -- <userId>`.
+ * The seller-risk team works cases; the others answer handoffs, consult, or watch.
+ */
+export const DEMO_ROSTER: DemoMember[] = [
+  { userId: 'ana', displayName: 'Ana Specialist', role: 'specialist', team: 'seller-risk', capacity: 5,
+    skills: { kinds: ['escalation', 'reinstatement'], marketplaces: ['DE', 'FR', 'UK'], languages: ['de', 'en', 'fr'] } },
+  { userId: 'ben', displayName: 'Ben Specialist', role: 'specialist', team: 'seller-risk', capacity: 4,
+    skills: { kinds: ['escalation', 'strategic_review'], marketplaces: ['US', 'UK', 'DE'], languages: ['en'] } },
+  { userId: 'chloe', displayName: 'Chloe Senior', role: 'senior_specialist', team: 'seller-risk', capacity: 6,
+    skills: { kinds: ALL_KINDS, marketplaces: ['US', 'DE', 'UK', 'FR', 'JP'], languages: ['en', 'de', 'ja'] } },
+  { userId: 'max', displayName: 'Max Manager', role: 'manager', team: 'seller-risk', capacity: 0, skills: none },
+  { userId: 'lea', displayName: 'Lea Legal', role: 'legal', team: 'legal', capacity: 0, skills: none },
+  { userId: 'paul', displayName: 'Paul Policy', role: 'policy', team: 'policy', capacity: 0, skills: none },
+  { userId: 'cora', displayName: 'Cora Customer Trust', role: 'customer_trust', team: 'customer-trust', capacity: 0, skills: none },
+  { userId: 'alex', displayName: 'Alex Account Manager', role: 'account_manager', team: 'account-management', capacity: 0, skills: none },
+  { userId: 'olga', displayName: 'Olga Operator', role: 'operator', team: 'operations', capacity: 0, skills: none },
+];
+
+/** Seeds the demo roster into an empty roster; returns the members seeded (none if any existed). */
+export async function seedDemoRoster(ds: DataSource): Promise<DemoMember[]> {
+  const repo = ds.getRepository(RosterMemberEntity);
+  if ((await repo.count()) > 0) return [];
+  await repo.insert(DEMO_ROSTER.map((m) => ({ ...m, email: `${m.userId}@riskdesk.example`, active: true })));
+  return DEMO_ROSTER;
+}

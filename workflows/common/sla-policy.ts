@@ -1,0 +1,353 @@
+import { Duration } from 'luxon';
+import { z } from 'zod';
+import { CASE_KINDS, HANDOFF_TEAMS, type CaseKind, type HandoffTeam } from './actor';
+import { ALWAYS_ON, ALWAYS_ON_CALENDAR_ID, validateCalendar, type BusinessCalendar } from './business-calendar';
+
+/**
+ * The SLA policy: budgets per case kind and severity, per handoff team, and for seller responses,
+ * plus the business calendars they count on. Pure data and pure functions: bundled into workflow code.
+ *
+ * A workflow must not read the policy from configuration itself (that would differ on replay): the
+ * starter passes the resolved policy (or the budgets and calendars it needs) in the workflow input.
+ */
+
+export const SLA_SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
+export type SlaSeverity = (typeof SLA_SEVERITIES)[number];
+
+/** In a case target, `calendarId: 'team'` means the calendar of the team that owns the case. */
+export const TEAM_CALENDAR = 'team';
+
+export interface CaseSlaTarget {
+  /** Business time until the first response. */
+  firstResponseMs: number;
+  /** Business time until resolution. */
+  resolutionMs: number;
+  /** A calendar id, or TEAM_CALENDAR. */
+  calendarId: string;
+  /** Fraction of each budget at which the warning is due, in (0, 1]. */
+  warningFraction: number;
+}
+
+export interface HandoffSlaTarget {
+  /** Business time the team has to answer. */
+  answerMs: number;
+  /** Fraction of the budget at which the team is reminded, in (0, 1]. */
+  reminderFraction: number;
+  calendarId: string;
+}
+
+export interface SellerResponseSlaTarget {
+  /** Time the seller has to answer a request for information. */
+  budgetMs: number;
+  reminderFraction: number;
+  calendarId: string;
+}
+
+export interface SlaPolicy {
+  /** Calendars by id; the key equals the calendar's id. 'always-on' is built in and reserved. */
+  calendars: Record<string, BusinessCalendar>;
+  /** Owning team (e.g. 'seller-risk-us') to calendar id, for targets on TEAM_CALENDAR. */
+  teamCalendars: Record<string, string>;
+  /** Calendar for a team not listed in teamCalendars, or a case with no team yet. */
+  defaultTeamCalendarId: string;
+  cases: Record<CaseKind, Record<SlaSeverity, CaseSlaTarget>>;
+  handoffs: Record<HandoffTeam, HandoffSlaTarget>;
+  sellerResponse: SellerResponseSlaTarget;
+}
+
+/** What `startClock` needs besides id and now: `startClock({ id, ...target, now })`. */
+export interface ClockTarget {
+  kind: string;
+  budgetMs: number;
+  warningFraction: number;
+  calendar: BusinessCalendar;
+}
+
+const HOUR = 3_600_000;
+const hours = (n: number): number => n * HOUR;
+const WEEKDAYS_9_TO_5 = { 1: [['09:00', '17:00']], 2: [['09:00', '17:00']], 3: [['09:00', '17:00']], 4: [['09:00', '17:00']], 5: [['09:00', '17:00']] } as const;
+
+/** German nationwide public holidays. */
+const DE_HOLIDAYS = [
+  '2026-01-01', '2026-04-03', '2026-04-06', '2026-05-01', '2026-05-14', '2026-05-25', '2026-10-03', '2026-12-25', '2026-12-26',
+  '2027-01-01', '2027-03-26', '2027-03-29', '2027-05-01', '2027-05-06', '2027-05-17', '2027-10-03', '2027-12-25', '2027-12-26',
+];
+
+/** US federal holidays, on the dates they are observed. */
+const US_HOLIDAYS = [
+  '2026-01-01', '2026-01-19', '2026-02-16', '2026-05-25', '2026-06-19', '2026-07-03', '2026-09-07', '2026-10-12', '2026-11-11', '2026-11-26', '2026-12-25',
+  '2027-01-01', '2027-01-18', '2027-02-15', '2027-05-31', '2027-06-18', '2027-07-05', '2027-09-06', '2027-10-11', '2027-11-11', '2027-11-25', '2027-12-24',
+];
+
+export const DEFAULT_CALENDARS: Readonly<Record<string, BusinessCalendar>> = deepFreeze({
+  'seller-risk-eu': { id: 'seller-risk-eu', timeZone: 'Europe/Berlin', workingHours: WEEKDAYS_9_TO_5, holidays: DE_HOLIDAYS },
+  'seller-risk-us': { id: 'seller-risk-us', timeZone: 'America/New_York', workingHours: WEEKDAYS_9_TO_5, holidays: US_HOLIDAYS },
+  legal: {
+    id: 'legal',
+    timeZone: 'Europe/Berlin',
+    workingHours: Object.fromEntries(
+      [1, 2, 3, 4, 5].map((d) => [d, [['09:00', '12:30'], ['13:30', '17:30']]]),
+    ) as BusinessCalendar['workingHours'],
+    holidays: DE_HOLIDAYS,
+  },
+  policy: {
+    id: 'policy',
+    timeZone: 'America/New_York',
+    workingHours: Object.fromEntries([1, 2, 3, 4, 5].map((d) => [d, [['08:00', '18:00']]])) as BusinessCalendar['workingHours'],
+    holidays: US_HOLIDAYS,
+  },
+  'customer-trust': {
+    id: 'customer-trust',
+    timeZone: 'Europe/Berlin',
+    workingHours: {
+      ...Object.fromEntries([1, 2, 3, 4, 5].map((d) => [d, [['07:00', '22:00']]])),
+      6: [['09:00', '17:00']],
+    } as BusinessCalendar['workingHours'],
+    holidays: [],
+  },
+});
+
+function caseTable(
+  rows: Record<SlaSeverity, [firstResponseHours: number, resolutionHours: number]>,
+): Record<SlaSeverity, CaseSlaTarget> {
+  const table = {} as Record<SlaSeverity, CaseSlaTarget>;
+  for (const severity of SLA_SEVERITIES) {
+    const [firstResponse, resolution] = rows[severity];
+    table[severity] = {
+      firstResponseMs: hours(firstResponse),
+      resolutionMs: hours(resolution),
+      // Critical cases run around the clock; the others count the owning team's working hours.
+      calendarId: severity === 'critical' ? ALWAYS_ON_CALENDAR_ID : TEAM_CALENDAR,
+      warningFraction: 0.75,
+    };
+  }
+  return table;
+}
+
+export const DEFAULT_SLA_POLICY: SlaPolicy = deepFreeze({
+  calendars: { ...DEFAULT_CALENDARS },
+  teamCalendars: {
+    'seller-risk-eu': 'seller-risk-eu',
+    'seller-risk-us': 'seller-risk-us',
+    legal: 'legal',
+    policy: 'policy',
+    customer_trust: 'customer-trust',
+  },
+  defaultTeamCalendarId: 'seller-risk-eu',
+  // [first response, resolution] in business hours (critical: wall-clock hours).
+  cases: {
+    escalation: caseTable({ low: [8, 40], medium: [4, 24], high: [2, 16], critical: [1, 24] }),
+    strategic_review: caseTable({ low: [16, 80], medium: [8, 60], high: [4, 40], critical: [2, 48] }),
+    reinstatement: caseTable({ low: [16, 40], medium: [8, 24], high: [4, 16], critical: [2, 24] }),
+  },
+  handoffs: {
+    legal: { answerMs: hours(16), reminderFraction: 0.5, calendarId: 'legal' },
+    policy: { answerMs: hours(8), reminderFraction: 0.75, calendarId: 'policy' },
+    customer_trust: { answerMs: hours(4), reminderFraction: 0.75, calendarId: 'customer-trust' },
+  },
+  // Five calendar days, reminder after three.
+  sellerResponse: { budgetMs: hours(5 * 24), reminderFraction: 0.6, calendarId: ALWAYS_ON_CALENDAR_ID },
+});
+
+/** The calendar with this id; 'always-on' is always available. Throws on an unknown id. */
+export function resolveCalendar(policy: SlaPolicy, id: string): BusinessCalendar {
+  if (id === ALWAYS_ON_CALENDAR_ID) return ALWAYS_ON;
+  const calendar = Object.prototype.hasOwnProperty.call(policy.calendars, id) ? policy.calendars[id] : undefined;
+  if (!calendar) throw new Error(`SLA policy has no calendar '${id}'`);
+  return calendar;
+}
+
+/** The calendar id a team counts business time on; falls back to defaultTeamCalendarId. */
+export function teamCalendarId(policy: SlaPolicy, team: string | null | undefined): string {
+  if (team && Object.prototype.hasOwnProperty.call(policy.teamCalendars, team)) return policy.teamCalendars[team];
+  return policy.defaultTeamCalendarId;
+}
+
+/** First-response and resolution clock targets for a case owned by `team` (null: not assigned yet). */
+export function caseSlaTargets(
+  policy: SlaPolicy,
+  kind: CaseKind,
+  severity: SlaSeverity,
+  team: string | null | undefined,
+): { firstResponse: ClockTarget; resolution: ClockTarget } {
+  const target = policy.cases[kind]?.[severity];
+  if (!target) throw new Error(`SLA policy has no target for ${kind}/${severity}`);
+  const calendarId = target.calendarId === TEAM_CALENDAR ? teamCalendarId(policy, team) : target.calendarId;
+  const calendar = resolveCalendar(policy, calendarId);
+  return {
+    firstResponse: { kind: 'first_response', budgetMs: target.firstResponseMs, warningFraction: target.warningFraction, calendar },
+    resolution: { kind: 'resolution', budgetMs: target.resolutionMs, warningFraction: target.warningFraction, calendar },
+  };
+}
+
+export function handoffSlaTarget(policy: SlaPolicy, team: HandoffTeam): ClockTarget {
+  const target = policy.handoffs[team];
+  if (!target) throw new Error(`SLA policy has no handoff target for team '${team}'`);
+  return {
+    kind: 'handoff',
+    budgetMs: target.answerMs,
+    warningFraction: target.reminderFraction,
+    calendar: resolveCalendar(policy, target.calendarId),
+  };
+}
+
+export function sellerResponseSlaTarget(policy: SlaPolicy): ClockTarget {
+  const target = policy.sellerResponse;
+  return {
+    kind: 'seller_response',
+    budgetMs: target.budgetMs,
+    warningFraction: target.reminderFraction,
+    calendar: resolveCalendar(policy, target.calendarId),
+  };
+}
+
+// ---- Validation of overrides ----
+
+/**
+ * A duration as a positive whole number of milliseconds, or an ISO-8601 duration without years or
+ * months ('PT4H', 'P5D'; a day counts as 24 hours, a week as 7 days).
+ */
+const durationMs = z.unknown().transform((value, ctx) => {
+  const ms = typeof value === 'number' ? value : typeof value === 'string' ? isoDurationMs(value) : undefined;
+  if (ms === undefined || !Number.isSafeInteger(ms) || ms <= 0) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `must be a positive whole number of milliseconds or an ISO-8601 duration like 'PT4H' or 'P5D', got ${JSON.stringify(value)}`,
+    });
+    return z.NEVER;
+  }
+  return ms;
+});
+
+const fraction = z.number().gt(0).lte(1);
+const calendarRef = z.string().min(1);
+
+const calendarSchema = z
+  .strictObject({
+    id: z.string().min(1),
+    timeZone: z.string().min(1),
+    workingHours: z.partialRecord(z.enum(['1', '2', '3', '4', '5', '6', '7']), z.array(z.tuple([z.string(), z.string()]))),
+    holidays: z.array(z.string()),
+    alwaysOn: z.boolean().optional(),
+  })
+  .superRefine((cal, ctx) => {
+    for (const problem of validateCalendar(cal as BusinessCalendar)) {
+      const split = problem.indexOf(': ');
+      ctx.addIssue({
+        code: 'custom',
+        message: split > 0 ? problem.slice(split + 2) : problem,
+        path: split > 0 ? [problem.slice(0, split)] : [],
+      });
+    }
+  });
+
+const caseTargetSchema = z.strictObject({
+  firstResponseMs: durationMs,
+  resolutionMs: durationMs,
+  calendarId: calendarRef,
+  warningFraction: fraction,
+});
+
+const policySchema = z
+  .strictObject({
+    calendars: z.record(z.string().min(1), calendarSchema),
+    teamCalendars: z.record(z.string().min(1), calendarRef),
+    defaultTeamCalendarId: calendarRef,
+    cases: z.record(z.enum(CASE_KINDS), z.record(z.enum(SLA_SEVERITIES), caseTargetSchema)),
+    handoffs: z.record(
+      z.enum(HANDOFF_TEAMS),
+      z.strictObject({ answerMs: durationMs, reminderFraction: fraction, calendarId: calendarRef }),
+    ),
+    sellerResponse: z.strictObject({ budgetMs: durationMs, reminderFraction: fraction, calendarId: calendarRef }),
+  })
+  .superRefine((policy, ctx) => {
+    const known = (id: string) => id === ALWAYS_ON_CALENDAR_ID || Object.prototype.hasOwnProperty.call(policy.calendars, id);
+    const requireCalendar = (id: string, path: PropertyKey[]) => {
+      if (!known(id)) ctx.addIssue({ code: 'custom', message: `unknown calendar '${id}'`, path });
+    };
+    for (const [key, cal] of Object.entries(policy.calendars)) {
+      if (key === ALWAYS_ON_CALENDAR_ID) {
+        ctx.addIssue({ code: 'custom', message: `'${ALWAYS_ON_CALENDAR_ID}' is built in and cannot be redefined`, path: ['calendars', key] });
+      } else if (cal.id !== key) {
+        ctx.addIssue({ code: 'custom', message: `must equal its key '${key}', got '${cal.id}'`, path: ['calendars', key, 'id'] });
+      }
+    }
+    for (const [team, id] of Object.entries(policy.teamCalendars)) requireCalendar(id, ['teamCalendars', team]);
+    requireCalendar(policy.defaultTeamCalendarId, ['defaultTeamCalendarId']);
+    for (const [kind, table] of Object.entries(policy.cases)) {
+      for (const [severity, target] of Object.entries(table)) {
+        const path = ['cases', kind, severity];
+        if (target.calendarId !== TEAM_CALENDAR) requireCalendar(target.calendarId, [...path, 'calendarId']);
+        if (target.firstResponseMs > target.resolutionMs) {
+          ctx.addIssue({ code: 'custom', message: 'must not exceed resolutionMs', path: [...path, 'firstResponseMs'] });
+        }
+      }
+    }
+    for (const [team, target] of Object.entries(policy.handoffs)) requireCalendar(target.calendarId, ['handoffs', team, 'calendarId']);
+    requireCalendar(policy.sellerResponse.calendarId, ['sellerResponse', 'calendarId']);
+  });
+
+export type SlaPolicyParseResult = { ok: true; policy: SlaPolicy } | { ok: false; errors: string[] };
+
+/**
+ * Validates an override and merges it over `base` (the default policy unless given). Objects merge
+ * key by key; arrays and scalars replace, so `{"cases":{"escalation":{"high":{"resolutionMs":"PT12H"}}}}`
+ * changes one budget, and a calendar's `holidays` list is replaced as a whole. A full policy is also a
+ * valid override. Errors name the bad path, e.g. `cases.escalation.high.resolutionMs: must be ...`.
+ */
+export function parseSlaPolicy(json: unknown, base: SlaPolicy = DEFAULT_SLA_POLICY): SlaPolicyParseResult {
+  if (!isPlainObject(json)) return { ok: false, errors: ['(root): the SLA policy override must be a JSON object'] };
+  const parsed = policySchema.safeParse(mergeDeep(base, json));
+  if (!parsed.success) {
+    return {
+      ok: false,
+      errors: parsed.error.issues.map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`),
+    };
+  }
+  return { ok: true, policy: parsed.data as SlaPolicy };
+}
+
+/** parseSlaPolicy for the raw text of a setting such as SLA_POLICY_JSON; unset or blank: `base`. */
+export function parseSlaPolicyJson(text: string | undefined, base: SlaPolicy = DEFAULT_SLA_POLICY): SlaPolicyParseResult {
+  if (text === undefined || text.trim() === '') return { ok: true, policy: base };
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    return { ok: false, errors: [`(root): not valid JSON: ${(err as Error).message}`] };
+  }
+  return parseSlaPolicy(json, base);
+}
+
+function isoDurationMs(text: string): number | undefined {
+  const duration = Duration.fromISO(text);
+  if (!duration.isValid || duration.years || duration.months || duration.quarters) return undefined;
+  return duration.as('milliseconds');
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function mergeDeep(base: unknown, override: unknown): unknown {
+  if (!isPlainObject(base) || !isPlainObject(override)) return override;
+  const merged: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(override)) {
+    // defineProperty, not assignment: a '__proto__' key must stay a key (and fail validation).
+    Object.defineProperty(merged, key, {
+      value: Object.prototype.hasOwnProperty.call(base, key) ? mergeDeep(base[key], value) : value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return merged;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
