@@ -27,12 +27,12 @@ module.exports = {
   testTimeout: 60_000,
   projects: [
     // Pure functions: no servers, run in a second.
-    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts', '<rootDir>/test/replay/**/*.test.ts'] },
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/test/{unit,replay,deploy}/**/*.test.ts'] },
     // Real Temporal server and real PostgreSQL, started (or reused) once per run by the global setup.
     {
       ...shared,
       displayName: 'integration',
-      testMatch: ['<rootDir>/test/{workflows,api,e2e,deploy}/**/*.test.ts'],
+      testMatch: ['<rootDir>/test/{workflows,api,e2e}/**/*.test.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
       setupFiles: [...shared.setupFiles, '<rootDir>/test/support/quiet-runtime.ts'],

