@@ -86,7 +86,7 @@ export const DEFAULT_CALENDARS: Readonly<Record<string, BusinessCalendar>> = dee
     id: 'legal',
     timeZone: 'Europe/Berlin',
     workingHours: Object.fromEntries(
-      [1, 2, 3, 4, 5].map((d) => [d, [['09:00', '12:30'], ['13:30', '17:30']]]),
+      [1, 2, 3, 4, 5].map((d) => [d, [['09:00', '12:30'], ['13:30', '18:00']]]),
     ) as BusinessCalendar['workingHours'],
     holidays: DE_HOLIDAYS,
   },
