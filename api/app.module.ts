@@ -5,6 +5,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/env';
+import { AccessService } from './auth/access.service';
 import { AuthGuard } from './auth/auth.guard';
 import { RosterRepository } from './roster/roster.repository';
 import { ApiSettings, TemporalClient } from './common/runtime';
@@ -29,8 +30,9 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: TemporalClient, useValue: { client: deps.temporal, taskQueue: deps.config.TEMPORAL_TASK_QUEUE } },
         RosterRepository,
+        AccessService,
       ],
-      exports: [ApiSettings, DataSource, TemporalClient, RosterRepository],
+      exports: [ApiSettings, DataSource, TemporalClient, RosterRepository, AccessService],
     };
     return {
       ...runtime,

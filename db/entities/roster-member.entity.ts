@@ -38,6 +38,10 @@ export class RosterMemberEntity {
   @Column({ type: 'boolean', default: true })
   active!: boolean;
 
+  /** Told when a handoff addressed to the team goes unanswered past its SLA. */
+  @Column({ name: 'team_lead', type: 'boolean', default: false })
+  teamLead!: boolean;
+
   @Column({ name: 'last_assigned_at', type: 'timestamptz', nullable: true })
   lastAssignedAt!: Date | null;
 

@@ -1,7 +1,10 @@
 import type { DataSource } from 'typeorm';
 import { RosterMemberEntity, type MemberSkills } from '../entities/roster-member.entity';
 
-type DemoMember = Pick<RosterMemberEntity, 'userId' | 'displayName' | 'role' | 'team' | 'capacity'> & { skills: MemberSkills };
+type DemoMember = Pick<RosterMemberEntity, 'userId' | 'displayName' | 'role' | 'team' | 'capacity'> & {
+  skills: MemberSkills;
+  teamLead?: boolean;
+};
 
 const ALL_KINDS = ['escalation', 'strategic_review', 'reinstatement'];
 const none: MemberSkills = { kinds: [], marketplaces: [], languages: [] };
@@ -11,16 +14,20 @@ const none: MemberSkills = { kinds: [], marketplaces: [], languages: [] };
  * The seller-risk team works cases; the others answer handoffs, consult, or watch.
  */
 export const DEMO_ROSTER: DemoMember[] = [
-  { userId: 'ana', displayName: 'Ana Specialist', role: 'specialist', team: 'seller-risk', capacity: 5,
+  { userId: 'ana', displayName: 'Ana Specialist', role: 'specialist', team: 'seller-risk-eu', capacity: 5,
     skills: { kinds: ['escalation', 'reinstatement'], marketplaces: ['DE', 'FR', 'UK'], languages: ['de', 'en', 'fr'] } },
-  { userId: 'ben', displayName: 'Ben Specialist', role: 'specialist', team: 'seller-risk', capacity: 4,
-    skills: { kinds: ['escalation', 'strategic_review'], marketplaces: ['US', 'UK', 'DE'], languages: ['en'] } },
-  { userId: 'chloe', displayName: 'Chloe Senior', role: 'senior_specialist', team: 'seller-risk', capacity: 6,
-    skills: { kinds: ALL_KINDS, marketplaces: ['US', 'DE', 'UK', 'FR', 'JP'], languages: ['en', 'de', 'ja'] } },
-  { userId: 'max', displayName: 'Max Manager', role: 'manager', team: 'seller-risk', capacity: 0, skills: none },
-  { userId: 'lea', displayName: 'Lea Legal', role: 'legal', team: 'legal', capacity: 0, skills: none },
-  { userId: 'paul', displayName: 'Paul Policy', role: 'policy', team: 'policy', capacity: 0, skills: none },
-  { userId: 'cora', displayName: 'Cora Customer Trust', role: 'customer_trust', team: 'customer-trust', capacity: 0, skills: none },
+  { userId: 'chloe', displayName: 'Chloe Senior', role: 'senior_specialist', team: 'seller-risk-eu', capacity: 6,
+    skills: { kinds: ALL_KINDS, marketplaces: ['DE', 'UK', 'FR', 'JP'], languages: ['en', 'de', 'ja'] } },
+  { userId: 'max', displayName: 'Max Manager', role: 'manager', team: 'seller-risk-eu', capacity: 0, skills: none },
+  { userId: 'ben', displayName: 'Ben Specialist', role: 'specialist', team: 'seller-risk-us', capacity: 4,
+    skills: { kinds: ['escalation', 'strategic_review'], marketplaces: ['US', 'CA'], languages: ['en', 'es'] } },
+  { userId: 'dana', displayName: 'Dana Senior', role: 'senior_specialist', team: 'seller-risk-us', capacity: 5,
+    skills: { kinds: ALL_KINDS, marketplaces: ['US', 'CA', 'MX'], languages: ['en', 'es'] } },
+  { userId: 'mia', displayName: 'Mia Manager', role: 'manager', team: 'seller-risk-us', capacity: 0, skills: none },
+  { userId: 'lea', displayName: 'Lea Legal', role: 'legal', team: 'legal', capacity: 0, skills: none, teamLead: true },
+  { userId: 'leo', displayName: 'Leo Legal', role: 'legal', team: 'legal', capacity: 0, skills: none },
+  { userId: 'paul', displayName: 'Paul Policy', role: 'policy', team: 'policy', capacity: 0, skills: none, teamLead: true },
+  { userId: 'cora', displayName: 'Cora Customer Trust', role: 'customer_trust', team: 'customer_trust', capacity: 0, skills: none, teamLead: true },
   { userId: 'alex', displayName: 'Alex Account Manager', role: 'account_manager', team: 'account-management', capacity: 0, skills: none },
   { userId: 'olga', displayName: 'Olga Operator', role: 'operator', team: 'operations', capacity: 0, skills: none },
 ];
@@ -29,6 +36,6 @@ export const DEMO_ROSTER: DemoMember[] = [
 export async function seedDemoRoster(ds: DataSource): Promise<DemoMember[]> {
   const repo = ds.getRepository(RosterMemberEntity);
   if ((await repo.count()) > 0) return [];
-  await repo.insert(DEMO_ROSTER.map((m) => ({ ...m, email: `${m.userId}@riskdesk.example`, active: true })));
+  await repo.insert(DEMO_ROSTER.map((m) => ({ ...m, teamLead: m.teamLead ?? false, email: `${m.userId}@riskdesk.example`, active: true })));
   return DEMO_ROSTER;
 }

@@ -1,8 +1,10 @@
 import type { Actor, CaseKind } from './actor';
+import type { SlaClock } from './sla-clock';
 
 /**
- * What a case workflow hands to the projection activity on every change: the row for `cases`
- * and the audit events not yet written. Plain JSON, shared by workflows and activities.
+ * What a case workflow hands to the projection activity on every change: the row for `cases`, the
+ * audit events not yet written, and the tasks and clocks that changed. Plain JSON, shared by
+ * workflows and activities. Every write is keyed so that a retried activity changes nothing.
  */
 export interface CaseRow {
   caseId: string;
@@ -10,6 +12,7 @@ export interface CaseRow {
   workflowId: string;
   sellerId: string;
   marketplace: string;
+  language: string | null;
   severity: string;
   category: string;
   summary: string;
@@ -20,6 +23,10 @@ export interface CaseRow {
   createdBy: string;
   createdAt: number;
   updatedAt: number;
+  resolutionCode: string | null;
+  rootCause: string | null;
+  resolvedAt: number | null;
+  closedAt: number | null;
   /** The full case view, stored as JSON for the case page. */
   snapshot: Record<string, unknown>;
 }
@@ -31,14 +38,81 @@ export interface AuditEvent {
   action: string;
   fromState: string | null;
   toState: string;
-  reason?: string;
+  reason?: string | null;
   details?: Record<string, unknown>;
   at: number;
 }
 
+/** One entry of someone's inbox: what a person or a team has to do on a case, and by when. */
+export interface TaskRow {
+  id: string;
+  caseId: string;
+  caseKind: CaseKind;
+  /** queue | work | manager_review | handoff | handoff_escalation | ... */
+  kind: string;
+  title: string;
+  assigneeId: string | null;
+  team: string;
+  status: 'open' | 'done' | 'cancelled';
+  dueAt: number | null;
+  createdAt: number;
+  completedAt: number | null;
+}
+
 export interface ProjectCaseInput {
   row: CaseRow;
-  /** Monotonic per case: the highest audit seq so far. A write with a lower value never overwrites a newer one. */
+  /** Monotonic per case. A write with a lower value never overwrites a newer one. */
   projectionSeq: number;
   events: AuditEvent[];
+  /** Tasks created or changed since the last projection. */
+  tasks: TaskRow[];
+  /** Every SLA clock of the case (a handful). */
+  clocks: SlaClock[];
+}
+
+export interface HandoffRow {
+  id: string;
+  caseId: string;
+  caseKind: CaseKind;
+  workflowId: string;
+  team: string;
+  question: string;
+  context: Record<string, unknown>;
+  blocking: boolean;
+  status: 'open' | 'answered' | 'cancelled';
+  requestedBy: string;
+  requestedAt: number;
+  dueAt: number | null;
+  remindedAt: number | null;
+  escalatedAt: number | null;
+  breached: boolean;
+  outcome: string | null;
+  notes: string | null;
+  citation: string | null;
+  answeredBy: string | null;
+  answeredAt: number | null;
+}
+
+export interface ProjectHandoffInput {
+  row: HandoffRow;
+  projectionSeq: number;
+  tasks: TaskRow[];
+}
+
+/** Who a notification is for; the activity expands teams and roles into people from the roster. */
+export type NotificationRecipient =
+  | { kind: 'user'; userId: string }
+  | { kind: 'team'; team: string }
+  | { kind: 'managers'; team: string }
+  | { kind: 'team_lead'; team: string }
+  | { kind: 'seller'; sellerId: string };
+
+export interface NotifyInput {
+  /** Unique per notification in the workflow (e.g. workflowId + sequence): retries insert nothing new. */
+  id: string;
+  caseId: string;
+  to: NotificationRecipient;
+  template: string;
+  message: string;
+  at: number;
 }

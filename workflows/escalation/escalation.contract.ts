@@ -1,5 +1,18 @@
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { Actor } from '../common/actor';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { Actor, HandoffTeam } from '../common/actor';
+import type { TaskRow } from '../common/case-projection';
+import type { ClockTarget } from '../common/sla-policy';
+import type { SlaClock } from '../common/sla-clock';
+import type { Severity } from '../common/severity';
+import type {
+  Clock,
+  EscalationState,
+  HandoffOutcome,
+  ResolutionCode,
+  RootCause,
+} from './escalation.machine';
+
+export { SEVERITIES, type Severity } from '../common/severity';
 
 /**
  * The escalation workflow's contract: its type name, id scheme, input and messages. Imported by the
@@ -14,9 +27,6 @@ export function escalationWorkflowId(caseId: string): string {
   return `escalation-${caseId}`;
 }
 
-export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
-export type Severity = (typeof SEVERITIES)[number];
-
 export const ESCALATION_CATEGORIES = [
   'counterfeit',
   'fraud',
@@ -29,6 +39,22 @@ export const ESCALATION_CATEGORIES = [
 ] as const;
 export type EscalationCategory = (typeof ESCALATION_CATEGORIES)[number];
 
+/**
+ * Resolved at creation from the SLA policy and configuration, and carried in the input, so a later
+ * change of policy or holidays never changes the deadlines of a running case on replay.
+ */
+export interface EscalationSettings {
+  firstResponse: ClockTarget;
+  resolution: ClockTarget;
+  handoffs: Record<HandoffTeam, ClockTarget>;
+  sellerResponse: ClockTarget;
+  reopenWindowMs: number;
+  /** A claimed or assigned case the holder does not act on within this time returns to the queue. */
+  claimLeaseMs: number;
+  /** Continue-as-new past this history length even before Temporal suggests it (tests use a small one). */
+  continueAsNewAfterEvents?: number;
+}
+
 export interface EscalationInput {
   caseId: string;
   sellerId: string;
@@ -36,19 +62,59 @@ export interface EscalationInput {
   severity: Severity;
   category: EscalationCategory;
   summary: string;
+  language?: string;
+  team: string;
   createdBy: Actor;
   /** Epoch ms the API accepted the case; the workflow clock may start a little later. */
   requestedAt: number;
+  settings: EscalationSettings;
+  /** Set only by continue-as-new: the state the previous run handed over. */
+  carried?: CarriedEscalation;
 }
 
+/** Everything a run hands to the next one on continue-as-new. */
+export interface CarriedEscalation {
+  state: EscalationState;
+  clocks: SlaClock[];
+  tasks: TaskRow[];
+  deadlines: Partial<Record<'seller_response' | 'reopen_window', number>>;
+  lease: Lease | null;
+  auditSeq: number;
+  projectionSeq: number;
+  runs: number;
+}
+
+export interface Lease {
+  userId: string;
+  expiresAt: number;
+}
+
+export interface ClockView {
+  id: string;
+  kind: string;
+  status: SlaClock['status'];
+  calendarId: string;
+  budgetMs: number;
+  startedAt: number;
+  warnAt: number;
+  /** For a paused clock: the deadline if it resumed now. */
+  deadlineAt: number;
+  remainingMs: number;
+  warned: boolean;
+  breachedAt: number | null;
+  pauses: SlaClock['pauses'];
+  extensions: SlaClock['extensions'];
+}
+
+/** The case as the workflow sees it: the answer to every update and to the query. */
 export interface EscalationView {
   caseId: string;
   workflowId: string;
-  state: string;
+  state: EscalationState['status'];
   sellerId: string;
   marketplace: string;
   severity: Severity;
-  category: string;
+  category: EscalationCategory;
   summary: string;
   team: string | null;
   assigneeId: string | null;
@@ -56,13 +122,65 @@ export interface EscalationView {
   createdBy: string;
   createdAt: number;
   updatedAt: number;
+  case: EscalationState;
+  clocks: ClockView[];
+  openTasks: TaskRow[];
+  lease: Lease | null;
 }
+
+// ----- Messages -----------------------------------------------------------------------------------
+
+/** Every human action names its actor; validators re-check the actor's permission in the workflow. */
+export interface ActionRequest {
+  actor: Actor;
+}
+export type ReleaseRequest = ActionRequest & { reason?: string };
+export type RequestInfoRequest = ActionRequest & { question: string; deadline: number };
+export type SellerResponseRequest = ActionRequest & { summary?: string };
+export type HandOffRequest = ActionRequest & { team: HandoffTeam; question: string; blocking?: boolean };
+export type ResolveRequest = ActionRequest & { resolutionCode: ResolutionCode; rootCause: RootCause; note?: string };
+export type ReopenRequest = ActionRequest & { reason: string };
+export type EscalateRequest = ActionRequest & { reason: string };
+export type ReassignRequest = ActionRequest & { assigneeId: string; team?: string; reason?: string };
+export type ExtendSlaRequest = ActionRequest & { clock: Clock; byMs: number; reason: string };
+
+export const acknowledgeUpdate = defineUpdate<EscalationView, [ActionRequest]>('acknowledge');
+export const claimUpdate = defineUpdate<EscalationView, [ActionRequest]>('claim');
+export const releaseUpdate = defineUpdate<EscalationView, [ReleaseRequest]>('release');
+export const requestInfoUpdate = defineUpdate<EscalationView, [RequestInfoRequest]>('requestInfo');
+export const recordSellerResponseUpdate = defineUpdate<EscalationView, [SellerResponseRequest]>('recordSellerResponse');
+export const handOffUpdate = defineUpdate<EscalationView, [HandOffRequest]>('handOff');
+export const resolveUpdate = defineUpdate<EscalationView, [ResolveRequest]>('resolve');
+export const reopenUpdate = defineUpdate<EscalationView, [ReopenRequest]>('reopen');
+export const escalateUpdate = defineUpdate<EscalationView, [EscalateRequest]>('escalate');
+export const reassignUpdate = defineUpdate<EscalationView, [ReassignRequest]>('reassign');
+export const extendSlaUpdate = defineUpdate<EscalationView, [ExtendSlaRequest]>('extendSla');
+
+/**
+ * Resolves once the case is written to the read model, so that a GET right after the POST finds it.
+ */
+export const awaitRecordedUpdate = defineUpdate<EscalationView>('awaitRecorded');
 
 /** Read the case as the workflow sees it right now. */
 export const getEscalationQuery = defineQuery<EscalationView>('getEscalation');
 
-/**
- * Resolves once the case is written to the read model, so that a GET right after the POST finds it.
- * Returns the view at that point.
- */
-export const awaitRecordedUpdate = defineUpdate<EscalationView>('awaitRecorded');
+/** Sent by a handoff workflow when its team has answered. */
+export interface HandoffAnswer {
+  handoffId: string;
+  outcome: HandoffOutcome;
+  notes: string;
+  citation: string | null;
+  answeredBy: Actor;
+  answeredAt: number;
+}
+export const handoffAnsweredSignal = defineSignal<[HandoffAnswer]>('handoffAnswered');
+
+/** Every message by wire name, for the contract test and the history view. */
+export const ESCALATION_MESSAGES = {
+  updates: [
+    acknowledgeUpdate, claimUpdate, releaseUpdate, requestInfoUpdate, recordSellerResponseUpdate, handOffUpdate,
+    resolveUpdate, reopenUpdate, escalateUpdate, reassignUpdate, extendSlaUpdate, awaitRecordedUpdate,
+  ],
+  signals: [handoffAnsweredSignal],
+  queries: [getEscalationQuery],
+};
