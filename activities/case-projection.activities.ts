@@ -1,32 +1,38 @@
-import type { DataSource } from 'typeorm';
-import type { ProjectCaseInput } from '../workflows/common/case-projection';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { ProjectCaseInput, ProjectHandoffInput, TaskRow } from '../workflows/common/case-projection';
 
 export interface CaseProjectionDeps {
   dataSource: DataSource;
 }
 
+const ts = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : new Date(ms));
+
 /**
- * Writes a case workflow's state into the read model. Idempotent: the case row only moves forward
- * (projection_seq guards against a late retry overwriting a newer state) and audit events are keyed
+ * Writes case workflows' state into the read model. Idempotent: rows only move forward
+ * (projection_seq guards against a late retry overwriting a newer state), and audit events are keyed
  * by (case_id, seq), so a retried activity never duplicates a row.
  */
 export function createCaseProjectionActivities({ dataSource }: CaseProjectionDeps) {
   return {
-    async projectCase({ row, projectionSeq, events }: ProjectCaseInput): Promise<void> {
+    async projectCase({ row, projectionSeq, events, tasks, clocks }: ProjectCaseInput): Promise<void> {
       await dataSource.transaction(async (tx) => {
         await tx.query(
-          `INSERT INTO cases (id, kind, workflow_id, seller_id, marketplace, severity, category, summary, state,
-                              team, assignee_id, breached, created_by, snapshot, projection_seq, created_at, updated_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+          `INSERT INTO cases (id, kind, workflow_id, seller_id, marketplace, language, severity, category, summary, state,
+                              team, assignee_id, breached, created_by, snapshot, projection_seq, created_at, updated_at,
+                              resolution_code, root_cause, resolved_at, closed_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)
            ON CONFLICT (id) DO UPDATE SET
              state = EXCLUDED.state, team = EXCLUDED.team, assignee_id = EXCLUDED.assignee_id,
              severity = EXCLUDED.severity, breached = cases.breached OR EXCLUDED.breached,
-             snapshot = EXCLUDED.snapshot, projection_seq = EXCLUDED.projection_seq, updated_at = EXCLUDED.updated_at
+             snapshot = EXCLUDED.snapshot, projection_seq = EXCLUDED.projection_seq, updated_at = EXCLUDED.updated_at,
+             resolution_code = EXCLUDED.resolution_code, root_cause = EXCLUDED.root_cause,
+             resolved_at = EXCLUDED.resolved_at, closed_at = EXCLUDED.closed_at
            WHERE cases.projection_seq < EXCLUDED.projection_seq`,
           [
-            row.caseId, row.kind, row.workflowId, row.sellerId, row.marketplace, row.severity, row.category,
+            row.caseId, row.kind, row.workflowId, row.sellerId, row.marketplace, row.language, row.severity, row.category,
             row.summary, row.state, row.team, row.assigneeId, row.breached, row.createdBy, JSON.stringify(row.snapshot),
-            projectionSeq, new Date(row.createdAt), new Date(row.updatedAt),
+            projectionSeq, ts(row.createdAt), ts(row.updatedAt), row.resolutionCode, row.rootCause, ts(row.resolvedAt),
+            ts(row.closedAt),
           ],
         );
         for (const e of events) {
@@ -36,11 +42,68 @@ export function createCaseProjectionActivities({ dataSource }: CaseProjectionDep
              ON CONFLICT (case_id, seq) DO NOTHING`,
             [
               row.caseId, e.seq, e.actor.userId, e.actor.role, e.action, e.fromState, e.toState, e.reason ?? null,
-              JSON.stringify(e.details ?? {}), new Date(e.at),
+              JSON.stringify(e.details ?? {}), ts(e.at),
+            ],
+          );
+        }
+        await upsertTasks(tx, tasks, projectionSeq);
+        for (const c of clocks) {
+          await tx.query(
+            `INSERT INTO sla_clocks (case_id, clock_id, kind, status, calendar_id, budget_ms, started_at, warn_at, deadline_at,
+                                     warned, breached_at, stopped_at, clock, projection_seq)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+             ON CONFLICT (case_id, clock_id) DO UPDATE SET
+               status = EXCLUDED.status, budget_ms = EXCLUDED.budget_ms, warn_at = EXCLUDED.warn_at,
+               deadline_at = EXCLUDED.deadline_at, warned = EXCLUDED.warned, breached_at = EXCLUDED.breached_at,
+               stopped_at = EXCLUDED.stopped_at, clock = EXCLUDED.clock, projection_seq = EXCLUDED.projection_seq
+             WHERE sla_clocks.projection_seq < EXCLUDED.projection_seq`,
+            [
+              row.caseId, c.id, c.kind, c.status, c.calendarId, c.budgetMs, ts(c.startedAt), ts(c.warnAt), ts(c.deadlineAt),
+              c.warned, ts(c.breachedAt), ts(c.stoppedAt), JSON.stringify(c), projectionSeq,
             ],
           );
         }
       });
     },
+
+    async projectHandoff({ row, projectionSeq, tasks }: ProjectHandoffInput): Promise<void> {
+      await dataSource.transaction(async (tx) => {
+        await tx.query(
+          `INSERT INTO handoffs (id, case_id, case_kind, workflow_id, team, question, context, blocking, status, requested_by,
+                                 requested_at, due_at, reminded_at, escalated_at, breached, outcome, notes, citation,
+                                 answered_by, answered_at, projection_seq)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
+           ON CONFLICT (id) DO UPDATE SET
+             status = EXCLUDED.status, due_at = EXCLUDED.due_at, reminded_at = EXCLUDED.reminded_at,
+             escalated_at = EXCLUDED.escalated_at, breached = handoffs.breached OR EXCLUDED.breached,
+             outcome = EXCLUDED.outcome, notes = EXCLUDED.notes, citation = EXCLUDED.citation,
+             answered_by = EXCLUDED.answered_by, answered_at = EXCLUDED.answered_at, projection_seq = EXCLUDED.projection_seq
+           WHERE handoffs.projection_seq < EXCLUDED.projection_seq`,
+          [
+            row.id, row.caseId, row.caseKind, row.workflowId, row.team, row.question, JSON.stringify(row.context), row.blocking,
+            row.status, row.requestedBy, ts(row.requestedAt), ts(row.dueAt), ts(row.remindedAt), ts(row.escalatedAt),
+            row.breached, row.outcome, row.notes, row.citation, row.answeredBy, ts(row.answeredAt), projectionSeq,
+          ],
+        );
+        await upsertTasks(tx, tasks, projectionSeq);
+      });
+    },
   };
+}
+
+async function upsertTasks(tx: EntityManager, tasks: TaskRow[], projectionSeq: number): Promise<void> {
+  for (const t of tasks) {
+    await tx.query(
+      `INSERT INTO tasks (id, case_id, case_kind, kind, title, assignee_id, team, status, due_at, created_at, completed_at, projection_seq)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+       ON CONFLICT (id) DO UPDATE SET
+         title = EXCLUDED.title, assignee_id = EXCLUDED.assignee_id, team = EXCLUDED.team, status = EXCLUDED.status,
+         due_at = EXCLUDED.due_at, completed_at = EXCLUDED.completed_at, projection_seq = EXCLUDED.projection_seq
+       WHERE tasks.projection_seq < EXCLUDED.projection_seq`,
+      [
+        t.id, t.caseId, t.caseKind, t.kind, t.title, t.assigneeId, t.team, t.status, ts(t.dueAt), ts(t.createdAt),
+        ts(t.completedAt), projectionSeq,
+      ],
+    );
+  }
 }

@@ -1,11 +1,18 @@
-import { createCaseProjectionActivities, type CaseProjectionDeps } from './case-projection.activities';
+import type { DataSource } from 'typeorm';
+import { createAssignmentActivities } from './assignment.activities';
+import { createCaseProjectionActivities } from './case-projection.activities';
+import { createNotificationActivities } from './notification.activities';
 
-export type ActivityDeps = CaseProjectionDeps;
+export interface ActivityDeps {
+  dataSource: DataSource;
+}
 
 /** Every activity the worker registers. Workflows import the *type* only (see workflows/*). */
 export function createActivities(deps: ActivityDeps) {
   return {
     ...createCaseProjectionActivities(deps),
+    ...createNotificationActivities(deps),
+    ...createAssignmentActivities(deps),
   };
 }
 

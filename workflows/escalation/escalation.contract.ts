@@ -81,6 +81,7 @@ export interface CarriedEscalation {
   lease: Lease | null;
   auditSeq: number;
   projectionSeq: number;
+  notificationSeq: number;
   runs: number;
 }
 
