@@ -1,0 +1,32 @@
+import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
+import { Worker } from '@temporalio/worker';
+import fs from 'node:fs';
+import path from 'node:path';
+import { workflowsEntry } from '../../worker/worker';
+
+/**
+ * Replays every recorded history (test/replay/histories, written by test/workflows/record-histories.test.ts
+ * with RECORD_HISTORIES=1) against the current workflow code. No server is needed. A change that
+ * would make a running case's workflow non-deterministic fails here, before it reaches production.
+ */
+const dir = path.join(__dirname, 'histories');
+const files = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+
+describe('replay of recorded workflow histories', () => {
+  it('has histories of every workflow type to replay', () => {
+    const types = new Set(
+      files.map((f) => {
+        const history = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'));
+        return history.events[0].workflowExecutionStartedEventAttributes.workflowType.name as string;
+      }),
+    );
+    expect([...types].sort()).toEqual(['escalationWorkflow', 'handoffWorkflow']);
+  });
+
+  it.each(files)('replays %s deterministically', async (file) => {
+    const history = historyFromJSON(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')));
+    await expect(
+      Worker.runReplayHistory({ workflowsPath: workflowsEntry(), replayName: file }, history, file.replace(/\.json$/, '')),
+    ).resolves.toBeUndefined();
+  });
+});

@@ -1,0 +1,116 @@
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import fs from 'node:fs';
+import path from 'node:path';
+import { answerHandoffUpdate, handoffWorkflowId } from '../../workflows/handoff/handoff.contract';
+import {
+  acknowledgeUpdate,
+  awaitRecordedUpdate,
+  escalationWorkflowId,
+  getEscalationQuery,
+  handOffUpdate,
+  recordSellerResponseUpdate,
+  reopenUpdate,
+  requestInfoUpdate,
+  resolveUpdate,
+} from '../../workflows/escalation/escalation.contract';
+import type { escalationWorkflow } from '../../workflows/escalation/escalation.workflow';
+import { actors, escalationInput } from '../support/escalation-fixtures';
+import { eventually } from '../support/eventually';
+import { createTimeSkippingContext, type TimeSkippingContext } from '../support/time-skipping';
+
+/**
+ * Runs representative case lifecycles and checks their outcomes. With RECORD_HISTORIES=1 it also
+ * writes their event histories to test/replay/histories/, which the replay test replays against the
+ * current workflow code: a change that breaks determinism for a recorded history fails `npm test`.
+ * Re-record only for a deliberate, versioned change (see README: Changing a workflow).
+ */
+const HISTORY_DIR = path.resolve(__dirname, '../replay/histories');
+const HOUR = 3_600_000;
+
+describe('representative lifecycles (recorded as replay histories on demand)', () => {
+  let ctx: TimeSkippingContext;
+  beforeAll(async () => {
+    ctx = await createTimeSkippingContext();
+  });
+  afterAll(() => ctx.close());
+
+  async function save(name: string, workflowId: string) {
+    if (process.env.RECORD_HISTORIES !== '1') return;
+    const history = await ctx.env.client.workflow.getHandle(workflowId).fetchHistory();
+    fs.mkdirSync(HISTORY_DIR, { recursive: true });
+    fs.writeFileSync(path.join(HISTORY_DIR, `${name}.json`), JSON.stringify(JSON.parse(historyToJSON(history)), null, 1));
+  }
+
+  it('full lifecycle: assign, acknowledge, seller info, handoff answered, resolve, reopen, resolve, close', async () => {
+    await ctx.run(async (taskQueue) => {
+      const input = escalationInput({ severity: 'high', settings: { reopenWindowMs: 24 * HOUR } });
+      const workflowId = escalationWorkflowId(input.caseId);
+      const handle = await ctx.env.client.workflow.start<typeof escalationWorkflow>('escalationWorkflow', { taskQueue, workflowId, args: [input] });
+      const created = await handle.executeUpdate(awaitRecordedUpdate);
+      const me = created.assigneeId === 'ana' ? actors.ana : actors.chloe;
+      await handle.executeUpdate(acknowledgeUpdate, { args: [{ actor: me }] });
+      const now = await ctx.env.currentTimeMs();
+      await handle.executeUpdate(requestInfoUpdate, { args: [{ actor: me, question: 'Invoices please', deadline: now + 48 * HOUR }] });
+      await ctx.env.sleep(2 * HOUR);
+      await handle.executeUpdate(recordSellerResponseUpdate, { args: [{ actor: me, summary: 'Invoices attached' }] });
+      const handedOff = await handle.executeUpdate(handOffUpdate, { args: [{ actor: me, team: 'legal', question: 'Valid?' }] });
+      const handoffId = handedOff.case.handoffs[0].id;
+      await ctx.env.client.workflow
+        .getHandle(handoffWorkflowId(handoffId))
+        .executeUpdate(answerHandoffUpdate, { args: [{ actor: actors.lea, outcome: 'advise', notes: 'Ask for a plan', citation: 'Policy 7' }] });
+      await eventually(() => handle.query(getEscalationQuery), (v) => v.state === 'in_progress');
+      await handle.executeUpdate(resolveUpdate, { args: [{ actor: me, resolutionCode: 'seller_remediated', rootCause: 'seller_error' }] });
+      await handle.executeUpdate(reopenUpdate, { args: [{ actor: me, reason: 'Seller relisted the items' }] });
+      await handle.executeUpdate(acknowledgeUpdate, { args: [{ actor: me }] });
+      await handle.executeUpdate(resolveUpdate, { args: [{ actor: me, resolutionCode: 'enforcement_upheld', rootCause: 'seller_bad_faith' }] });
+      await ctx.env.sleep(25 * HOUR);
+      const final = await handle.result();
+      expect(final.state).toBe('closed');
+      expect(final.case.reopenCount).toBe(1);
+      await save('escalation-full-lifecycle', workflowId);
+      await save('handoff-answered', handoffWorkflowId(handoffId));
+    });
+  });
+
+  it('SLA breach: warning, automatic escalation, manager resolution', async () => {
+    await ctx.run(async (taskQueue) => {
+      const input = escalationInput({ severity: 'critical', settings: { reopenWindowMs: HOUR } });
+      const workflowId = escalationWorkflowId(input.caseId);
+      const handle = await ctx.env.client.workflow.start<typeof escalationWorkflow>('escalationWorkflow', { taskQueue, workflowId, args: [input] });
+      await handle.executeUpdate(awaitRecordedUpdate);
+      await ctx.env.sleep(2 * HOUR);
+      const escalated = await handle.query(getEscalationQuery);
+      expect(escalated.state).toBe('escalated_to_manager');
+      await handle.executeUpdate(resolveUpdate, { args: [{ actor: actors.max, resolutionCode: 'enforcement_upheld', rootCause: 'seller_bad_faith' }] });
+      await ctx.env.sleep(2 * HOUR);
+      const final = await handle.result();
+      expect(final.state).toBe('closed');
+      expect(final.breached).toBe(true);
+      await save('escalation-sla-breach', workflowId);
+    });
+  });
+
+  it('unanswered handoff: reminder, escalation to the lead, cancelled when the case resolves', async () => {
+    await ctx.run(async (taskQueue) => {
+      const input = escalationInput({ severity: 'medium', settings: { reopenWindowMs: HOUR } });
+      const workflowId = escalationWorkflowId(input.caseId);
+      const handle = await ctx.env.client.workflow.start<typeof escalationWorkflow>('escalationWorkflow', { taskQueue, workflowId, args: [input] });
+      const created = await handle.executeUpdate(awaitRecordedUpdate);
+      const me = created.assigneeId === 'ana' ? actors.ana : actors.chloe;
+      await handle.executeUpdate(acknowledgeUpdate, { args: [{ actor: me }] });
+      const view = await handle.executeUpdate(handOffUpdate, {
+        args: [{ actor: me, team: 'customer_trust', question: 'Buyer impact?', blocking: false }],
+      });
+      const handoffId = view.case.handoffs[0].id;
+      await ctx.env.sleep(4 * 24 * HOUR);
+      await handle.executeUpdate(resolveUpdate, { args: [{ actor: me, resolutionCode: 'no_violation_found', rootCause: 'automation_false_positive' }] });
+      const child = await ctx.env.client.workflow.getHandle(handoffWorkflowId(handoffId)).result();
+      expect(child.status).toBe('cancelled');
+      expect(child.escalatedAt).not.toBeNull();
+      await ctx.env.sleep(2 * HOUR);
+      await handle.result();
+      await save('escalation-handoff-cancelled', workflowId);
+      await save('handoff-escalated-cancelled', handoffWorkflowId(handoffId));
+    });
+  });
+});
