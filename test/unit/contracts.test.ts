@@ -1,0 +1,36 @@
+import { ESCALATION_MESSAGES } from '../../workflows/escalation/escalation.contract';
+import { HANDOFF_MESSAGES } from '../../workflows/handoff/handoff.contract';
+import { REFUSAL_TYPES } from '../../workflows/common/refusal';
+import { ErrorCode, httpStatusFor } from '../../api/common/error-codes';
+
+/**
+ * Message wire names are written into every workflow history: renaming one breaks every running case
+ * (and the recorded histories). This list is the contract; change it only together with a versioned
+ * migration of the workflows.
+ */
+describe('workflow message contracts', () => {
+  const wireNames = (defs: Array<{ name: string }>) => defs.map((d) => d.name);
+
+  it('keeps the escalation wire names', () => {
+    expect(wireNames(ESCALATION_MESSAGES.updates)).toEqual([
+      'acknowledge', 'claim', 'release', 'requestInfo', 'recordSellerResponse', 'handOff',
+      'resolve', 'reopen', 'escalate', 'reassign', 'extendSla', 'awaitRecorded',
+    ]);
+    expect(wireNames(ESCALATION_MESSAGES.signals)).toEqual(['handoffAnswered']);
+    expect(wireNames(ESCALATION_MESSAGES.queries)).toEqual(['getEscalation']);
+  });
+
+  it('keeps the handoff wire names', () => {
+    expect(wireNames(HANDOFF_MESSAGES.updates)).toEqual(['answerHandoff']);
+    expect(wireNames(HANDOFF_MESSAGES.queries)).toEqual(['getHandoff']);
+  });
+
+  it('maps every refusal a workflow can give to a 4xx error code of the API', () => {
+    for (const type of REFUSAL_TYPES) {
+      expect(Object.values(ErrorCode)).toContain(type);
+      const status = httpStatusFor(type as ErrorCode);
+      expect(status).toBeGreaterThanOrEqual(400);
+      expect(status).toBeLessThan(500);
+    }
+  });
+});
