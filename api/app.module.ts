@@ -10,7 +10,12 @@ import { AuthGuard } from './auth/auth.guard';
 import { RosterRepository } from './roster/roster.repository';
 import { ApiSettings, TemporalClient } from './common/runtime';
 import { EscalationsModule } from './escalations/escalations.module';
+import { HandoffsModule } from './handoffs/handoffs.module';
 import { HealthModule } from './health/health.module';
+import { HistoryModule } from './history/history.module';
+import { InboxModule } from './inbox/inbox.module';
+import { RosterModule } from './roster/roster.module';
+import { WorkloadModule } from './workload/workload.module';
 
 export interface ApiDeps {
   config: AppConfig;
@@ -52,6 +57,11 @@ export class AppModule {
         }),
         HealthModule,
         EscalationsModule,
+        HandoffsModule,
+        InboxModule,
+        HistoryModule,
+        RosterModule,
+        WorkloadModule,
       ],
     };
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseSlaPolicyJson } from '../workflows/common/sla-policy';
 
 /**
  * Every setting Riskdesk reads from the environment, validated once at start-up.
@@ -6,6 +7,7 @@ import { z } from 'zod';
  * The README's configuration table mirrors this schema.
  */
 const port = z.coerce.number().int().min(1).max(65535);
+const positiveNumber = z.coerce.number().positive().finite();
 const optionalUrl = z
   .string()
   .trim()
@@ -50,6 +52,24 @@ export const envSchema = z.object({
     .transform((v) => v === 'true'),
   /** Where `npm start` keeps the embedded PostgreSQL, the Temporal SQLite file and a generated JWT secret. */
   DATA_DIR: z.string().trim().min(1).default('.data'),
+  /**
+   * Optional JSON override of the SLA policy, merged over the default (workflows/common/sla-policy.ts).
+   * Parsed here, once: the config holds the resulting policy, and a bad override stops start-up with
+   * the path of each bad value (e.g. `SLA_POLICY_JSON: cases.escalation.high.resolutionMs: ...`).
+   */
+  SLA_POLICY_JSON: z
+    .string()
+    .optional()
+    .transform((text, ctx) => {
+      const parsed = parseSlaPolicyJson(text);
+      if (parsed.ok) return parsed.policy;
+      for (const message of parsed.errors) ctx.addIssue({ code: 'custom', message });
+      return z.NEVER;
+    }),
+  /** A claimed or assigned case its holder does not act on within this many minutes returns to the queue. */
+  CLAIM_LEASE_MINUTES: positiveNumber.default(120),
+  /** How long after resolution a case may be reopened; afterwards it closes. */
+  REOPEN_WINDOW_DAYS: positiveNumber.default(14),
 });
 
 export type AppConfig = z.infer<typeof envSchema>;

@@ -1,13 +1,17 @@
 import { DataSource } from 'typeorm';
 import { CaseEventEntity } from './entities/case-event.entity';
 import { CaseEntity } from './entities/case.entity';
+import { HandoffEntity } from './entities/handoff.entity';
+import { NotificationEntity } from './entities/notification.entity';
 import { RosterMemberEntity } from './entities/roster-member.entity';
+import { SlaClockEntity } from './entities/sla-clock.entity';
+import { TaskEntity } from './entities/task.entity';
 import { InitialCases1764079200000 } from './migrations/1764079200000-initial-cases';
 import { Roster1764082800000 } from './migrations/1764082800000-roster';
 import { CaseReadModel1764086400000 } from './migrations/1764086400000-case-read-model';
 
 /** Every entity and migration, listed explicitly so the compiled app and jest (TS) load the same set. */
-export const ENTITIES = [CaseEntity, CaseEventEntity, RosterMemberEntity];
+export const ENTITIES = [CaseEntity, CaseEventEntity, RosterMemberEntity, TaskEntity, HandoffEntity, SlaClockEntity, NotificationEntity];
 export const MIGRATIONS = [InitialCases1764079200000, Roster1764082800000, CaseReadModel1764086400000];
 
 /** The one way to build a DataSource: schema changes only through migrations, never synchronize. */

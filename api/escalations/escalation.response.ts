@@ -10,10 +10,114 @@ export class EscalationResponse {
   @ApiProperty() severity!: string;
   @ApiProperty() category!: string;
   @ApiProperty() summary!: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) language!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) team!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) assigneeId!: string | null;
   @ApiProperty() breached!: boolean;
+  @ApiPropertyOptional({ type: String, nullable: true }) resolutionCode!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) rootCause!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) resolvedAt!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) closedAt!: string | null;
   @ApiProperty() createdBy!: string;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
+}
+
+export class ClockResponse {
+  @ApiProperty({ example: 'resolution' }) id!: string;
+  @ApiProperty({ example: 'resolution' }) kind!: string;
+  @ApiProperty({ enum: ['running', 'paused', 'met', 'breached', 'cancelled'] }) status!: string;
+  @ApiProperty() calendarId!: string;
+  @ApiProperty({ description: 'Business-time budget in milliseconds, extensions included' }) budgetMs!: number;
+  @ApiProperty() startedAt!: string;
+  @ApiProperty() warnAt!: string;
+  @ApiProperty({ description: 'When the clock breaches (for a paused clock: as of its last running segment)' })
+  deadlineAt!: string;
+  @ApiProperty() warned!: boolean;
+  @ApiPropertyOptional({ type: String, nullable: true }) breachedAt!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) stoppedAt!: string | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'Business time left; only on a live view' })
+  remainingMs!: number | null;
+  @ApiProperty({ type: 'array', items: { type: 'object' } }) pauses!: { at: string; reason: string; resumedAt: string | null }[];
+  @ApiProperty({ type: 'array', items: { type: 'object' } })
+  extensions!: { at: string; byUserId: string; reason: string; addedMs: number }[];
+}
+
+export class TaskResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty({ example: 'work' }) kind!: string;
+  @ApiProperty() title!: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) assigneeId!: string | null;
+  @ApiProperty() team!: string;
+  @ApiProperty({ enum: ['open', 'done', 'cancelled'] }) status!: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) dueAt!: string | null;
+  @ApiProperty() createdAt!: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) completedAt!: string | null;
+}
+
+export class CaseHandoffResponse {
+  @ApiProperty({ example: '<caseId>/handoff/1' }) id!: string;
+  @ApiProperty({ enum: ['legal', 'policy', 'customer_trust', 'account_management'] }) team!: string;
+  @ApiProperty() question!: string;
+  @ApiProperty() blocking!: boolean;
+  @ApiProperty({ enum: ['open', 'answered', 'cancelled'] }) status!: string;
+  @ApiProperty() requestedBy!: string;
+  @ApiProperty() requestedAt!: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) dueAt!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, enum: ['approve', 'reject', 'advise'] }) outcome!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) notes!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) citation!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) answeredBy!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) answeredAt!: string | null;
+}
+
+export class TimelineEntryResponse {
+  @ApiProperty() seq!: number;
+  @ApiProperty({ example: 'acknowledged' }) action!: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) fromState!: string | null;
+  @ApiProperty() toState!: string;
+  @ApiProperty() actorId!: string;
+  @ApiProperty() actorRole!: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) reason!: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: true }) details!: Record<string, unknown>;
+  @ApiProperty() at!: string;
+}
+
+/** GET /escalations/:id: the case with its clocks, tasks, handoffs and audit timeline. */
+export class EscalationDetailResponse extends EscalationResponse {
+  @ApiProperty({ type: [ClockResponse] }) clocks!: ClockResponse[];
+  @ApiProperty({ type: [TaskResponse], description: 'Open tasks first, then done and cancelled ones' }) tasks!: TaskResponse[];
+  @ApiProperty({ type: [CaseHandoffResponse] }) handoffs!: CaseHandoffResponse[];
+  @ApiProperty({ type: [TimelineEntryResponse] }) timeline!: TimelineEntryResponse[];
+}
+
+export class InfoRequestResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty() question!: string;
+  @ApiProperty() deadline!: string;
+  @ApiProperty() requestedBy!: string;
+  @ApiProperty() requestedAt!: string;
+}
+
+export class LeaseResponse {
+  @ApiProperty() userId!: string;
+  @ApiProperty({ description: 'Without an action by then, the case returns to the queue' }) expiresAt!: string;
+}
+
+/** What every action answers: the case as the workflow sees it right after the action. */
+export class EscalationViewResponse extends EscalationResponse {
+  @ApiProperty({ type: [ClockResponse] }) clocks!: ClockResponse[];
+  @ApiProperty({ type: [TaskResponse] }) openTasks!: TaskResponse[];
+  @ApiProperty({ type: [CaseHandoffResponse] }) handoffs!: CaseHandoffResponse[];
+  @ApiPropertyOptional({ type: InfoRequestResponse, nullable: true, description: 'The open request for seller information' })
+  openInfoRequest!: InfoRequestResponse | null;
+  @ApiPropertyOptional({ type: LeaseResponse, nullable: true, description: "The current holder's lease on the case" })
+  lease!: LeaseResponse | null;
+}
+
+export class EscalationPageResponse {
+  @ApiProperty({ type: [EscalationResponse] }) items!: EscalationResponse[];
+  @ApiProperty({ description: 'Cases matching the filters (all pages)' }) total!: number;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Pass as `cursor` for the next page; null on the last' })
+  nextCursor!: string | null;
 }

@@ -1,30 +1,48 @@
-import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../workflows/common/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { CreateEscalationDto } from './dto/create-escalation.dto';
-import { EscalationResponse } from './escalation.response';
+import { ListEscalationsQuery } from './dto/list-escalations.query';
+import { EscalationQueriesService } from './escalation-queries.service';
+import { EscalationDetailResponse, EscalationPageResponse, EscalationResponse } from './escalation.response';
 import { EscalationsService } from './escalations.service';
+import { IdempotencyKey } from './idempotency';
 
 @ApiTags('escalations')
 @Controller('escalations')
 export class EscalationsController {
-  constructor(private readonly escalations: EscalationsService) {}
+  constructor(
+    private readonly escalations: EscalationsService,
+    private readonly queries: EscalationQueriesService,
+  ) {}
 
   @Post()
+  @ApiOperation({ summary: 'Open a case (specialists, senior specialists and managers of the owning team)' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Replaying a key returns the case it created' })
   @ApiCreatedResponse({ type: EscalationResponse })
   create(
     @Body() dto: CreateEscalationDto,
     @CurrentActor() actor: Actor,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @IdempotencyKey() idempotencyKey?: string,
   ): Promise<EscalationResponse> {
-    return this.escalations.create(dto, actor, idempotencyKey?.trim() || undefined);
+    return this.escalations.create(dto, actor, idempotencyKey);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Cases the caller may view, newest first, filtered and paginated by cursor' })
+  @ApiOkResponse({ type: EscalationPageResponse })
+  list(@Query() query: ListEscalationsQuery, @CurrentActor() actor: Actor): Promise<EscalationPageResponse> {
+    return this.queries.list(actor, query);
   }
 
   @Get(':id')
-  @ApiOkResponse({ type: EscalationResponse })
-  get(@Param('id', new ParseUUIDPipe({ version: undefined })) id: string): Promise<EscalationResponse> {
-    return this.escalations.get(id);
+  @ApiOperation({ summary: 'One case with its SLA clocks, tasks, handoffs and audit timeline' })
+  @ApiOkResponse({ type: EscalationDetailResponse })
+  get(
+    @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<EscalationDetailResponse> {
+    return this.queries.detail(actor, id);
   }
 }

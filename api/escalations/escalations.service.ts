@@ -3,19 +3,21 @@ import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
 import { v5 as uuidv5 } from 'uuid';
 import type { Actor } from '../../workflows/common/actor';
+import { SA_CASE_KIND, SA_SELLER_ID, SA_SEVERITY } from '../../workflows/common/search-attributes';
+import { owningTeam } from '../../workflows/common/teams';
 import {
   ESCALATION_WORKFLOW_TYPE,
   awaitRecordedUpdate,
   escalationWorkflowId,
   type EscalationInput,
 } from '../../workflows/escalation/escalation.contract';
-import { SA_CASE_KIND, SA_SELLER_ID, SA_SEVERITY } from '../../workflows/common/search-attributes';
-import { DomainError, ErrorCode } from '../common/error-codes';
-import { TemporalClient } from '../common/runtime';
+import { AccessService } from '../auth/access.service';
+import { ApiSettings, TemporalClient } from '../common/runtime';
 import type { CreateEscalationDto } from './dto/create-escalation.dto';
-import { fromEntity, fromView } from './escalation.mapper';
+import { buildEscalationSettings } from './escalation-settings';
+import { fromView } from './escalation.mapper';
 import type { EscalationResponse } from './escalation.response';
-import { EscalationsRepository } from './escalations.repository';
+import { EscalationQueriesService } from './escalation-queries.service';
 
 /** Namespace for case ids derived from Idempotency-Keys (uuid v5): same caller + key, same case id. */
 const IDEMPOTENCY_NAMESPACE = '7f1f4a52-2b0e-4d8e-9a0e-6c1b8f1d2a11';
@@ -24,7 +26,9 @@ const IDEMPOTENCY_NAMESPACE = '7f1f4a52-2b0e-4d8e-9a0e-6c1b8f1d2a11';
 export class EscalationsService {
   constructor(
     private readonly temporal: TemporalClient,
-    private readonly repository: EscalationsRepository,
+    private readonly settings: ApiSettings,
+    private readonly access: AccessService,
+    private readonly queries: EscalationQueriesService,
   ) {}
 
   /**
@@ -33,34 +37,37 @@ export class EscalationsService {
    * replayed request into a read of the case that request created.
    */
   async create(dto: CreateEscalationDto, actor: Actor, idempotencyKey?: string): Promise<EscalationResponse> {
+    const team = owningTeam(dto.marketplace);
+    this.access.require(actor, 'create', { kind: 'escalation', team });
     const caseId = idempotencyKey ? uuidv5(`${actor.userId}:${idempotencyKey}`, IDEMPOTENCY_NAMESPACE) : randomUUID();
-    const input: EscalationInput = { caseId, ...dto, createdBy: actor, requestedAt: Date.now() };
+    const input: EscalationInput = {
+      caseId,
+      ...dto,
+      team,
+      createdBy: actor,
+      requestedAt: Date.now(),
+      settings: buildEscalationSettings(this.settings.config, dto.severity, team),
+    };
     let handle;
     try {
       handle = await this.temporal.client.workflow.start(ESCALATION_WORKFLOW_TYPE, {
-      taskQueue: this.temporal.taskQueue,
-      workflowId: escalationWorkflowId(caseId),
-      args: [input],
-      workflowIdConflictPolicy: 'USE_EXISTING',
-      workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      typedSearchAttributes: [
-        { key: SA_CASE_KIND, value: 'escalation' },
-        { key: SA_SEVERITY, value: dto.severity },
-        { key: SA_SELLER_ID, value: dto.sellerId },
+        taskQueue: this.temporal.taskQueue,
+        workflowId: escalationWorkflowId(caseId),
+        args: [input],
+        workflowIdConflictPolicy: 'USE_EXISTING',
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        typedSearchAttributes: [
+          { key: SA_CASE_KIND, value: 'escalation' },
+          { key: SA_SEVERITY, value: dto.severity },
+          { key: SA_SELLER_ID, value: dto.sellerId },
         ],
       });
     } catch (err) {
       // The key's case exists and its workflow has ended: a replayed request reads it back.
-      if (idempotencyKey && err instanceof WorkflowExecutionAlreadyStartedError) return this.get(caseId);
+      if (idempotencyKey && err instanceof WorkflowExecutionAlreadyStartedError) return this.queries.summary(caseId);
       throw err;
     }
     const view = await handle.executeUpdate(awaitRecordedUpdate, { updateId: `recorded-${caseId}` });
     return fromView(view);
-  }
-
-  async get(id: string): Promise<EscalationResponse> {
-    const row = await this.repository.findById(id);
-    if (!row) throw new DomainError(ErrorCode.NotFound, `No escalation with id ${id}`);
-    return fromEntity(row);
   }
 }

@@ -9,6 +9,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm'
 @Index('ix_cases_kind_state', ['kind', 'state'])
 @Index('ix_cases_seller', ['sellerId'])
 @Index('ix_cases_assignee', ['assigneeId'])
+@Index('ix_cases_team_state', ['team', 'state'])
 export class CaseEntity {
   @PrimaryColumn('uuid')
   id!: string;
@@ -34,6 +35,9 @@ export class CaseEntity {
   @Column({ type: 'text' })
   summary!: string;
 
+  @Column({ type: 'varchar', length: 8, nullable: true })
+  language!: string | null;
+
   @Column({ type: 'varchar', length: 32 })
   state!: string;
 
@@ -45,6 +49,18 @@ export class CaseEntity {
 
   @Column({ type: 'boolean', default: false })
   breached!: boolean;
+
+  @Column({ name: 'resolution_code', type: 'varchar', length: 64, nullable: true })
+  resolutionCode!: string | null;
+
+  @Column({ name: 'root_cause', type: 'varchar', length: 64, nullable: true })
+  rootCause!: string | null;
+
+  @Column({ name: 'resolved_at', type: 'timestamptz', nullable: true })
+  resolvedAt!: Date | null;
+
+  @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
+  closedAt!: Date | null;
 
   @Column({ name: 'created_by', type: 'varchar', length: 100 })
   createdBy!: string;

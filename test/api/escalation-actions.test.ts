@@ -170,6 +170,16 @@ describe('escalation actions through HTTP (real Temporal, real PostgreSQL)', () 
       expect(resolve.body.details.denial).toBe('role_not_permitted');
     });
 
+    it('403 on create outside the caller\'s team or role, and no workflow starts', async () => {
+      const body = { sellerId: `seller-${randomUUID().slice(0, 8)}`, marketplace: 'DE', severity: 'low', category: 'fraud', summary: 'x' };
+      const ben = await api.as('ben').post('/escalations').send(body).expect(403);
+      expect(ben.body).toMatchObject({ error: 'forbidden', details: { denial: 'wrong_team', action: 'create' } });
+      const lea = await api.as('lea').post('/escalations').send(body).expect(403);
+      expect(lea.body.message).toBe('role legal may not create escalation cases');
+      const [{ count }] = await ctx.dataSource.query(`SELECT count(*)::int AS count FROM cases WHERE seller_id = $1`, [body.sellerId]);
+      expect(count).toBe(0);
+    });
+
     it("403 for another team: a US specialist claiming an EU team's queued case", async () => {
       const queued = await api.queuedCase();
       const res = await api.as('ben').post(`/escalations/${queued.id}/claim`).expect(403);

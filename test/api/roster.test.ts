@@ -65,10 +65,10 @@ describe('roster: GET /roster, GET /roster/:userId, PATCH /roster/:userId', () =
     });
 
     it.each([
-      ['specialist', 'ana', 'role_not_permitted'],
+      ['a specialist', 'ana', 'role_not_permitted'],
       ['legal', 'lea', 'role_not_permitted'],
-      ['account manager', 'alex', 'role_not_permitted'],
-    ])('refuses a %s with 403', async (_role, user, denial) => {
+      ['an account manager', 'alex', 'role_not_permitted'],
+    ])('refuses %s with 403', async (_role, user, denial) => {
       const res = await get('/roster', user).expect(403);
       expect(res.body.details).toMatchObject({ denial, action: 'roster.view' });
     });
@@ -263,7 +263,7 @@ describe('roster: GET /roster, GET /roster/:userId, PATCH /roster/:userId', () =
 
       const until = new Date(Date.now() + 3 * 24 * 3_600_000).toISOString();
       const res = await patch(`/roster/${who}`, 'max', { outOfOfficeUntil: until }).expect(200);
-      expect(res.body.offeredBack.released).toEqual([{ caseId, workflowId: `escalation-${caseId}`, state: expect.any(String) }]);
+      expect(res.body.offeredBack.released).toEqual([{ caseId, workflowId: `escalation-${caseId}`, state: 'queued' }]);
       expect(res.body.offeredBack.notReleased).toEqual([expect.objectContaining({ caseId: lost, code: 'not_found' })]);
 
       await eventually(async () => {

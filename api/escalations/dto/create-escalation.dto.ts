@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsString, Length, Matches } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import {
   ESCALATION_CATEGORIES,
   SEVERITIES,
@@ -33,4 +33,9 @@ export class CreateEscalationDto {
   @IsString()
   @Length(1, 2000)
   summary!: string;
+
+  @ApiPropertyOptional({ example: 'de', description: "The seller's language (ISO 639-1, optionally with a region: 'de', 'pt-BR'); routing prefers speakers" })
+  @IsOptional()
+  @Matches(/^[a-z]{2}(-[A-Z]{2})?$/, { message: "language must be a language code such as 'de' or 'pt-BR'" })
+  language?: string;
 }

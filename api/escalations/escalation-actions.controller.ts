@@ -1,0 +1,105 @@
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../../workflows/common/actor';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { ExtendSlaDto } from './dto/extend-sla.dto';
+import { HandOffDto } from './dto/hand-off.dto';
+import { OptionalReasonDto, ReasonDto } from './dto/reason.dto';
+import { ReassignDto } from './dto/reassign.dto';
+import { RequestInfoDto } from './dto/request-info.dto';
+import { ResolveDto } from './dto/resolve.dto';
+import { SellerResponseDto } from './dto/seller-response.dto';
+import { EscalationActionsService } from './escalation-actions.service';
+import { EscalationViewResponse } from './escalation.response';
+import { IdempotencyKey } from './idempotency';
+
+const CaseId = () => Param('id', new ParseUUIDPipe({ version: undefined }));
+
+/**
+ * One route per case action. Each answers the case as the workflow sees it after the action; 403 when
+ * the caller may not act (with the permission table's reason), 409 when the case's state forbids it.
+ */
+@ApiTags('escalation actions')
+@ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Replaying a key applies the action once and returns its result' })
+@ApiOkResponse({ type: EscalationViewResponse })
+@Controller('escalations/:id')
+export class EscalationActionsController {
+  constructor(private readonly actions: EscalationActionsService) {}
+
+  @Post('acknowledge')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'The assignee takes the case on (first response)' })
+  acknowledge(@CaseId() id: string, @CurrentActor() actor: Actor, @IdempotencyKey() key?: string) {
+    return this.actions.acknowledge(actor, id, key);
+  }
+
+  @Post('claim')
+  @HttpCode(200)
+  @ApiOperation({ summary: "A specialist takes a queued case of their team" })
+  claim(@CaseId() id: string, @CurrentActor() actor: Actor, @IdempotencyKey() key?: string) {
+    return this.actions.claim(actor, id, key);
+  }
+
+  @Post('release')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'The assignee (or a manager of the team) puts the case back in the queue' })
+  release(@CaseId() id: string, @Body() dto: OptionalReasonDto, @CurrentActor() actor: Actor, @IdempotencyKey() key?: string) {
+    return this.actions.release(actor, id, dto, key);
+  }
+
+  @Post('request-info')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Ask the seller for information, with a deadline; pauses the resolution clock' })
+  requestInfo(@CaseId() id: string, @Body() dto: RequestInfoDto, @CurrentActor() actor: Actor, @IdempotencyKey() key?: string) {
+    return this.actions.requestInfo(actor, id, dto, key);
+  }
+
+  @Post('seller-response')
+  @HttpCode(200)
+  @ApiOperation({ summary: "Record the seller's response; resumes the resolution clock" })
+  sellerResponse(@CaseId() id: string, @Body() dto: SellerResponseDto, @CurrentActor() actor: Actor, @IdempotencyKey() key?: string) {
+    return this.actions.recordSellerResponse(actor, id, dto, key);
+  }
+
+  @Post('handoffs')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Hand a question off to legal, policy or customer_trust' })
+  handOff(@CaseId() id: string, @Body() dto: HandOffDto, @CurrentActor() actor: Actor, @IdempotencyKey() key?: string) {
+    return this.actions.handOff(actor, id, dto, key);
+  }
+
+  @Post('resolve')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Resolve with a resolution code and root cause from the taxonomy' })
+  resolve(@CaseId() id: string, @Body() dto: ResolveDto, @CurrentActor() actor: Actor, @IdempotencyKey() key?: string) {
+    return this.actions.resolve(actor, id, dto, key);
+  }
+
+  @Post('reopen')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Reopen a resolved case within the reopen window' })
+  reopen(@CaseId() id: string, @Body() dto: ReasonDto, @CurrentActor() actor: Actor, @IdempotencyKey() key?: string) {
+    return this.actions.reopen(actor, id, dto, key);
+  }
+
+  @Post('escalate')
+  @HttpCode(200)
+  @ApiOperation({ summary: "Escalate to the team's managers by hand" })
+  escalate(@CaseId() id: string, @Body() dto: ReasonDto, @CurrentActor() actor: Actor, @IdempotencyKey() key?: string) {
+    return this.actions.escalate(actor, id, dto, key);
+  }
+
+  @Post('reassign')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'A manager of the team gives the case to someone' })
+  reassign(@CaseId() id: string, @Body() dto: ReassignDto, @CurrentActor() actor: Actor, @IdempotencyKey() key?: string) {
+    return this.actions.reassign(actor, id, dto, key);
+  }
+
+  @Post('extend-sla')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'A manager of the team gives an SLA clock more business time' })
+  extendSla(@CaseId() id: string, @Body() dto: ExtendSlaDto, @CurrentActor() actor: Actor, @IdempotencyKey() key?: string) {
+    return this.actions.extendSla(actor, id, dto, key);
+  }
+}

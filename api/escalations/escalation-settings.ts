@@ -1,0 +1,44 @@
+import type { AppConfig } from '../../config/env';
+import { HANDOFF_TEAMS, type HandoffTeam } from '../../workflows/common/actor';
+import { addBusinessTime } from '../../workflows/common/business-calendar';
+import type { Severity } from '../../workflows/common/severity';
+import {
+  caseSlaTargets,
+  handoffSlaTarget,
+  sellerResponseSlaTarget,
+  type ClockTarget,
+  type SlaPolicy,
+} from '../../workflows/common/sla-policy';
+import type { EscalationSettings } from '../../workflows/escalation/escalation.contract';
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+
+/** The settings that shape a new case's deadlines, as start-up configuration provides them. */
+export type SettingsConfig = Pick<AppConfig, 'SLA_POLICY_JSON' | 'CLAIM_LEASE_MINUTES' | 'REOPEN_WINDOW_DAYS'>;
+
+/**
+ * Everything an escalation needs to run its clocks, resolved now and carried in the workflow input:
+ * a later change of policy or configuration must not move the deadlines of a running case on replay.
+ */
+export function buildEscalationSettings(config: SettingsConfig, severity: Severity, team: string): EscalationSettings {
+  const policy: SlaPolicy = config.SLA_POLICY_JSON;
+  const { firstResponse, resolution } = caseSlaTargets(policy, 'escalation', severity, team);
+  const handoffs = Object.fromEntries(HANDOFF_TEAMS.map((t) => [t, handoffSlaTarget(policy, t)])) as Record<
+    HandoffTeam,
+    ClockTarget
+  >;
+  return {
+    firstResponse,
+    resolution,
+    handoffs,
+    sellerResponse: sellerResponseSlaTarget(policy),
+    reopenWindowMs: Math.round(config.REOPEN_WINDOW_DAYS * DAY),
+    claimLeaseMs: Math.round(config.CLAIM_LEASE_MINUTES * MINUTE),
+  };
+}
+
+/** The seller's deadline when a request for information names none: the seller-response target from `now`. */
+export function defaultSellerDeadline(target: ClockTarget, now: number): number {
+  return addBusinessTime(target.calendar, now, target.budgetMs);
+}

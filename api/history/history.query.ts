@@ -1,0 +1,17 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional } from 'class-validator';
+
+export class HistoryQuery {
+  @ApiPropertyOptional({ enum: ['true', 'false'], default: 'false', description: "Also render each handoff workflow's history" })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'handoffs must be true or false' })
+  handoffs?: boolean;
+
+  @ApiPropertyOptional({ enum: ['true', 'false'], default: 'false', description: 'Leave out workflow-task bookkeeping events' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'compact must be true or false' })
+  compact?: boolean;
+}

@@ -1,0 +1,28 @@
+import type { CaseEntity } from '../../db/entities/case.entity';
+import type { TaskEntity } from '../../db/entities/task.entity';
+import type { InboxItemResponse } from './inbox.response';
+
+export function inboxItem(task: TaskEntity, kase: CaseEntity | undefined): InboxItemResponse {
+  return {
+    id: task.id,
+    kind: task.kind,
+    title: task.title,
+    assigneeId: task.assigneeId,
+    team: task.team,
+    dueAt: task.dueAt ? task.dueAt.toISOString() : null,
+    createdAt: task.createdAt.toISOString(),
+    case: kase
+      ? {
+          id: kase.id,
+          kind: kase.kind,
+          sellerId: kase.sellerId,
+          marketplace: kase.marketplace,
+          severity: kase.severity,
+          category: kase.category,
+          state: kase.state,
+          summary: kase.summary,
+          breached: kase.breached,
+        }
+      : null,
+  };
+}
