@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { ProjectCaseInput, ProjectHandoffInput, TaskRow } from '../workflows/common/case-projection';
+import type { HandoffRow, ProjectCaseInput, ProjectHandoffInput, TaskRow } from '../workflows/common/case-projection';
 
 export interface CaseProjectionDeps {
   dataSource: DataSource;
@@ -14,7 +14,7 @@ const ts = (ms: number | null | undefined) => (ms === null || ms === undefined ?
  */
 export function createCaseProjectionActivities({ dataSource }: CaseProjectionDeps) {
   return {
-    async projectCase({ row, projectionSeq, events, tasks, clocks }: ProjectCaseInput): Promise<void> {
+    async projectCase({ row, projectionSeq, events, tasks, clocks, newHandoffs = [] }: ProjectCaseInput): Promise<void> {
       await dataSource.transaction(async (tx) => {
         await tx.query(
           `INSERT INTO cases (id, kind, workflow_id, seller_id, marketplace, language, severity, category, summary, state,
@@ -46,6 +46,7 @@ export function createCaseProjectionActivities({ dataSource }: CaseProjectionDep
             ],
           );
         }
+        for (const h of newHandoffs) await insertHandoff(tx, h, 0, 'DO NOTHING');
         await upsertTasks(tx, tasks, projectionSeq);
         for (const c of clocks) {
           await tx.query(
@@ -68,27 +69,36 @@ export function createCaseProjectionActivities({ dataSource }: CaseProjectionDep
 
     async projectHandoff({ row, projectionSeq, tasks }: ProjectHandoffInput): Promise<void> {
       await dataSource.transaction(async (tx) => {
-        await tx.query(
-          `INSERT INTO handoffs (id, case_id, case_kind, workflow_id, team, question, context, blocking, status, requested_by,
-                                 requested_at, due_at, reminded_at, escalated_at, breached, outcome, notes, citation,
-                                 answered_by, answered_at, projection_seq)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
-           ON CONFLICT (id) DO UPDATE SET
-             status = EXCLUDED.status, due_at = EXCLUDED.due_at, reminded_at = EXCLUDED.reminded_at,
-             escalated_at = EXCLUDED.escalated_at, breached = handoffs.breached OR EXCLUDED.breached,
-             outcome = EXCLUDED.outcome, notes = EXCLUDED.notes, citation = EXCLUDED.citation,
-             answered_by = EXCLUDED.answered_by, answered_at = EXCLUDED.answered_at, projection_seq = EXCLUDED.projection_seq
-           WHERE handoffs.projection_seq < EXCLUDED.projection_seq`,
-          [
-            row.id, row.caseId, row.caseKind, row.workflowId, row.team, row.question, JSON.stringify(row.context), row.blocking,
-            row.status, row.requestedBy, ts(row.requestedAt), ts(row.dueAt), ts(row.remindedAt), ts(row.escalatedAt),
-            row.breached, row.outcome, row.notes, row.citation, row.answeredBy, ts(row.answeredAt), projectionSeq,
-          ],
-        );
+        await insertHandoff(tx, row, projectionSeq, 'UPDATE');
         await upsertTasks(tx, tasks, projectionSeq);
       });
     },
   };
+}
+
+/** Inserts a handoff row; on conflict either leaves the existing row or moves it forward (seq-guarded). */
+async function insertHandoff(tx: EntityManager, row: HandoffRow, projectionSeq: number, onConflict: 'DO NOTHING' | 'UPDATE') {
+  const conflict =
+    onConflict === 'DO NOTHING'
+      ? 'DO NOTHING'
+      : `DO UPDATE SET
+           status = EXCLUDED.status, due_at = EXCLUDED.due_at, reminded_at = EXCLUDED.reminded_at,
+           escalated_at = EXCLUDED.escalated_at, breached = handoffs.breached OR EXCLUDED.breached,
+           outcome = EXCLUDED.outcome, notes = EXCLUDED.notes, citation = EXCLUDED.citation,
+           answered_by = EXCLUDED.answered_by, answered_at = EXCLUDED.answered_at, projection_seq = EXCLUDED.projection_seq
+         WHERE handoffs.projection_seq < EXCLUDED.projection_seq`;
+  await tx.query(
+    `INSERT INTO handoffs (id, case_id, case_kind, workflow_id, team, question, context, blocking, status, requested_by,
+                           requested_at, due_at, reminded_at, escalated_at, breached, outcome, notes, citation,
+                           answered_by, answered_at, projection_seq)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
+     ON CONFLICT (id) ${conflict}`,
+    [
+      row.id, row.caseId, row.caseKind, row.workflowId, row.team, row.question, JSON.stringify(row.context), row.blocking,
+      row.status, row.requestedBy, ts(row.requestedAt), ts(row.dueAt), ts(row.remindedAt), ts(row.escalatedAt),
+      row.breached, row.outcome, row.notes, row.citation, row.answeredBy, ts(row.answeredAt), projectionSeq,
+    ],
+  );
 }
 
 async function upsertTasks(tx: EntityManager, tasks: TaskRow[], projectionSeq: number): Promise<void> {

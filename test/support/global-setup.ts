@@ -26,6 +26,9 @@ export default async function globalSetup(): Promise<void> {
   const ds = await createDataSource(url.toString(), { poolSize: 2 }).initialize();
   await migrate(ds);
   await seedDemoRoster(ds);
+  // Test files share this database and rarely close their cases: without this the demo specialists
+  // would fill up and later files' cases would queue. Tests of capacity limits seed teams of their own.
+  await ds.query(`UPDATE roster_members SET capacity = 500 WHERE role IN ('specialist', 'senior_specialist')`);
   await ds.destroy();
 
   let server: DevServer | undefined;

@@ -32,11 +32,12 @@ describe('continue-as-new (time-skipping server, real PostgreSQL)', () => {
       await handle.executeUpdate(acknowledgeUpdate, { args: [{ actor: assignee }] });
       const firstRunId = (await handle.describe()).runId;
 
-      for (let i = 1; i <= 8; i++) {
-        await handle.executeUpdate(extendSlaUpdate, {
+      const extend = (i: number) =>
+        handle.executeUpdate(extendSlaUpdate, {
           args: [{ actor: actors.max, clock: 'resolution', byMs: 60_000, reason: `extension ${i}` }],
+          updateId: `extension-${input.caseId}-${i}`,
         });
-      }
+      for (let i = 1; i <= 8; i++) await extend(i);
       const later = await eventually(() => handle.describe(), (d) => d.runId !== firstRunId && d.status.name === 'RUNNING');
       expect(later.runId).not.toBe(firstRunId);
 
@@ -44,6 +45,10 @@ describe('continue-as-new (time-skipping server, real PostgreSQL)', () => {
       expect(view).toMatchObject({ state: 'in_progress', assigneeId: assignee.userId, caseId: input.caseId });
       expect(view.clocks.find((c) => c.kind === 'resolution')?.extensions).toHaveLength(8);
       expect(view.case.counters.slaExtensions).toBe(8);
+
+      // A client retrying an update it sent before the continue-as-new gets an answer, not a second extension.
+      const retried = await extend(1);
+      expect(retried.case.counters.slaExtensions).toBe(8);
 
       const resolved = await handle.executeUpdate(resolveUpdate, {
         args: [{ actor: assignee, resolutionCode: 'no_violation_found', rootCause: 'automation_false_positive' }],

@@ -68,6 +68,11 @@ export interface ProjectCaseInput {
   tasks: TaskRow[];
   /** Every SLA clock of the case (a handful). */
   clocks: SlaClock[];
+  /**
+   * Handoffs opened since the last projection, written with the case so a handoff team can see the
+   * case at once; the handoff workflow then keeps its own row up to date (this insert never overwrites).
+   */
+  newHandoffs?: HandoffRow[];
 }
 
 export interface HandoffRow {

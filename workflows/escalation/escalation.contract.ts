@@ -82,6 +82,8 @@ export interface CarriedEscalation {
   auditSeq: number;
   projectionSeq: number;
   notificationSeq: number;
+  /** Ids of recent updates already applied, so a client retry after continue-as-new applies once. */
+  appliedUpdateIds?: string[];
   runs: number;
 }
 

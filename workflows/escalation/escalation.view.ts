@@ -1,7 +1,8 @@
-import type { CaseRow, TaskRow } from '../common/case-projection';
+import type { CaseRow, HandoffRow, TaskRow } from '../common/case-projection';
+import { handoffWorkflowId } from '../handoff/handoff.contract';
 import { describeClock, type CalendarLookup, type ClockBook } from '../common/clock-book';
 import type { ClockView, EscalationView, Lease } from './escalation.contract';
-import type { EscalationState, NotificationTemplate, Task } from './escalation.machine';
+import type { EscalationState, Handoff, NotificationTemplate, Task } from './escalation.machine';
 
 /** Pure builders from the workflow's state to what it shows (query, update results) and projects. */
 
@@ -130,4 +131,30 @@ const MESSAGES: Record<NotificationTemplate | 'sla_warning' | 'case_queued_no_on
 
 export function notificationText(template: keyof typeof MESSAGES, state: EscalationState): string {
   return MESSAGES[template](state);
+}
+
+/** The read-model row of a handoff the case just opened (its own workflow keeps it up to date). */
+export function openedHandoffRow(state: EscalationState, h: Handoff): HandoffRow {
+  return {
+    id: h.id,
+    caseId: state.caseId,
+    caseKind: 'escalation',
+    workflowId: handoffWorkflowId(h.id),
+    team: h.team,
+    question: h.question,
+    context: { sellerId: state.sellerId, marketplace: state.marketplace, severity: state.severity, category: state.category, summary: state.summary },
+    blocking: h.blocking,
+    status: 'open',
+    requestedBy: h.requestedBy,
+    requestedAt: h.requestedAt,
+    dueAt: h.dueAt,
+    remindedAt: null,
+    escalatedAt: null,
+    breached: false,
+    outcome: null,
+    notes: null,
+    citation: null,
+    answeredBy: null,
+    answeredAt: null,
+  };
 }

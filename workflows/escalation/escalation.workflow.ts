@@ -2,6 +2,7 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  currentUpdateInfo,
   getExternalWorkflowHandle,
   log,
   ParentClosePolicy,
@@ -14,7 +15,7 @@ import {
 import type { UpdateDefinition } from '@temporalio/common';
 import type { Activities } from '../../activities';
 import { SYSTEM_ACTOR } from '../common/actor';
-import type { AuditEvent, NotificationRecipient, TaskRow } from '../common/case-projection';
+import type { AuditEvent, HandoffRow, NotificationRecipient, TaskRow } from '../common/case-projection';
 import {
   calendarLookup,
   currentClock,
@@ -61,7 +62,7 @@ import {
   type EscalationState,
   type TransitionResult,
 } from './escalation.machine';
-import { buildView, caseRow, isBreached, notificationText, taskRow } from './escalation.view';
+import { buildView, caseRow, isBreached, notificationText, openedHandoffRow, taskRow } from './escalation.view';
 
 const acts = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
@@ -69,6 +70,7 @@ const acts = proxyActivities<Activities>({
 });
 
 const CASE_CLOCKS: Clock[] = ['first_response', 'resolution'];
+const MAX_REMEMBERED_UPDATE_IDS = 500;
 type AsyncEffect = Extract<Effect, { type: 'notify' | 'request_assignment' | 'start_handoff' | 'cancel_handoff' }>;
 
 /**
@@ -113,6 +115,9 @@ export async function escalationWorkflow(input: EscalationInput): Promise<Escala
   const pendingAudit: AuditEvent[] = [];
   const pendingEffects: AsyncEffect[] = [];
   const inbox: EscalationEvent[] = [];
+  const openedHandoffs: HandoffRow[] = [];
+  // Temporal de-duplicates update ids within a run; these carry that guarantee across continue-as-new.
+  const appliedUpdateIds: string[] = [...(carried?.appliedUpdateIds ?? [])];
 
   const view = () => buildView({ state, workflowId, book, cals, tasks: tasks.values(), lease, now: Date.now() });
 
@@ -206,9 +211,14 @@ export async function escalationWorkflow(input: EscalationInput): Promise<Escala
         changedTasks.add(effect.taskId);
         return;
       }
+      case 'start_handoff': {
+        const opened = state.handoffs.find((h) => h.id === effect.handoff.id);
+        if (opened) openedHandoffs.push(openedHandoffRow(state, opened));
+        pendingEffects.push(effect);
+        return;
+      }
       case 'notify':
       case 'request_assignment':
-      case 'start_handoff':
       case 'cancel_handoff':
         pendingEffects.push(effect);
         return;
@@ -230,13 +240,23 @@ export async function escalationWorkflow(input: EscalationInput): Promise<Escala
   /** Registers an update whose request becomes one machine event; answers once the change is projected. */
   function onAction<Req extends ActionRequest>(def: UpdateDefinition<EscalationView, [Req]>, toEvent: (req: Req) => EscalationEvent) {
     const handler = async (req: Req): Promise<EscalationView> => {
+      const updateId = currentUpdateInfo()?.id;
+      if (updateId && appliedUpdateIds.includes(updateId)) return view();
       apply(toEvent(req));
+      if (updateId) {
+        appliedUpdateIds.push(updateId);
+        if (appliedUpdateIds.length > MAX_REMEMBERED_UPDATE_IDS) appliedUpdateIds.shift();
+      }
       const target = changeSeq;
       await condition(() => projectedSeq >= target);
       return view();
     };
     // Synchronous on purpose: the SDK does not await validators.
-    const validator = (req: Req): void => void check(toEvent(req));
+    const validator = (req: Req): void => {
+      const updateId = currentUpdateInfo()?.id;
+      if (updateId && appliedUpdateIds.includes(updateId)) return;
+      check(toEvent(req));
+    };
     // setHandler's overloads cannot infer through this generic helper; the definition fixes the types.
     setHandler(def as UpdateDefinition<unknown, [never]>, handler as never, { validator: validator as never });
   }
@@ -390,8 +410,9 @@ export async function escalationWorkflow(input: EscalationInput): Promise<Escala
     const events = pendingAudit.splice(0);
     const changed = [...changedTasks].map((id) => tasks.get(id)).filter((t): t is TaskRow => t !== undefined);
     changedTasks.clear();
+    const newHandoffs = openedHandoffs.splice(0);
     const current = view();
-    await acts.projectCase({ row: caseRow(current), projectionSeq: target, events, tasks: changed, clocks: book.clocks });
+    await acts.projectCase({ row: caseRow(current), projectionSeq: target, events, tasks: changed, clocks: book.clocks, newHandoffs });
     projectedSeq = Math.max(projectedSeq, target);
     for (const t of changed) if (t.status !== 'open') tasks.delete(t.id);
     upsertSearchAttributes([
@@ -444,6 +465,7 @@ export async function escalationWorkflow(input: EscalationInput): Promise<Escala
       auditSeq,
       projectionSeq: projectedSeq,
       notificationSeq,
+      appliedUpdateIds,
       runs: (carried?.runs ?? 1) + 1,
     };
   }
