@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { bearer, createIntegrationContext, type IntegrationContext } from '../support/harness';
+import { TEST_DEMO_CAPACITY } from '../support/env';
 
 /**
  * The roster through the API, on the run's shared database: the demo roster is read, never changed;
@@ -37,7 +38,7 @@ describe('roster: GET /roster, GET /roster/:userId, PATCH /roster/:userId', () =
         role: 'specialist',
         team: 'seller-risk-eu',
         skills: { kinds: ['escalation', 'reinstatement'], marketplaces: ['DE', 'FR', 'UK'], languages: ['de', 'en', 'fr'] },
-        capacity: 5,
+        capacity: TEST_DEMO_CAPACITY,
         outOfOfficeUntil: null,
         outOfOffice: false,
         active: true,
@@ -85,7 +86,7 @@ describe('roster: GET /roster, GET /roster/:userId, PATCH /roster/:userId', () =
 
     it('reads one member: 200 in the team, 403 across teams, 404 for an unknown id (403 for roles that may never read)', async () => {
       const ana = await get('/roster/ana', 'max').expect(200);
-      expect(ana.body).toMatchObject({ userId: 'ana', role: 'specialist', capacity: 5 });
+      expect(ana.body).toMatchObject({ userId: 'ana', role: 'specialist', capacity: TEST_DEMO_CAPACITY });
       await get('/roster/ana', 'olga').expect(200);
       expect((await get('/roster/ana', 'mia').expect(403)).body.details.denial).toBe('wrong_team');
       expect((await get('/roster/nobody-like-this', 'max').expect(404)).body.error).toBe('not_found');

@@ -13,3 +13,9 @@ export function required(name: string): string {
   if (!v) throw new Error(`${name} is not set: run integration tests through jest's global setup (npm test)`);
   return v;
 }
+
+/**
+ * The capacity the global setup gives the demo specialists: test files share one database and rarely
+ * close their cases, so the seeded 4-6 would fill up. Tests of capacity limits seed teams of their own.
+ */
+export const TEST_DEMO_CAPACITY = 500;

@@ -8,7 +8,7 @@ import { createDataSource, migrate } from '../../db/data-source';
 import { seedDemoRoster } from '../../db/seed/demo-roster';
 import { startDevServer, type DevServer } from '../../platform/temporal';
 import { workflowsEntry } from '../../worker/worker';
-import { TEST_ENV } from './env';
+import { TEST_DEMO_CAPACITY, TEST_ENV } from './env';
 
 /**
  * Once per `npm test`: a fresh PostgreSQL database (on DATABASE_URL's server, else the local one),
@@ -26,9 +26,7 @@ export default async function globalSetup(): Promise<void> {
   const ds = await createDataSource(url.toString(), { poolSize: 2 }).initialize();
   await migrate(ds);
   await seedDemoRoster(ds);
-  // Test files share this database and rarely close their cases: without this the demo specialists
-  // would fill up and later files' cases would queue. Tests of capacity limits seed teams of their own.
-  await ds.query(`UPDATE roster_members SET capacity = 500 WHERE role IN ('specialist', 'senior_specialist')`);
+  await ds.query(`UPDATE roster_members SET capacity = $1 WHERE role IN ('specialist', 'senior_specialist')`, [TEST_DEMO_CAPACITY]);
   await ds.destroy();
 
   let server: DevServer | undefined;
