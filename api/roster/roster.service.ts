@@ -3,7 +3,7 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
 import type { RosterMemberEntity } from '../../db/entities/roster-member.entity';
 import { authorize, type RosterAction } from '../../workflows/common/access';
-import type { Actor, Role } from '../../workflows/common/actor';
+import { SYSTEM_ACTOR, type Actor, type Role } from '../../workflows/common/actor';
 import { escalationWorkflowId, releaseUpdate } from '../../workflows/escalation/escalation.contract';
 import { AccessService } from '../auth/access.service';
 import { DomainError, ErrorCode, isErrorCode } from '../common/error-codes';
@@ -66,8 +66,10 @@ export class RosterService {
 
   /**
    * Applies the fields given. Setting `outOfOfficeUntil` in the future then offers the member's open
-   * escalations back to the queue, one release per case with the caller as the actor: the workflow
-   * re-checks the caller's permission on each case, and one refusal does not stop the others.
+   * escalations back to the queue, one release per case. The release is the system's consequence of
+   * the absence, not the caller's decision on each case (an operator, or a manager whose member holds
+   * another team's case, could not release those by hand), so the system is the actor and the reason
+   * names who marked the absence. One refusal does not stop the others.
    */
   async update(actor: Actor, userId: string, dto: UpdateMemberDto): Promise<UpdateMemberResponse> {
     const fields = Object.entries(dto)
@@ -123,9 +125,10 @@ export class RosterService {
   private async release(actor: Actor, c: AssignedCaseRow): Promise<ReleasedCase | UnreleasedCase> {
     const workflowId = escalationWorkflowId(c.caseId);
     const { client } = this.temporal;
+    const reason = `${OUT_OF_OFFICE_REASON} (marked by ${actor.userId})`;
     try {
       const view = await client.withDeadline(Date.now() + RELEASE_TIMEOUT_MS, () =>
-        client.workflow.getHandle(workflowId).executeUpdate(releaseUpdate, { args: [{ actor, reason: OUT_OF_OFFICE_REASON }] }),
+        client.workflow.getHandle(workflowId).executeUpdate(releaseUpdate, { args: [{ actor: SYSTEM_ACTOR, reason }] }),
       );
       return { caseId: c.caseId, workflowId, state: view.state };
     } catch (err) {

@@ -239,7 +239,7 @@ describe('roster: GET /roster, GET /roster/:userId, PATCH /roster/:userId', () =
       expect(row.out_of_office_until.toISOString()).toBe(until);
     });
 
-    it('releases a real escalation through its workflow, with the manager as actor and reason out_of_office', async () => {
+    it('releases a real escalation through its workflow, as the system, with a reason naming the manager', async () => {
       // Only this member sells in NZ, so routing gives the new case to them.
       const who = id('ooo-real');
       await addMember(ctx.dataSource, {
@@ -274,7 +274,7 @@ describe('roster: GET /roster, GET /roster/:userId, PATCH /roster/:userId', () =
           `SELECT actor_id, reason, details->>'previousAssigneeId' AS previous FROM case_events WHERE case_id = $1 AND action = 'released'`,
           [caseId],
         );
-        expect(events).toEqual([{ actor_id: 'max', reason: 'out_of_office', previous: who }]);
+        expect(events).toEqual([{ actor_id: 'system', reason: 'out_of_office (marked by max)', previous: who }]);
       });
     });
   });
