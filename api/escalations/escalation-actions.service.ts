@@ -78,7 +78,7 @@ export class EscalationActionsService {
   }
 
   handOff(actor: Actor, id: string, dto: HandOffDto, key?: string) {
-    const payload = { team: dto.team, question: dto.question, blocking: dto.blocking ?? false };
+    const payload = { team: dto.team, question: dto.question, blocking: dto.blocking ?? true };
     return this.act(actor, id, 'hand_off', handOffUpdate, payload, key);
   }
 

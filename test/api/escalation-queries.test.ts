@@ -23,7 +23,7 @@ describe('escalation queries: detail, list, history (real Temporal, real Postgre
       await api.action('ana', c.id, 'handoffs', { team: 'legal', question: 'Is the trademark claim valid?' });
 
       const res = await api.as('ana').get(`/escalations/${c.id}`).expect(200);
-      expect(res.body).toMatchObject({ id: c.id, state: 'in_progress', assigneeId: 'ana', team: 'seller-risk-eu', language: 'de' });
+      expect(res.body).toMatchObject({ id: c.id, state: 'waiting_on_handoff', assigneeId: 'ana', team: 'seller-risk-eu', language: 'de' });
       const clocks = Object.fromEntries(res.body.clocks.map((k: { id: string; status: string }) => [k.id, k.status]));
       expect(clocks).toMatchObject({ first_response: 'met', resolution: 'running' });
       expect(res.body.tasks[0]).toMatchObject({ kind: 'work', status: 'open', assigneeId: 'ana' });

@@ -32,7 +32,7 @@ describe('handoffs: the answering team lists and answers (real Temporal, real Po
   async function caseWithHandoffs(): Promise<{ c: CaseBody; policy: string; legal: string }> {
     const c = await api.caseWorkedBy('ana');
     await api.action('ana', c.id, 'handoffs', { team: 'policy', question: 'Is this listing prohibited?', blocking: true });
-    const after = await api.action('ana', c.id, 'handoffs', { team: 'legal', question: 'Is the claim enforceable?' });
+    const after = await api.action('ana', c.id, 'handoffs', { team: 'legal', question: 'Is the claim enforceable?', blocking: false });
     expect(after.state).toBe('waiting_on_handoff');
     return { c, policy: `${c.id}/handoff/1`, legal: `${c.id}/handoff/2` };
   }

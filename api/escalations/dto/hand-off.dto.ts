@@ -13,7 +13,7 @@ export class HandOffDto {
   @Length(1, MAX_TEXT)
   question!: string;
 
-  @ApiPropertyOptional({ description: 'Hold the case in waiting_on_handoff until answered', default: false })
+  @ApiPropertyOptional({ description: 'Hold the case in waiting_on_handoff until answered (default); false for an FYI the case need not wait for', default: true })
   @IsOptional()
   @IsBoolean()
   blocking?: boolean;
