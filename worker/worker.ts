@@ -1,4 +1,4 @@
-import { NativeConnection, Worker, type WorkflowBundleOption } from '@temporalio/worker';
+import { bundleWorkflowCode, NativeConnection, Worker, type WorkflowBundleOption } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { createActivities } from '../activities';
 
@@ -18,8 +18,21 @@ export async function createWorker(deps: WorkerDeps): Promise<Worker> {
     namespace: deps.namespace,
     taskQueue: deps.taskQueue,
     activities: createActivities({ dataSource: deps.dataSource }),
-    ...(deps.workflowBundle ? { workflowBundle: deps.workflowBundle } : { workflowsPath: workflowsEntry() }),
+    workflowBundle: deps.workflowBundle ?? (await bundleWorkflows()),
   });
+}
+
+/**
+ * Bundles the workflows for Temporal's sandbox. Done here rather than by Worker.create so the
+ * bundler's module-by-module report stays out of the service log (warnings and errors still show).
+ */
+export async function bundleWorkflows(): Promise<WorkflowBundleOption> {
+  const quiet = () => undefined;
+  const { code } = await bundleWorkflowCode({
+    workflowsPath: workflowsEntry(),
+    logger: { log: quiet, trace: quiet, debug: quiet, info: quiet, warn: console.warn, error: console.error },
+  });
+  return { code };
 }
 
 /** The bundler's entry point: the TS source under jest, the compiled JS under node. */

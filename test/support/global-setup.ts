@@ -1,4 +1,3 @@
-import { bundleWorkflowCode } from '@temporalio/worker';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -7,7 +6,7 @@ import { Client } from 'pg';
 import { createDataSource, migrate } from '../../db/data-source';
 import { seedDemoRoster } from '../../db/seed/demo-roster';
 import { startDevServer, type DevServer } from '../../platform/temporal';
-import { workflowsEntry } from '../../worker/worker';
+import { bundleWorkflows } from '../../worker/worker';
 import { TEST_DEMO_CAPACITY, TEST_ENV } from './env';
 
 /**
@@ -36,7 +35,8 @@ export default async function globalSetup(): Promise<void> {
     address = server.address;
   }
 
-  const { code } = await bundleWorkflowCode({ workflowsPath: workflowsEntry(), logger: quietLogger });
+  const bundle = await bundleWorkflows();
+  const code = 'code' in bundle ? bundle.code : '';
   const bundlePath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'riskdesk-test-')), 'workflows.js');
   fs.writeFileSync(bundlePath, code);
 
@@ -56,12 +56,3 @@ async function freePort(): Promise<number> {
     });
   });
 }
-
-const quietLogger = {
-  log: () => undefined,
-  trace: () => undefined,
-  debug: () => undefined,
-  info: () => undefined,
-  warn: (m: string) => console.warn(m),
-  error: (m: string) => console.error(m),
-};
