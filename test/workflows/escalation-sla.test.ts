@@ -1,5 +1,4 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { DataSource } from 'typeorm';
 import {
   acknowledgeUpdate,
@@ -13,6 +12,7 @@ import {
 } from '../../workflows/escalation/escalation.contract';
 import type { escalationWorkflow } from '../../workflows/escalation/escalation.workflow';
 import { actors, escalationInput } from '../support/escalation-fixtures';
+import { eventually } from '../support/eventually';
 import { createTimeSkippingContext, type TimeSkippingContext } from '../support/time-skipping';
 
 const MINUTE = 60_000;
@@ -20,29 +20,20 @@ const HOUR = 60 * MINUTE;
 
 describe('escalation SLA clocks (time-skipping server, real PostgreSQL)', () => {
   let ctx: TimeSkippingContext;
-  let env: TestWorkflowEnvironment;
   let dataSource: DataSource;
 
   beforeAll(async () => {
     ctx = await createTimeSkippingContext();
-    ({ env, dataSource } = ctx);
+    dataSource = ctx.dataSource;
   });
   afterAll(() => ctx.close());
 
-  // A finished scenario's workflows still hold timers (the reopen window); on the time-skipping server
-  // an idle workflow with no worker would hold time still for the next scenario, so each is ended.
-  const started: Array<{ terminate(reason?: string): Promise<unknown> }> = [];
-  afterEach(async () => {
-    await Promise.all(started.splice(0).map((h) => h.terminate('scenario finished').catch(() => undefined)));
-  });
-
   const start = async (taskQueue: string, input = escalationInput()) => {
-    const handle = await env.client.workflow.start<typeof escalationWorkflow>('escalationWorkflow', {
+    const handle = await ctx.env.client.workflow.start<typeof escalationWorkflow>('escalationWorkflow', {
       taskQueue,
       workflowId: escalationWorkflowId(input.caseId),
       args: [input],
     });
-    started.push(handle);
     return handle;
   };
 
@@ -54,26 +45,31 @@ describe('escalation SLA clocks (time-skipping server, real PostgreSQL)', () => 
       expect(view.state).toBe('assigned');
       const assignee = view.assigneeId!;
 
-      await env.sleep(46 * MINUTE);
+      await ctx.env.sleep(46 * MINUTE);
       view = await handle.query(getEscalationQuery);
       expect(view.clocks.find((c) => c.kind === 'first_response')?.warned).toBe(true);
       expect(view.state).toBe('assigned');
-      const warnings = await dataSource.query(`SELECT user_id FROM notifications WHERE case_id = $1 AND template = 'sla_warning'`, [
-        view.caseId,
-      ]);
+      // Notifications go out after the change is recorded, so they may land a moment later.
+      const warnings = await eventually(
+        () => dataSource.query(`SELECT user_id FROM notifications WHERE case_id = $1 AND template = 'sla_warning'`, [view.caseId]),
+        (rows) => rows.length > 0,
+      );
       expect(warnings.map((w: { user_id: string }) => w.user_id)).toEqual([assignee]);
 
-      await env.sleep(15 * MINUTE);
+      await ctx.env.sleep(15 * MINUTE);
       view = await handle.query(getEscalationQuery);
       expect(view.state).toBe('escalated_to_manager');
       expect(view.breached).toBe(true);
       expect(view.openTasks.map((t) => t.kind)).toEqual(['manager_review']);
-      const managerNotes = await dataSource.query(
-        `SELECT user_id FROM notifications WHERE case_id = $1 AND template = 'case_escalated'`,
-        [view.caseId],
+      const managerNotes = await eventually(
+        () => dataSource.query(`SELECT user_id FROM notifications WHERE case_id = $1 AND template = 'case_escalated'`, [view.caseId]),
+        (rows) => rows.length > 0,
       );
       expect(managerNotes.map((n: { user_id: string }) => n.user_id)).toEqual(['max']);
-      const [row] = await dataSource.query(`SELECT state, breached FROM cases WHERE id = $1`, [view.caseId]);
+      const [row] = await eventually(
+        () => dataSource.query(`SELECT state, breached FROM cases WHERE id = $1`, [view.caseId]),
+        (rows) => rows[0]?.state === 'escalated_to_manager',
+      );
       expect(row).toEqual({ state: 'escalated_to_manager', breached: true });
 
       // The breach stays on record after a manager resolves the case.
@@ -95,11 +91,11 @@ describe('escalation SLA clocks (time-skipping server, real PostgreSQL)', () => 
       view = await handle.executeUpdate(acknowledgeUpdate, { args: [{ actor: assignee }] });
       const deadlineBefore = view.clocks.find((c) => c.kind === 'resolution')!.deadlineAt;
 
-      const now = await env.currentTimeMs();
+      const now = await ctx.env.currentTimeMs();
       await handle.executeUpdate(requestInfoUpdate, {
         args: [{ actor: assignee, question: 'Send invoices for the last 30 days', deadline: now + 48 * HOUR }],
       });
-      await env.sleep(5 * HOUR);
+      await ctx.env.sleep(5 * HOUR);
       view = await handle.executeUpdate(recordSellerResponseUpdate, { args: [{ actor: assignee, summary: 'Invoices attached' }] });
       expect(view.state).toBe('in_progress');
       const resolution = view.clocks.find((c) => c.kind === 'resolution')!;

@@ -430,11 +430,17 @@ export async function escalationWorkflow(input: EscalationInput): Promise<Escala
   }
 
   for (;;) {
-    while (pendingEffects.length || inbox.length) {
+    // First what changes the case (answers that arrived, routing), then record it, then the rest:
+    // an update answers once its change is recorded, so notifications and child starts run after
+    // the projection, side by side, instead of in front of it.
+    while (inbox.length || pendingEffects.some((e) => e.type === 'request_assignment')) {
       if (inbox.length) applySystem(inbox.shift()!);
-      else await runEffect(pendingEffects.shift()!);
+      else await runEffect(pendingEffects.splice(pendingEffects.findIndex((e) => e.type === 'request_assignment'), 1)[0]);
     }
     if (changeSeq > projectedSeq || pendingAudit.length) await project();
+    if (pendingEffects.length && !pendingEffects.some((e) => e.type === 'request_assignment')) {
+      await Promise.all(pendingEffects.splice(0).map(runEffect));
+    }
     if (pendingEffects.length || inbox.length || changeSeq > projectedSeq) continue;
     if (state.status === 'closed') break;
     if (workflowInfo().continueAsNewSuggested || (settings.continueAsNewAfterEvents ?? Infinity) < workflowInfo().historyLength) {

@@ -119,6 +119,7 @@ export async function handoffWorkflow(input: HandoffInput): Promise<HandoffView>
       const changed = () => view.status !== 'open' || changeSeq > projectedSeq;
       if (wake === undefined) await condition(changed);
       else await condition(changed, Math.max(0, wake - Date.now()));
+      if (view.status !== 'open') break;
       // One due event at a time, re-read after each await: an answer may arrive in between.
       let event: ClockEvent | undefined;
       while (view.status === 'open' && (event = dueClockEvents(clock, Date.now())[0]) !== undefined) {
@@ -139,16 +140,19 @@ export async function handoffWorkflow(input: HandoffInput): Promise<HandoffView>
       }
       if (changeSeq > projectedSeq) await project();
     }
-    await project();
     const answer = view.answer!;
-    await getExternalWorkflowHandle(input.parentWorkflowId).signal(input.answerSignalName, {
-      handoffId: input.handoffId,
-      outcome: answer.outcome,
-      notes: answer.notes,
-      citation: answer.citation,
-      answeredBy: answeredBy!,
-      answeredAt: answer.answeredAt,
-    });
+    // Record the answer and tell the case in the same workflow task.
+    await Promise.all([
+      changeSeq > projectedSeq ? project() : Promise.resolve(),
+      getExternalWorkflowHandle(input.parentWorkflowId).signal(input.answerSignalName, {
+        handoffId: input.handoffId,
+        outcome: answer.outcome,
+        notes: answer.notes,
+        citation: answer.citation,
+        answeredBy: answeredBy!,
+        answeredAt: answer.answeredAt,
+      }),
+    ]);
     return view;
   } catch (err) {
     if (!isCancellation(err)) throw err;
