@@ -116,6 +116,7 @@ export async function escalationWorkflow(input: EscalationInput): Promise<Escala
   const pendingEffects: AsyncEffect[] = [];
   const inbox: EscalationEvent[] = [];
   const openedHandoffs: HandoffRow[] = [];
+  let handoffsStarting = 0;
   // Temporal de-duplicates update ids within a run; these carry that guarantee across continue-as-new.
   const appliedUpdateIds: string[] = [...(carried?.appliedUpdateIds ?? [])];
 
@@ -248,7 +249,7 @@ export async function escalationWorkflow(input: EscalationInput): Promise<Escala
         if (appliedUpdateIds.length > MAX_REMEMBERED_UPDATE_IDS) appliedUpdateIds.shift();
       }
       const target = changeSeq;
-      await condition(() => projectedSeq >= target);
+      await condition(() => projectedSeq >= target && handoffsStarting === 0);
       return view();
     };
     // Synchronous on purpose: the SDK does not await validators.
@@ -430,14 +431,19 @@ export async function escalationWorkflow(input: EscalationInput): Promise<Escala
   }
 
   for (;;) {
-    // First what changes the case (answers that arrived, routing), then record it, then the rest:
-    // an update answers once its change is recorded, so notifications and child starts run after
-    // the projection, side by side, instead of in front of it.
+    // First what changes the case (answers that arrived, routing); then record it and start any new
+    // handoff workflows side by side (an update answers only once both are done, so the handoff team
+    // can answer as soon as it sees the question); then notifications, which no one waits for.
     while (inbox.length || pendingEffects.some((e) => e.type === 'request_assignment')) {
       if (inbox.length) applySystem(inbox.shift()!);
       else await runEffect(pendingEffects.splice(pendingEffects.findIndex((e) => e.type === 'request_assignment'), 1)[0]);
     }
-    if (changeSeq > projectedSeq || pendingAudit.length) await project();
+    if (changeSeq > projectedSeq || pendingAudit.length) {
+      const starts = pendingEffects.filter((e) => e.type === 'start_handoff');
+      pendingEffects.splice(0, pendingEffects.length, ...pendingEffects.filter((e) => e.type !== 'start_handoff'));
+      handoffsStarting += starts.length;
+      await Promise.all([project(), ...starts.map((e) => runEffect(e).finally(() => handoffsStarting--))]);
+    }
     if (pendingEffects.length && !pendingEffects.some((e) => e.type === 'request_assignment')) {
       await Promise.all(pendingEffects.splice(0).map(runEffect));
     }
