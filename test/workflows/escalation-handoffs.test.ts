@@ -97,7 +97,9 @@ describe('handoffs, seller deadlines and leases (time-skipping server, real Post
         (rows) => rows.some((r: { template: string }) => r.template === 'handoff_escalated'),
       );
       const reminded = notes.filter((n: { template: string }) => n.template === 'handoff_reminder').map((n: { user_id: string }) => n.user_id);
-      expect(reminded.sort()).toEqual(['lea', 'leo']);
+      const legal = await db.query(`SELECT user_id FROM roster_members WHERE team = 'legal' AND active ORDER BY user_id`);
+      expect(reminded.sort()).toEqual(legal.map((m: { user_id: string }) => m.user_id));
+      expect(reminded).toEqual(expect.arrayContaining(['lea', 'leo']));
       expect(notes.filter((n: { template: string }) => n.template === 'handoff_escalated')).toEqual([
         { user_id: 'lea', template: 'handoff_escalated' },
       ]);
