@@ -6,7 +6,8 @@ import type { DataSource } from 'typeorm';
 import { RosterMemberEntity } from '../db/entities/roster-member.entity';
 import type { Actor } from '../workflows/common/actor';
 import { SA_CASE_KIND, SA_SELLER_ID, SA_SEVERITY } from '../workflows/common/search-attributes';
-import { DEFAULT_SLA_POLICY, caseSlaTargets, handoffSlaTarget, sellerResponseSlaTarget } from '../workflows/common/sla-policy';
+import { buildEscalationSettings } from '../api/escalations/escalation-settings';
+import { loadConfig } from '../config/env';
 import { owningTeam } from '../workflows/common/teams';
 import {
   ESCALATION_WORKFLOW_TYPE,
@@ -84,19 +85,9 @@ export async function seedBenchRoster(ds: DataSource): Promise<void> {
 
 // ----- requests (the same objects go to Riskdesk and to the baseline) --------------------------------
 
+/** The settings the API gives a new case under the default configuration. */
 function settingsFor(severity: EscalationInput['severity'], team: string): EscalationSettings {
-  const policy = DEFAULT_SLA_POLICY;
-  return {
-    ...caseSlaTargets(policy, 'escalation', severity, team),
-    handoffs: {
-      legal: handoffSlaTarget(policy, 'legal'),
-      policy: handoffSlaTarget(policy, 'policy'),
-      customer_trust: handoffSlaTarget(policy, 'customer_trust'),
-    },
-    sellerResponse: sellerResponseSlaTarget(policy),
-    reopenWindowMs: 14 * 24 * 3_600_000,
-    claimLeaseMs: 2 * 3_600_000,
-  };
+  return buildEscalationSettings(loadConfig({}), severity, team);
 }
 
 export function escalationInput(caseId: string, index: number): EscalationInput {

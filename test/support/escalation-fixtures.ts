@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../workflows/common/actor';
-import { DEFAULT_SLA_POLICY, caseSlaTargets, handoffSlaTarget, sellerResponseSlaTarget } from '../../workflows/common/sla-policy';
+import { buildEscalationSettings } from '../../api/escalations/escalation-settings';
+import { loadConfig } from '../../config/env';
 import { owningTeam } from '../../workflows/common/teams';
 import type { EscalationInput, EscalationSettings, Severity } from '../../workflows/escalation/escalation.contract';
 
@@ -14,20 +15,9 @@ export const actors = {
   olga: { userId: 'olga', role: 'operator', team: 'operations' },
 } satisfies Record<string, Actor>;
 
+/** The settings the API would give a new case under the default configuration (see escalation-settings.ts). */
 export function settingsFor(severity: Severity, team: string, overrides: Partial<EscalationSettings> = {}): EscalationSettings {
-  const policy = DEFAULT_SLA_POLICY;
-  return {
-    ...caseSlaTargets(policy, 'escalation', severity, team),
-    handoffs: {
-      legal: handoffSlaTarget(policy, 'legal'),
-      policy: handoffSlaTarget(policy, 'policy'),
-      customer_trust: handoffSlaTarget(policy, 'customer_trust'),
-    },
-    sellerResponse: sellerResponseSlaTarget(policy),
-    reopenWindowMs: 14 * 24 * 3_600_000,
-    claimLeaseMs: 2 * 3_600_000,
-    ...overrides,
-  };
+  return { ...buildEscalationSettings(loadConfig({}), severity, team), ...overrides };
 }
 
 /** A workflow input as the API would build it, for tests that start workflows directly. */

@@ -3,6 +3,7 @@ import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
 import { SEVERITIES, type Severity } from '../../../workflows/common/severity';
 import { ESCALATION_STATUSES, type EscalationStatus } from '../../../workflows/escalation/escalation.machine';
+import { toInt as int } from '../../common/offset-page.query';
 
 /** `a,b` and `x=a&x=b` both become ['a', 'b']. */
 const list = ({ value }: { value: unknown }) =>
@@ -12,7 +13,6 @@ const list = ({ value }: { value: unknown }) =>
         .flatMap((v) => (typeof v === 'string' ? v.split(',') : [v]))
         .map((v) => (typeof v === 'string' ? v.trim() : v));
 const bool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
-const int = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value);
 const userId = /^[A-Za-z0-9._-]{1,100}$/;
 const dateTime = { strict: true, strictSeparator: true } as const;
 
