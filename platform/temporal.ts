@@ -6,7 +6,6 @@ import type { AppConfig } from '../config/env';
 import { RISKDESK_SEARCH_ATTRIBUTES } from '../workflows/common/search-attributes';
 
 // Plain JS so `npm install` can run it before TypeScript is compiled.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const binaries = require('../scripts/temporal-binaries.js') as {
   findBinary(kind: 'cli' | 'testServer', opts?: { install?: boolean }): { path: string | null; source: string; tried: string[] };
   sdkExecutable(found: { path: string | null }): { type: 'existing-path'; path: string } | { type: 'cached-download' };

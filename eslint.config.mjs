@@ -1,0 +1,31 @@
+// Lint rules that catch what reviews miss: promises nobody awaits, and workflow code that reaches
+// for Node, the ORM or Nest (it runs in Temporal's deterministic sandbox and must not).
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', '.tools/**', '.data/**', 'coverage/**', '**/*.js', '**/*.mjs'] },
+  {
+    files: ['**/*.ts'],
+    extends: [tseslint.configs.base],
+    languageOptions: { parserOptions: { project: './tsconfig.json', tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false } }],
+    },
+  },
+  {
+    files: ['workflows/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*', 'fs', 'path', 'crypto', 'child_process', 'os'], message: 'Workflow code runs in a sandbox: no Node built-ins.' },
+            { group: ['typeorm', 'pg', '@nestjs/*', '@temporalio/client', '@temporalio/worker'], message: 'Workflow code must not touch I/O libraries: use an activity.' },
+            { group: ['../../api/*', '../../db/*', '../../platform/*'], message: 'Workflow code must not import the API, the database or the platform.' },
+          ],
+        },
+      ],
+    },
+  },
+);
