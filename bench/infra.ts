@@ -1,4 +1,4 @@
-import net from 'node:net';
+import { freePort } from '../platform/free-port';
 import path from 'node:path';
 import { Client as PgClient } from 'pg';
 import type { DataSource } from 'typeorm';
@@ -113,13 +113,3 @@ function redact(url: string): string {
   return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}

@@ -5,7 +5,6 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { DataSource } from 'typeorm';
 import { RosterMemberEntity } from '../db/entities/roster-member.entity';
 import type { Actor } from '../workflows/common/actor';
-import { SA_CASE_KIND, SA_SELLER_ID, SA_SEVERITY } from '../workflows/common/search-attributes';
 import { buildEscalationSettings } from '../api/escalations/escalation-settings';
 import { loadConfig } from '../config/env';
 import { owningTeam } from '../workflows/common/teams';
@@ -13,6 +12,7 @@ import {
   ESCALATION_WORKFLOW_TYPE,
   awaitRecordedUpdate,
   claimUpdate,
+  escalationStartOptions,
   escalationWorkflowId,
   getEscalationQuery,
   handOffUpdate,
@@ -163,18 +163,7 @@ export function riskdeskScenario(client: Client, taskQueue: string, opts: { poll
       switch (step) {
         case 'create': {
           const input = escalationInput(c.caseId, c.index);
-          const started = await client.workflow.start(ESCALATION_WORKFLOW_TYPE, {
-            taskQueue,
-            workflowId: c.workflowId,
-            args: [input],
-            workflowIdConflictPolicy: 'USE_EXISTING',
-            workflowIdReusePolicy: 'REJECT_DUPLICATE',
-            typedSearchAttributes: [
-              { key: SA_CASE_KIND, value: 'escalation' },
-              { key: SA_SEVERITY, value: input.severity },
-              { key: SA_SELLER_ID, value: input.sellerId },
-            ],
-          });
+          const started = await client.workflow.start(ESCALATION_WORKFLOW_TYPE, escalationStartOptions(input, taskQueue));
           const view = await started.executeUpdate(awaitRecordedUpdate, { updateId: `recorded-${c.caseId}` });
           record('create', performance.now() - t0);
           return expect(c, step, view, 'queued');

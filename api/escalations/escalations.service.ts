@@ -3,12 +3,11 @@ import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
 import { v5 as uuidv5 } from 'uuid';
 import type { Actor } from '../../workflows/common/actor';
-import { SA_CASE_KIND, SA_SELLER_ID, SA_SEVERITY } from '../../workflows/common/search-attributes';
 import { owningTeam } from '../../workflows/common/teams';
 import {
   ESCALATION_WORKFLOW_TYPE,
   awaitRecordedUpdate,
-  escalationWorkflowId,
+  escalationStartOptions,
   type EscalationInput,
 } from '../../workflows/escalation/escalation.contract';
 import { AccessService } from '../auth/access.service';
@@ -50,18 +49,7 @@ export class EscalationsService {
     };
     let handle;
     try {
-      handle = await this.temporal.client.workflow.start(ESCALATION_WORKFLOW_TYPE, {
-        taskQueue: this.temporal.taskQueue,
-        workflowId: escalationWorkflowId(caseId),
-        args: [input],
-        workflowIdConflictPolicy: 'USE_EXISTING',
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-        typedSearchAttributes: [
-          { key: SA_CASE_KIND, value: 'escalation' },
-          { key: SA_SEVERITY, value: dto.severity },
-          { key: SA_SELLER_ID, value: dto.sellerId },
-        ],
-      });
+      handle = await this.temporal.client.workflow.start(ESCALATION_WORKFLOW_TYPE, escalationStartOptions(input, this.temporal.taskQueue));
     } catch (err) {
       // The key's case exists and its workflow has ended: a replayed request reads it back.
       if (idempotencyKey && err instanceof WorkflowExecutionAlreadyStartedError) return this.queries.summary(caseId);

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import net from 'node:net';
+import { freePort } from '../../platform/free-port';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -46,13 +46,3 @@ export default async function globalSetup(): Promise<void> {
   (globalThis as Record<string, unknown>).__riskdesk = { server, adminUrl, dbName, bundlePath };
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}

@@ -1,4 +1,5 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import { SA_CASE_KIND, SA_SELLER_ID, SA_SEVERITY } from '../common/search-attributes';
 import type { Actor, HandoffTeam } from '../common/actor';
 import type { TaskRow } from '../common/case-projection';
 import type { ClockTarget } from '../common/sla-policy';
@@ -25,6 +26,26 @@ export const ESCALATION_WORKFLOW_TYPE = 'escalationWorkflow';
 /** One case, one workflow: the id is derived from the case id, so a case can never start twice. */
 export function escalationWorkflowId(caseId: string): string {
   return `escalation-${caseId}`;
+}
+
+/**
+ * How every escalation is started (API, tests, benchmark): one workflow per case id, a repeated start
+ * returns the running case, a finished case is never started again, and the search attributes an
+ * operator filters on are set from the first event.
+ */
+export function escalationStartOptions(input: EscalationInput, taskQueue: string) {
+  return {
+    taskQueue,
+    workflowId: escalationWorkflowId(input.caseId),
+    args: [input] as [EscalationInput],
+    workflowIdConflictPolicy: 'USE_EXISTING' as const,
+    workflowIdReusePolicy: 'REJECT_DUPLICATE' as const,
+    typedSearchAttributes: [
+      { key: SA_CASE_KIND, value: 'escalation' },
+      { key: SA_SEVERITY, value: input.severity },
+      { key: SA_SELLER_ID, value: input.sellerId },
+    ],
+  };
 }
 
 export const ESCALATION_CATEGORIES = [
