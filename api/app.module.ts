@@ -14,6 +14,7 @@ import { HandoffsModule } from './handoffs/handoffs.module';
 import { HealthModule } from './health/health.module';
 import { HistoryModule } from './history/history.module';
 import { InboxModule } from './inbox/inbox.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { RosterModule } from './roster/roster.module';
 import { WorkloadModule } from './workload/workload.module';
 
@@ -59,6 +60,7 @@ export class AppModule {
         EscalationsModule,
         HandoffsModule,
         InboxModule,
+        NotificationsModule,
         HistoryModule,
         RosterModule,
         WorkloadModule,
