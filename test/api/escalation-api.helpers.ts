@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { eventually as poll } from '../support/eventually';
 import request from 'supertest';
 import type { IntegrationContext } from '../support/harness';
 import { bearer } from '../support/harness';
@@ -74,18 +75,20 @@ export interface CaseBody {
   [key: string]: unknown;
 }
 
-/** Polls `probe` every 100 ms until it returns a value other than undefined; fails after `timeoutMs`. */
+/**
+ * Polls `probe` until it returns a value other than undefined (an error counts as not yet), on the
+ * shared bounded poller in test/support/eventually.ts; `what` names the wait in the failure.
+ */
 export async function eventually<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
   let last: unknown;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value !== undefined) return value;
-    } catch (err) {
+  const attempt = () =>
+    probe().catch((err: unknown) => {
       last = err;
-    }
-    if (Date.now() >= deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${String(last)}` : ''}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+      return undefined;
+    });
+  try {
+    return (await poll(attempt, (v) => v !== undefined, { timeoutMs, intervalMs: 100 })) as T;
+  } catch {
+    throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${String(last)}` : ''}`);
   }
 }
