@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { MemberSkills } from '../db/entities/roster-member.entity';
 import type { CaseKind, Role } from '../workflows/common/actor';
 import { route, type RosterMember, type RoutingDecision, type WorkItem } from '../workflows/common/routing';
+import { classified } from './failures';
 
 export interface AssignmentDeps {
   dataSource: DataSource;
@@ -21,7 +22,7 @@ export interface AssignmentResult {
  */
 export function createAssignmentActivities({ dataSource }: AssignmentDeps) {
   return {
-    async assignCase(item: WorkItem, now: number): Promise<AssignmentResult> {
+    assignCase: (item: WorkItem, now: number): Promise<AssignmentResult> => classified(async () => {
       const rows: Array<{
         user_id: string;
         role: Role;
@@ -34,7 +35,7 @@ export function createAssignmentActivities({ dataSource }: AssignmentDeps) {
       }> = await dataSource.query(
         `SELECT m.user_id, m.role, m.team, m.skills, m.capacity, m.out_of_office_until, m.last_assigned_at,
                 (SELECT count(*)::int FROM cases c
-                  WHERE c.assignee_id = m.user_id AND c.state NOT IN ('resolved', 'closed') AND c.id <> $2) AS active_cases
+                  WHERE c.assignee_id = m.user_id AND c.is_open AND c.id <> $2) AS active_cases
            FROM roster_members m
           WHERE m.team = $1 AND m.active`,
         [item.team, item.caseId],
@@ -63,6 +64,6 @@ export function createAssignmentActivities({ dataSource }: AssignmentDeps) {
         };
       }
       return { decision: 'queue', userId: null, reason: decision.reason, candidates: [] };
-    },
+    }),
   };
 }

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { HandoffRow, ProjectCaseInput, ProjectHandoffInput, TaskRow } from '../workflows/common/case-projection';
+import type { CaseDetailsRow, HandoffRow, ProjectCaseInput, ProjectHandoffInput, TaskRow } from '../workflows/common/case-projection';
+import { classified } from './failures';
 
 export interface CaseProjectionDeps {
   dataSource: DataSource;
@@ -10,31 +11,31 @@ const ts = (ms: number | null | undefined) => (ms === null || ms === undefined ?
 /**
  * Writes case workflows' state into the read model. Idempotent: rows only move forward
  * (projection_seq guards against a late retry overwriting a newer state), and audit events are keyed
- * by (case_id, seq), so a retried activity never duplicates a row.
+ * by (case_id, seq), so a retried activity never duplicates a row. Failures are classified (failures.ts):
+ * a write the database refuses fails at once, a lost connection retries.
  */
 export function createCaseProjectionActivities({ dataSource }: CaseProjectionDeps) {
   return {
-    async projectCase({ row, projectionSeq, events, tasks, clocks, newHandoffs = [] }: ProjectCaseInput): Promise<void> {
-      await dataSource.transaction(async (tx) => {
+    projectCase: ({ row, projectionSeq, events, tasks, clocks, newHandoffs = [] }: ProjectCaseInput): Promise<void> =>
+      classified(() => dataSource.transaction(async (tx) => {
         await tx.query(
-          `INSERT INTO cases (id, kind, workflow_id, seller_id, marketplace, language, severity, category, summary, state,
-                              team, assignee_id, breached, created_by, snapshot, projection_seq, created_at, updated_at,
-                              resolution_code, root_cause, resolved_at, closed_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)
+          `INSERT INTO cases (id, kind, workflow_id, seller_id, marketplace, severity, summary, state, is_open,
+                              team, assignee_id, breached, due_at, created_by, snapshot, projection_seq, created_at, updated_at,
+                              resolved_at, closed_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
            ON CONFLICT (id) DO UPDATE SET
-             state = EXCLUDED.state, team = EXCLUDED.team, assignee_id = EXCLUDED.assignee_id,
-             severity = EXCLUDED.severity, breached = cases.breached OR EXCLUDED.breached,
+             state = EXCLUDED.state, is_open = EXCLUDED.is_open, team = EXCLUDED.team, assignee_id = EXCLUDED.assignee_id,
+             severity = EXCLUDED.severity, breached = cases.breached OR EXCLUDED.breached, due_at = EXCLUDED.due_at,
              snapshot = EXCLUDED.snapshot, projection_seq = EXCLUDED.projection_seq, updated_at = EXCLUDED.updated_at,
-             resolution_code = EXCLUDED.resolution_code, root_cause = EXCLUDED.root_cause,
              resolved_at = EXCLUDED.resolved_at, closed_at = EXCLUDED.closed_at
            WHERE cases.projection_seq < EXCLUDED.projection_seq`,
           [
-            row.caseId, row.kind, row.workflowId, row.sellerId, row.marketplace, row.language, row.severity, row.category,
-            row.summary, row.state, row.team, row.assigneeId, row.breached, row.createdBy, JSON.stringify(row.snapshot),
-            projectionSeq, ts(row.createdAt), ts(row.updatedAt), row.resolutionCode, row.rootCause, ts(row.resolvedAt),
-            ts(row.closedAt),
+            row.caseId, row.kind, row.workflowId, row.sellerId, row.marketplace, row.severity, row.summary, row.state, row.open,
+            row.team, row.assigneeId, row.breached, ts(row.dueAt), row.createdBy, JSON.stringify(row.snapshot),
+            projectionSeq, ts(row.createdAt), ts(row.updatedAt), ts(row.resolvedAt), ts(row.closedAt),
           ],
         );
+        await upsertDetails(tx, row.caseId, row.details, projectionSeq);
         for (const e of events) {
           await tx.query(
             `INSERT INTO case_events (case_id, seq, actor_id, actor_role, action, from_state, to_state, reason, details, occurred_at)
@@ -64,16 +65,31 @@ export function createCaseProjectionActivities({ dataSource }: CaseProjectionDep
             ],
           );
         }
-      });
-    },
+      })),
 
-    async projectHandoff({ row, projectionSeq, tasks }: ProjectHandoffInput): Promise<void> {
-      await dataSource.transaction(async (tx) => {
+    projectHandoff: ({ row, projectionSeq, tasks }: ProjectHandoffInput): Promise<void> =>
+      classified(() => dataSource.transaction(async (tx) => {
         await insertHandoff(tx, row, projectionSeq, 'UPDATE');
         await upsertTasks(tx, tasks, projectionSeq);
-      });
-    },
+      })),
   };
+}
+
+/** The kind's own row, in its own table, moved forward under the same sequence guard as the case. */
+async function upsertDetails(tx: EntityManager, caseId: string, details: CaseDetailsRow, projectionSeq: number) {
+  switch (details.kind) {
+    case 'escalation':
+      await tx.query(
+        `INSERT INTO escalation_cases (case_id, category, language, resolution_code, root_cause, reopen_count, projection_seq)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (case_id) DO UPDATE SET
+           category = EXCLUDED.category, language = EXCLUDED.language, resolution_code = EXCLUDED.resolution_code,
+           root_cause = EXCLUDED.root_cause, reopen_count = EXCLUDED.reopen_count, projection_seq = EXCLUDED.projection_seq
+         WHERE escalation_cases.projection_seq < EXCLUDED.projection_seq`,
+        [caseId, details.category, details.language, details.resolutionCode, details.rootCause, details.reopenCount, projectionSeq],
+      );
+      return;
+  }
 }
 
 /** Inserts a handoff row; on conflict either leaves the existing row or moves it forward (seq-guarded). */

@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { NotificationRecipient, NotifyInput } from '../workflows/common/case-projection';
+import { classified } from './failures';
+import { renderNotice } from './messages/render';
 
 export interface NotificationDeps {
   dataSource: DataSource;
@@ -8,7 +10,8 @@ export interface NotificationDeps {
 /**
  * Notifications land in the `notifications` table: the in-app feed each person reads (an e-mail or
  * chat relay would read from there too). Recipients that are teams or roles are expanded from the
- * roster at the time of sending. Idempotent: one row per (notification id, person).
+ * roster at the time of sending; the text is rendered from the template and its facts in the reader's
+ * language (activities/messages). Idempotent: one row per (notification id, person).
  */
 export function createNotificationActivities({ dataSource }: NotificationDeps) {
   async function recipients(to: NotificationRecipient): Promise<string[]> {
@@ -38,17 +41,19 @@ export function createNotificationActivities({ dataSource }: NotificationDeps) {
 
   return {
     /** Returns the people notified (empty when the team has no one: the caller decides what that means). */
-    async notify(input: NotifyInput): Promise<string[]> {
-      const users = await recipients(input.to);
-      for (const userId of users) {
-        await dataSource.query(
-          `INSERT INTO notifications (id, user_id, case_id, template, message, created_at)
-           VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING`,
-          [`${input.id}:${userId}`, userId, input.caseId, input.template, input.message, new Date(input.at)],
-        );
-      }
-      return users;
-    },
+    notify: (input: NotifyInput): Promise<string[]> =>
+      classified(async () => {
+        const users = await recipients(input.to);
+        const message = renderNotice(input.template, input.params, input.language);
+        for (const userId of users) {
+          await dataSource.query(
+            `INSERT INTO notifications (id, user_id, case_id, template, message, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING`,
+            [`${input.id}:${userId}`, userId, input.caseId, input.template, message, new Date(input.at)],
+          );
+        }
+        return users;
+      }),
   };
 }
 

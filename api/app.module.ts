@@ -9,6 +9,7 @@ import { AccessService } from './auth/access.service';
 import { AuthGuard } from './auth/auth.guard';
 import { RosterRepository } from './roster/roster.repository';
 import { ApiSettings, TemporalClient } from './common/runtime';
+import { CasesModule } from './cases/cases.module';
 import { EscalationsModule } from './escalations/escalations.module';
 import { HandoffsModule } from './handoffs/handoffs.module';
 import { HealthModule } from './health/health.module';
@@ -57,6 +58,7 @@ export class AppModule {
           },
         }),
         HealthModule,
+        CasesModule,
         EscalationsModule,
         HandoffsModule,
         InboxModule,

@@ -80,6 +80,9 @@ async function main(opts: Options, teardown: Teardown): Promise<void> {
   await seedBenchRoster(infra.dataSource);
 
   const taskQueue = `bench-${randomUUID()}`;
+  const connection = await explain('connecting the client', Connection.connect({ address: infra.temporalAddress }));
+  teardown.push('client connection', () => connection.close());
+  const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
   const workerConnection = await explain(
     `connecting to Temporal at ${infra.temporalAddress}`,
     NativeConnection.connect({ address: infra.temporalAddress }),
@@ -93,7 +96,7 @@ async function main(opts: Options, teardown: Teardown): Promise<void> {
       namespace: config.TEMPORAL_NAMESPACE,
       taskQueue,
       workflowsPath: require.resolve('./workflows'),
-      activities: createActivities({ dataSource: infra.dataSource }),
+      activities: createActivities({ dataSource: infra.dataSource, temporal: client }),
     }),
   );
   const running = worker.run();
@@ -108,9 +111,6 @@ async function main(opts: Options, teardown: Teardown): Promise<void> {
   workerStopped.catch(() => undefined);
   const guarded = <T>(work: Promise<T>) => Promise.race([work, workerStopped]);
 
-  const connection = await explain('connecting the client', Connection.connect({ address: infra.temporalAddress }));
-  teardown.push('client connection', () => connection.close());
-  const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
 
   // On a server that outlives the run, nothing of ours may keep running (its database is about to go).
   // Cases, not ids: a case's handoff id is known only once it has been handed off.

@@ -58,9 +58,12 @@ runMain(async () => {
       uiUrl = server.uiUrl;
     }
 
+    const temporal = await connectClient(address, config.TEMPORAL_NAMESPACE);
+    stops.push(() => temporal.connection.close());
     const workerConnection = await connectWorker(address);
     stops.push(() => workerConnection.close());
     const worker = await createWorker({
+      temporal,
       connection: workerConnection,
       namespace: config.TEMPORAL_NAMESPACE,
       taskQueue: config.TEMPORAL_TASK_QUEUE,
@@ -72,8 +75,6 @@ runMain(async () => {
       await running;
     });
 
-    const temporal = await connectClient(address, config.TEMPORAL_NAMESPACE);
-    stops.push(() => temporal.connection.close());
     const app = await createApiApp({ config, dataSource, temporal });
     await app.listen(config.PORT, config.HOST);
     stops.push(() => app.close());

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { loadConfig, requireSet } from '../config/env';
 import { createDataSource } from '../db/data-source';
 import { runMain } from '../platform/process';
-import { connectWorker, temporalAddress } from '../platform/temporal';
+import { connectClient, connectWorker, temporalAddress } from '../platform/temporal';
 import { createWorker } from './worker';
 
 /** `npm run worker`: the Temporal worker alone, for deployments. */
@@ -11,7 +11,9 @@ runMain(async () => {
   requireSet(config, ['DATABASE_URL']);
   const dataSource = await createDataSource(config.DATABASE_URL!, { applicationName: 'riskdesk-worker' }).initialize();
   const connection = await connectWorker(temporalAddress(config));
+  const temporal = await connectClient(temporalAddress(config), config.TEMPORAL_NAMESPACE);
   const worker = await createWorker({
+    temporal,
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
@@ -24,6 +26,7 @@ runMain(async () => {
     if (worker.getState() === 'RUNNING') worker.shutdown();
     await running;
     await connection.close();
+    await temporal.connection.close();
     await dataSource.destroy();
   };
 });

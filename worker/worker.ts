@@ -1,3 +1,4 @@
+import type { Client } from '@temporalio/client';
 import { bundleWorkflowCode, NativeConnection, Worker, type WorkflowBundleOption } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { createActivities } from '../activities';
@@ -7,6 +8,8 @@ export interface WorkerDeps {
   namespace: string;
   taskQueue: string;
   dataSource: DataSource;
+  /** A client of the same namespace, for activities that act on other workflows. */
+  temporal: Client;
   /** A pre-built bundle (tests build one per run); otherwise the workflows are bundled from source. */
   workflowBundle?: WorkflowBundleOption;
 }
@@ -17,7 +20,7 @@ export async function createWorker(deps: WorkerDeps): Promise<Worker> {
     connection: deps.connection,
     namespace: deps.namespace,
     taskQueue: deps.taskQueue,
-    activities: createActivities({ dataSource: deps.dataSource }),
+    activities: createActivities({ dataSource: deps.dataSource, temporal: deps.temporal }),
     workflowBundle: deps.workflowBundle ?? (await bundleWorkflows()),
   });
 }

@@ -1,3 +1,4 @@
 /** The worker's workflow bundle entry: every workflow type Riskdesk runs. */
 export { escalationWorkflow } from './escalation/escalation.workflow';
 export { handoffWorkflow } from './handoff/handoff.workflow';
+export { handBackWorkflow } from './hand-back/hand-back.workflow';

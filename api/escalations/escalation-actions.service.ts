@@ -29,7 +29,7 @@ import type { ReassignDto } from './dto/reassign.dto';
 import type { RequestInfoDto } from './dto/request-info.dto';
 import type { ResolveDto } from './dto/resolve.dto';
 import type { SellerResponseDto } from './dto/seller-response.dto';
-import { EscalationAccess } from './escalation-access.service';
+import { CaseAccess } from '../cases/case-access.service';
 import { defaultSellerDeadline } from './escalation-settings';
 import { fromView } from './escalation.mapper';
 import type { EscalationViewResponse } from './escalation.response';
@@ -47,7 +47,7 @@ const ASSIGNABLE_ROLES = ['specialist', 'senior_specialist', 'manager'];
 @Injectable()
 export class EscalationActionsService {
   constructor(
-    private readonly cases: EscalationAccess,
+    private readonly cases: CaseAccess,
     private readonly temporal: TemporalClient,
     private readonly settings: ApiSettings,
     private readonly roster: RosterRepository,
@@ -119,7 +119,7 @@ export class EscalationActionsService {
     payload: Omit<Req, 'actor'> | ((row: CaseEntity) => Promise<Omit<Req, 'actor'>>),
     key: string | undefined,
   ): Promise<EscalationViewResponse> {
-    const row = await this.cases.require(actor, action, id);
+    const row = await this.cases.require(actor, action, id, 'escalation');
     const body = typeof payload === 'function' ? await payload(row) : payload;
     const request = { ...withoutUndefined(body), actor } as Req;
     try {

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CaseHandoffResponse, ClockResponse, TaskResponse, TimelineEntryResponse } from '../cases/case.response';
 
 /** The case as the API shows it; built by the mapper, never an entity. */
 export class EscalationResponse {
@@ -21,66 +22,6 @@ export class EscalationResponse {
   @ApiProperty() createdBy!: string;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
-}
-
-export class ClockResponse {
-  @ApiProperty({ example: 'resolution' }) id!: string;
-  @ApiProperty({ example: 'resolution' }) kind!: string;
-  @ApiProperty({ enum: ['running', 'paused', 'met', 'breached', 'cancelled'] }) status!: string;
-  @ApiProperty() calendarId!: string;
-  @ApiProperty({ description: 'Business-time budget in milliseconds, extensions included' }) budgetMs!: number;
-  @ApiProperty() startedAt!: string;
-  @ApiProperty() warnAt!: string;
-  @ApiProperty({ description: 'When the clock breaches (for a paused clock: as of its last running segment)' })
-  deadlineAt!: string;
-  @ApiProperty() warned!: boolean;
-  @ApiPropertyOptional({ type: String, nullable: true }) breachedAt!: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true }) stoppedAt!: string | null;
-  @ApiPropertyOptional({ type: Number, nullable: true, description: 'Business time left; only on a live view' })
-  remainingMs!: number | null;
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) pauses!: { at: string; reason: string; resumedAt: string | null }[];
-  @ApiProperty({ type: 'array', items: { type: 'object' } })
-  extensions!: { at: string; byUserId: string; reason: string; addedMs: number }[];
-}
-
-export class TaskResponse {
-  @ApiProperty() id!: string;
-  @ApiProperty({ example: 'work' }) kind!: string;
-  @ApiProperty() title!: string;
-  @ApiPropertyOptional({ type: String, nullable: true }) assigneeId!: string | null;
-  @ApiProperty() team!: string;
-  @ApiProperty({ enum: ['open', 'done', 'cancelled'] }) status!: string;
-  @ApiPropertyOptional({ type: String, nullable: true }) dueAt!: string | null;
-  @ApiProperty() createdAt!: string;
-  @ApiPropertyOptional({ type: String, nullable: true }) completedAt!: string | null;
-}
-
-export class CaseHandoffResponse {
-  @ApiProperty({ example: '<caseId>/handoff/1' }) id!: string;
-  @ApiProperty({ enum: ['legal', 'policy', 'customer_trust', 'account_management'] }) team!: string;
-  @ApiProperty() question!: string;
-  @ApiProperty() blocking!: boolean;
-  @ApiProperty({ enum: ['open', 'answered', 'cancelled'] }) status!: string;
-  @ApiProperty() requestedBy!: string;
-  @ApiProperty() requestedAt!: string;
-  @ApiPropertyOptional({ type: String, nullable: true }) dueAt!: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true, enum: ['approve', 'reject', 'advise'] }) outcome!: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true }) notes!: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true }) citation!: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true }) answeredBy!: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true }) answeredAt!: string | null;
-}
-
-export class TimelineEntryResponse {
-  @ApiProperty() seq!: number;
-  @ApiProperty({ example: 'acknowledged' }) action!: string;
-  @ApiPropertyOptional({ type: String, nullable: true }) fromState!: string | null;
-  @ApiProperty() toState!: string;
-  @ApiProperty() actorId!: string;
-  @ApiProperty() actorRole!: string;
-  @ApiPropertyOptional({ type: String, nullable: true }) reason!: string | null;
-  @ApiProperty({ type: 'object', additionalProperties: true }) details!: Record<string, unknown>;
-  @ApiProperty() at!: string;
 }
 
 /** GET /escalations/:id: the case with its clocks, tasks, handoffs and audit timeline. */

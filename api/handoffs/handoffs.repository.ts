@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
-import { CaseEntity } from '../../db/entities/case.entity';
+import { DataSource } from 'typeorm';
 import { HandoffEntity } from '../../db/entities/handoff.entity';
 
 /** Whose handoffs a list shows: addressed to a team, raised from a team's cases, or all. */
@@ -13,16 +12,6 @@ export class HandoffsRepository {
 
   findById(id: string): Promise<HandoffEntity | null> {
     return this.dataSource.getRepository(HandoffEntity).findOneBy({ id });
-  }
-
-  findCase(id: string): Promise<CaseEntity | null> {
-    return this.dataSource.getRepository(CaseEntity).findOneBy({ id });
-  }
-
-  async casesById(ids: string[]): Promise<Map<string, CaseEntity>> {
-    if (ids.length === 0) return new Map();
-    const rows = await this.dataSource.getRepository(CaseEntity).findBy({ id: In([...new Set(ids)]) });
-    return new Map(rows.map((r) => [r.id, r]));
   }
 
   /** Soonest due first (no due time last), then oldest request. */

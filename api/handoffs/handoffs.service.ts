@@ -11,6 +11,7 @@ import type { AnswerHandoffDto } from './dto/answer-handoff.dto';
 import type { ListHandoffsQuery } from './dto/list-handoffs.query';
 import { fromHandoffEntity, fromHandoffView } from './handoff.mapper';
 import type { HandoffPageResponse, HandoffResponse } from './handoff.response';
+import { CasesRepository } from '../cases/cases.repository';
 import { HandoffsRepository, type HandoffScope } from './handoffs.repository';
 
 const ACCOUNT_MANAGEMENT = 'account_management';
@@ -24,6 +25,7 @@ const ACCOUNT_MANAGEMENT = 'account_management';
 export class HandoffsService {
   constructor(
     private readonly repository: HandoffsRepository,
+    private readonly cases: CasesRepository,
     private readonly access: AccessService,
     private readonly temporal: TemporalClient,
   ) {}
@@ -31,7 +33,7 @@ export class HandoffsService {
   async answer(actor: Actor, handoffId: string, dto: AnswerHandoffDto, key?: string): Promise<HandoffResponse> {
     const handoff = await this.repository.findById(handoffId);
     if (!handoff) throw new DomainError(ErrorCode.NotFound, `No handoff with id ${handoffId}`);
-    const kase = await this.repository.findCase(handoff.caseId);
+    const kase = await this.cases.findById(handoff.caseId);
     const consultation = handoff.team === ACCOUNT_MANAGEMENT;
     const action: CaseAction = consultation ? 'answer_consultation' : 'answer_handoff';
     const target: AccessTarget = {
@@ -59,7 +61,7 @@ export class HandoffsService {
     const limit = query.limit ?? 20;
     const offset = query.offset ?? 0;
     const { rows, total } = await this.repository.list(scopeOf(actor), query.status ?? 'open', limit, offset);
-    const cases = await this.repository.casesById(rows.map((r) => r.caseId));
+    const cases = await this.cases.casesById(rows.map((r) => r.caseId));
     return { items: rows.map((r) => fromHandoffEntity(r, cases.get(r.caseId))), total, limit, offset };
   }
 }

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
-import { EscalationsModule } from '../escalations/escalations.module';
 import { HistoryController } from './history.controller';
 import { HistoryService } from './history.service';
 
-@Module({ imports: [EscalationsModule], controllers: [HistoryController], providers: [HistoryService] })
+@Module({ controllers: [HistoryController], providers: [HistoryService] })
 export class HistoryModule {}

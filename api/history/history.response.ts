@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { TimelineEntryResponse } from '../escalations/escalation.response';
+import { TimelineEntryResponse } from '../cases/case.response';
 
 export class HistoryFailureResponse {
   @ApiProperty() message!: string;

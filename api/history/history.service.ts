@@ -4,9 +4,9 @@ import { WorkflowNotFoundError } from '@temporalio/common';
 import type { Actor } from '../../workflows/common/actor';
 import { handoffWorkflowId } from '../../workflows/handoff/handoff.contract';
 import { TemporalClient } from '../common/runtime';
-import { EscalationAccess } from '../escalations/escalation-access.service';
-import { timelineEntry } from '../escalations/escalation.mapper';
-import { EscalationsRepository } from '../escalations/escalations.repository';
+import { CaseAccess } from '../cases/case-access.service';
+import { timelineEntry } from '../cases/case.mapper';
+import { CasesRepository } from '../cases/cases.repository';
 import { renderHistory } from './history-renderer';
 import type { HistoryQuery } from './history.query';
 import type { EscalationHistoryResponse, HistoryEventResponse } from './history.response';
@@ -20,13 +20,13 @@ const WORKFLOW_TASK_EVENTS = /^WORKFLOW_TASK_/;
 @Injectable()
 export class HistoryService {
   constructor(
-    private readonly cases: EscalationAccess,
-    private readonly repository: EscalationsRepository,
+    private readonly cases: CaseAccess,
+    private readonly repository: CasesRepository,
     private readonly temporal: TemporalClient,
   ) {}
 
   async escalation(actor: Actor, id: string, query: HistoryQuery): Promise<EscalationHistoryResponse> {
-    const row = await this.cases.require(actor, 'history.view', id);
+    const row = await this.cases.require(actor, 'history.view', id, 'escalation');
     const [events, audit] = await Promise.all([this.render(row.workflowId), this.repository.timeline(id)]);
     const response: EscalationHistoryResponse = {
       caseId: row.id,

@@ -18,7 +18,7 @@ export function inboxItem(task: TaskEntity, kase: CaseEntity | undefined): Inbox
           sellerId: kase.sellerId,
           marketplace: kase.marketplace,
           severity: kase.severity,
-          category: kase.category,
+          category: kase.escalation?.category ?? null,
           state: kase.state,
           summary: kase.summary,
           breached: kase.breached,

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
-import { CaseEntity } from '../../db/entities/case.entity';
+import { DataSource } from 'typeorm';
 import { TaskEntity } from '../../db/entities/task.entity';
 
 /** Whose open tasks: one person's, or a team's unassigned ones. */
@@ -24,11 +23,5 @@ export class InboxRepository {
       .take(limit)
       .getManyAndCount();
     return { rows, total };
-  }
-
-  async casesById(ids: string[]): Promise<Map<string, CaseEntity>> {
-    if (ids.length === 0) return new Map();
-    const rows = await this.dataSource.getRepository(CaseEntity).findBy({ id: In([...new Set(ids)]) });
-    return new Map(rows.map((r) => [r.id, r]));
   }
 }

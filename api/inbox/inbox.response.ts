@@ -6,7 +6,7 @@ export class InboxCaseSummary {
   @ApiProperty() sellerId!: string;
   @ApiProperty() marketplace!: string;
   @ApiProperty() severity!: string;
-  @ApiProperty() category!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Escalations only' }) category!: string | null;
   @ApiProperty() state!: string;
   @ApiProperty() summary!: string;
   @ApiProperty() breached!: boolean;

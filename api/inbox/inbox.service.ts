@@ -3,6 +3,7 @@ import type { Actor } from '../../workflows/common/actor';
 import { inboxItem } from './inbox.mapper';
 import type { InboxQuery } from './inbox.query';
 import type { InboxPageResponse } from './inbox.response';
+import { CasesRepository } from '../cases/cases.repository';
 import { InboxRepository, type InboxOwner } from './inbox.repository';
 
 /**
@@ -11,7 +12,10 @@ import { InboxRepository, type InboxOwner } from './inbox.repository';
  */
 @Injectable()
 export class InboxService {
-  constructor(private readonly repository: InboxRepository) {}
+  constructor(
+    private readonly repository: InboxRepository,
+    private readonly cases: CasesRepository,
+  ) {}
 
   mine(actor: Actor, query: InboxQuery): Promise<InboxPageResponse> {
     return this.page({ assigneeId: actor.userId }, query);
@@ -25,7 +29,7 @@ export class InboxService {
     const limit = query.limit ?? 20;
     const offset = query.offset ?? 0;
     const { rows, total } = await this.repository.open(owner, query.kind, limit, offset);
-    const cases = await this.repository.casesById(rows.map((r) => r.caseId));
+    const cases = await this.cases.casesById(rows.map((r) => r.caseId));
     return { items: rows.map((t) => inboxItem(t, cases.get(t.caseId))), total, limit, offset };
   }
 }

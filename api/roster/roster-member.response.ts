@@ -32,30 +32,46 @@ export class RosterListResponse {
 
 export class ReleasedCase {
   @ApiProperty() caseId!: string;
+  @ApiProperty({ enum: CASE_KINDS }) kind!: string;
   @ApiProperty() workflowId!: string;
   @ApiProperty({ description: 'The case state after the release' }) state!: string;
 }
 
 export class UnreleasedCase {
   @ApiProperty() caseId!: string;
+  @ApiProperty({ enum: CASE_KINDS }) kind!: string;
   @ApiProperty() workflowId!: string;
-  @ApiProperty({ description: 'Error code, as in error responses (forbidden, invalid_transition, not_found, ...)' }) code!: string;
+  @ApiProperty({ description: 'Error code, as in error responses (forbidden, invalid_transition, not_found, unavailable, ...)' }) code!: string;
   @ApiProperty() reason!: string;
 }
 
-/** What happened to a member's open escalations when they were set out of office. */
-export class OfferedBackResponse {
-  @ApiProperty({ example: 'out_of_office' }) reason!: string;
+/** The out-of-office hand-back started by an update that put a member out of office. */
+export class HandBackStartedResponse {
+  @ApiProperty({ description: "The hand-back workflow's id" }) handBackId!: string;
+  @ApiProperty({ example: 'out_of_office (marked by max)' }) reason!: string;
+  @ApiProperty({ example: '/hand-backs/hand-back-ana-1767261600000', description: 'Where to watch its progress' }) progress!: string;
+}
+
+/** A hand-back's progress: every open case of the member, released or not (and why). */
+export class HandBackProgressResponse {
+  @ApiProperty() handBackId!: string;
+  @ApiProperty() userId!: string;
+  @ApiProperty({ description: 'Who marked the absence: every release is made in their name' }) markedBy!: string;
+  @ApiProperty() reason!: string;
+  @ApiProperty({ enum: ['listing', 'releasing', 'done'] }) status!: string;
+  @ApiProperty({ description: 'Open cases the member held when the hand-back looked' }) total!: number;
   @ApiProperty({ type: [ReleasedCase] }) released!: ReleasedCase[];
   @ApiProperty({ type: [UnreleasedCase] }) notReleased!: UnreleasedCase[];
+  @ApiProperty() startedAt!: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) finishedAt!: string | null;
 }
 
 export class UpdateMemberResponse {
   @ApiProperty({ type: RosterMemberResponse }) member!: RosterMemberResponse;
   @ApiPropertyOptional({
-    type: OfferedBackResponse,
+    type: HandBackStartedResponse,
     nullable: true,
-    description: 'Set when the update put the member out of office: their open escalations, offered back to the queue',
+    description: 'Set when the update put the member out of office: the hand-back of their open cases to the queue, running',
   })
-  offeredBack!: OfferedBackResponse | null;
+  offeredBack!: HandBackStartedResponse | null;
 }

@@ -1,35 +1,18 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
 import type { RosterMemberEntity } from '../../db/entities/roster-member.entity';
 import { authorize, type RosterAction } from '../../workflows/common/access';
-import { SYSTEM_ACTOR, type Actor, type Role } from '../../workflows/common/actor';
-import { escalationWorkflowId, releaseUpdate } from '../../workflows/escalation/escalation.contract';
+import type { Actor, Role } from '../../workflows/common/actor';
 import { AccessService } from '../auth/access.service';
-import { DomainError, ErrorCode, isErrorCode } from '../common/error-codes';
-import { TemporalClient } from '../common/runtime';
+import { DomainError, ErrorCode } from '../common/error-codes';
 import type { ListRosterQuery } from './dto/list-roster.query';
 import type { UpdateMemberDto } from './dto/update-member.dto';
+import { HandBackService } from './hand-back.service';
 import { toMemberResponse } from './roster.mapper';
-import type {
-  OfferedBackResponse,
-  ReleasedCase,
-  RosterListResponse,
-  RosterMemberResponse,
-  UnreleasedCase,
-  UpdateMemberResponse,
-} from './roster-member.response';
-import { RosterRepository, type AssignedCaseRow } from './roster.repository';
+import type { RosterListResponse, RosterMemberResponse, UpdateMemberResponse } from './roster-member.response';
+import { RosterRepository } from './roster.repository';
 
 /** Roles a team-scoped manager may give; wider roles (handoff teams, operators) only an operator gives. */
 const TEAM_GRANTABLE_ROLES: readonly Role[] = ['specialist', 'senior_specialist', 'manager'];
-
-export const OUT_OF_OFFICE_REASON = 'out_of_office';
-
-/** Releases run a few at a time: a member may hold many cases, and each is one workflow update. */
-const RELEASE_CONCURRENCY = 8;
-/** Bounds each release so a stuck worker turns into a reported failure, not a hanging request. */
-const RELEASE_TIMEOUT_MS = 15_000;
 
 @Injectable()
 export class RosterService {
@@ -39,7 +22,7 @@ export class RosterService {
   constructor(
     private readonly roster: RosterRepository,
     private readonly access: AccessService,
-    private readonly temporal: TemporalClient,
+    private readonly handBacks: HandBackService,
   ) {}
 
   /**
@@ -65,11 +48,10 @@ export class RosterService {
   }
 
   /**
-   * Applies the fields given. Setting `outOfOfficeUntil` in the future then offers the member's open
-   * escalations back to the queue, one release per case. The release is the system's consequence of
-   * the absence, not the caller's decision on each case (an operator, or a manager whose member holds
-   * another team's case, could not release those by hand), so the system is the actor and the reason
-   * names who marked the absence. One refusal does not stop the others.
+   * Applies the fields given. Setting `outOfOfficeUntil` in the future then starts the hand-back: a
+   * workflow that releases each of the member's open cases (every kind) back to the queue in the
+   * caller's name, with the reason, so each case re-checks the caller's permission and its audit trail
+   * names them. The answer comes at once with the hand-back's id; it finishes even if the API does not.
    */
   async update(actor: Actor, userId: string, dto: UpdateMemberDto): Promise<UpdateMemberResponse> {
     const fields = Object.entries(dto)
@@ -103,49 +85,8 @@ export class RosterService {
 
     const now = Date.now();
     const goingAway = dto.outOfOfficeUntil != null && saved.outOfOfficeUntil !== null && saved.outOfOfficeUntil.getTime() > now;
-    const offeredBack = goingAway ? await this.offerBackOpenWork(actor, saved.userId) : null;
+    const offeredBack = goingAway ? await this.handBacks.start(actor, saved.userId, saved.outOfOfficeUntil as Date) : null;
     return { member: toMemberResponse(saved, now), offeredBack };
-  }
-
-  private async offerBackOpenWork(actor: Actor, userId: string): Promise<OfferedBackResponse> {
-    const cases = await this.roster.openEscalationsAssignedTo(userId);
-    const outcomes = await mapLimited(cases, RELEASE_CONCURRENCY, (c) => this.release(actor, c));
-    const released = outcomes.filter((o): o is ReleasedCase => !('code' in o));
-    const notReleased = outcomes.filter((o): o is UnreleasedCase => 'code' in o);
-    this.logger.log({
-      event: 'out_of_office_offered_back',
-      by: actor.userId,
-      userId,
-      released: released.map((c) => c.caseId),
-      notReleased: notReleased.map((c) => ({ caseId: c.caseId, code: c.code })),
-    });
-    return { reason: OUT_OF_OFFICE_REASON, released, notReleased };
-  }
-
-  private async release(actor: Actor, c: AssignedCaseRow): Promise<ReleasedCase | UnreleasedCase> {
-    const workflowId = escalationWorkflowId(c.caseId);
-    const { client } = this.temporal;
-    const reason = `${OUT_OF_OFFICE_REASON} (marked by ${actor.userId})`;
-    try {
-      const view = await client.withDeadline(Date.now() + RELEASE_TIMEOUT_MS, () =>
-        client.workflow.getHandle(workflowId).executeUpdate(releaseUpdate, { args: [{ actor: SYSTEM_ACTOR, reason }] }),
-      );
-      return { caseId: c.caseId, workflowId, state: view.state };
-    } catch (err) {
-      return { caseId: c.caseId, workflowId, ...this.describeFailure(err, workflowId) };
-    }
-  }
-
-  /** The same codes the error filter would give, so a client reads a per-case refusal like a response. */
-  private describeFailure(err: unknown, workflowId: string): { code: string; reason: string } {
-    if (err instanceof WorkflowUpdateFailedError) {
-      const cause = err.cause;
-      if (cause instanceof ApplicationFailure && isErrorCode(cause.type)) return { code: cause.type, reason: cause.message };
-      return { code: ErrorCode.Conflict, reason: cause?.message ?? err.message };
-    }
-    if (err instanceof WorkflowNotFoundError) return { code: ErrorCode.NotFound, reason: 'the case has no running workflow' };
-    this.logger.error({ event: 'release_failed', workflowId, error: err instanceof Error ? err.stack : String(err) });
-    return { code: ErrorCode.Unavailable, reason: 'the case workflow could not be reached; try again' };
   }
 
   /**
@@ -200,18 +141,4 @@ export class RosterService {
     });
     throw new DomainError(ErrorCode.Forbidden, reason, { denial, action: 'roster.update' });
   }
-}
-
-/** Maps with at most `limit` calls in flight; results keep the input order. */
-async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const lane = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
-  return results;
 }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { FINISHED_CASE_STATES } from '../roster/roster.repository';
 
 export interface TaskCounts {
   dueSoon: number;
@@ -34,9 +33,9 @@ export class WorkloadRepository {
   async activeCasesByAssignee(userIds: readonly string[]): Promise<Map<string, number>> {
     const rows: Array<{ assignee_id: string; n: number }> = await this.dataSource.query(
       `SELECT assignee_id, count(*)::int AS n FROM cases
-        WHERE assignee_id = ANY($1::text[]) AND state <> ALL($2::text[])
+        WHERE assignee_id = ANY($1::text[]) AND is_open
         GROUP BY assignee_id`,
-      [[...userIds], [...FINISHED_CASE_STATES]],
+      [[...userIds]],
     );
     return new Map(rows.map((r) => [r.assignee_id, r.n]));
   }
@@ -91,9 +90,9 @@ export class WorkloadRepository {
             ORDER BY s.started_at DESC
             LIMIT 1
          ) k ON true
-        WHERE c.team = $1 AND c.state <> ALL($2::text[])
+        WHERE c.team = $1 AND c.is_open
         ORDER BY c.created_at`,
-      [team, [...FINISHED_CASE_STATES]],
+      [team],
     );
     return rows.map((r) => ({
       id: r.id,

@@ -1,15 +1,19 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { EscalationCaseEntity } from './escalation-case.entity';
 
 /**
- * One row per case: the read model's projection of a case workflow, used for lists and filters.
- * The workflow is the source of truth; only the projection activity writes this table, and
- * `projectionSeq` makes a late or retried write unable to overwrite a newer one.
+ * One row per case of any kind: the read model's projection of a case workflow, used for lists,
+ * inboxes and workload. Only what every kind shares; each kind's own data has its own table (for
+ * escalations, `escalation_cases`). The workflow is the source of truth; only the projection activity
+ * writes this table, and `projectionSeq` makes a late or retried write unable to overwrite a newer one.
  */
 @Entity({ name: 'cases' })
 @Index('ix_cases_kind_state', ['kind', 'state'])
 @Index('ix_cases_seller', ['sellerId'])
 @Index('ix_cases_assignee', ['assigneeId'])
 @Index('ix_cases_team_state', ['team', 'state'])
+@Index('ix_cases_assignee_open', ['assigneeId'], { where: 'is_open' })
+@Index('ix_cases_team_open_due', ['team', 'dueAt'], { where: 'is_open' })
 export class CaseEntity {
   @PrimaryColumn('uuid')
   id!: string;
@@ -29,14 +33,8 @@ export class CaseEntity {
   @Column({ type: 'varchar', length: 16 })
   severity!: string;
 
-  @Column({ type: 'varchar', length: 64 })
-  category!: string;
-
   @Column({ type: 'text' })
   summary!: string;
-
-  @Column({ type: 'varchar', length: 8, nullable: true })
-  language!: string | null;
 
   @Column({ type: 'varchar', length: 32 })
   state!: string;
@@ -47,14 +45,16 @@ export class CaseEntity {
   @Column({ name: 'assignee_id', type: 'varchar', length: 100, nullable: true })
   assigneeId!: string | null;
 
+  /** Not finished, by the kind's own definition (written by the workflow). */
+  @Column({ name: 'is_open', type: 'boolean', default: true })
+  isOpen!: boolean;
+
   @Column({ type: 'boolean', default: false })
   breached!: boolean;
 
-  @Column({ name: 'resolution_code', type: 'varchar', length: 64, nullable: true })
-  resolutionCode!: string | null;
-
-  @Column({ name: 'root_cause', type: 'varchar', length: 64, nullable: true })
-  rootCause!: string | null;
+  /** The soonest deadline among the case's running team clocks. */
+  @Column({ name: 'due_at', type: 'timestamptz', nullable: true })
+  dueAt!: Date | null;
 
   @Column({ name: 'resolved_at', type: 'timestamptz', nullable: true })
   resolvedAt!: Date | null;
@@ -77,4 +77,7 @@ export class CaseEntity {
 
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
+
+  /** An escalation's own row, when a query joins it (`leftJoinAndMapOne('c.escalation', ...)`). */
+  escalation?: EscalationCaseEntity | null;
 }

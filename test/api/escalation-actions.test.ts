@@ -101,7 +101,10 @@ describe('escalation actions through HTTP (real Temporal, real PostgreSQL)', () 
         .expect(200);
       expect(resolved.body).toMatchObject({ state: 'resolved', resolutionCode: 'seller_remediated', rootCause: 'seller_error' });
       expect(resolved.body.resolvedAt).toEqual(expect.any(String));
-      const [row] = await ctx.dataSource.query(`SELECT resolution_code, root_cause, resolved_at FROM cases WHERE id = $1`, [c.id]);
+      const [row] = await ctx.dataSource.query(
+        `SELECT e.resolution_code, e.root_cause, c.resolved_at FROM cases c JOIN escalation_cases e ON e.case_id = c.id WHERE c.id = $1`,
+        [c.id],
+      );
       expect(row).toMatchObject({ resolution_code: 'seller_remediated', root_cause: 'seller_error' });
       expect(row.resolved_at).toBeInstanceOf(Date);
 

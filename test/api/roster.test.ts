@@ -21,6 +21,15 @@ describe('roster: GET /roster, GET /roster/:userId, PATCH /roster/:userId', () =
   const server = () => ctx.app!.getHttpServer();
   const get = (url: string, as: string) => request(server()).get(url).set('Authorization', bearer(as));
   const patch = (url: string, as: string, body: object) => request(server()).patch(url).set('Authorization', bearer(as)).send(body);
+  /** Polls a hand-back's progress until it is done. */
+  async function handBackDone(handBackId: string, as: string) {
+    let body: Record<string, any> = {};
+    await eventually(async () => {
+      body = (await get(`/hand-backs/${handBackId}`, as).expect(200)).body;
+      expect(body.status).toBe('done');
+    }, 30_000);
+    return body;
+  }
   const ids = (res: request.Response): string[] => res.body.members.map((m: { userId: string }) => m.userId);
 
   describe('reading', () => {
@@ -213,33 +222,41 @@ describe('roster: GET /roster, GET /roster/:userId, PATCH /roster/:userId', () =
       expect(cleared.body.offeredBack).toBeNull();
     });
 
-    it("offers back each open escalation, reports each refusal, and leaves other work alone", async () => {
+    it('hands back each open case of every kind from a workflow, reports each refusal, and leaves other work alone', async () => {
       const who = id('ooo');
       await addMember(ctx.dataSource, { userId: who, role: 'specialist', team: 'seller-risk-eu' });
       // Read-model rows without a running workflow: each release is refused on its own.
       const lost1 = await addCase(ctx.dataSource, { kind: 'escalation', state: 'in_progress', team: 'seller-risk-eu', assigneeId: who });
       const lost2 = await addCase(ctx.dataSource, { kind: 'escalation', state: 'assigned', team: 'seller-risk-eu', assigneeId: who });
-      // Not offered: finished, another kind, someone else's.
+      // Another kind: listed, and reported as not released (that kind has no release yet).
+      const appeal = await addCase(ctx.dataSource, { kind: 'reinstatement', state: 'in_progress', team: 'seller-risk-eu', assigneeId: who });
+      // Not offered: finished, someone else's.
       await addCase(ctx.dataSource, { kind: 'escalation', state: 'resolved', team: 'seller-risk-eu', assigneeId: who });
       await addCase(ctx.dataSource, { kind: 'escalation', state: 'closed', team: 'seller-risk-eu', assigneeId: who });
-      await addCase(ctx.dataSource, { kind: 'reinstatement', state: 'in_progress', team: 'seller-risk-eu', assigneeId: who });
       await addCase(ctx.dataSource, { kind: 'escalation', state: 'in_progress', team: 'seller-risk-eu', assigneeId: 'chloe' });
 
       const until = new Date(Date.now() + 7 * 24 * 3_600_000).toISOString();
       const res = await patch(`/roster/${who}`, 'max', { outOfOfficeUntil: until }).expect(200);
       expect(res.body.member).toMatchObject({ outOfOfficeUntil: until, outOfOffice: true });
-      expect(res.body.offeredBack.reason).toBe('out_of_office');
-      expect(res.body.offeredBack.released).toEqual([]);
-      expect(res.body.offeredBack.notReleased).toEqual([
-        { caseId: lost1, workflowId: `escalation-${lost1}`, code: 'not_found', reason: 'the case has no running workflow' },
-        { caseId: lost2, workflowId: `escalation-${lost2}`, code: 'not_found', reason: 'the case has no running workflow' },
+      const handBackId = `hand-back-${who}-${Date.parse(until)}`;
+      expect(res.body.offeredBack).toEqual({ handBackId, reason: 'out_of_office (marked by max)', progress: `/hand-backs/${handBackId}` });
+      const progress = await handBackDone(handBackId, 'max');
+      expect(progress).toMatchObject({ userId: who, markedBy: 'max', total: 3, released: [] });
+      expect(progress.notReleased).toEqual([
+        { caseId: lost1, kind: 'escalation', workflowId: `escalation-${lost1}`, code: 'not_found', reason: 'the case has no running workflow' },
+        { caseId: lost2, kind: 'escalation', workflowId: `escalation-${lost2}`, code: 'not_found', reason: 'the case has no running workflow' },
+        { caseId: appeal, kind: 'reinstatement', workflowId: `reinstatement-${appeal}`, code: 'invalid_transition', reason: 'reinstatement cases cannot be released yet' },
       ]);
+      // The progress is the member's team's business only.
+      await get(`/hand-backs/${handBackId}`, 'mia').expect(403);
+      await get(`/hand-backs/${handBackId}`, 'ana').expect(403);
+      await get(`/hand-backs/hand-back-nobody-1`, 'max').expect(404);
       // The absence is saved even though no release went through.
       const [row] = await ctx.dataSource.query(`SELECT out_of_office_until FROM roster_members WHERE user_id = $1`, [who]);
       expect(row.out_of_office_until.toISOString()).toBe(until);
     });
 
-    it('releases a real escalation through its workflow, as the system, with a reason naming the manager', async () => {
+    it('releases a real escalation through its workflow, in the name of the manager who marked the absence', async () => {
       // Only this member sells in NZ, so routing gives the new case to them.
       const who = id('ooo-real');
       await addMember(ctx.dataSource, {
@@ -264,8 +281,9 @@ describe('roster: GET /roster, GET /roster/:userId, PATCH /roster/:userId', () =
 
       const until = new Date(Date.now() + 3 * 24 * 3_600_000).toISOString();
       const res = await patch(`/roster/${who}`, 'max', { outOfOfficeUntil: until }).expect(200);
-      expect(res.body.offeredBack.released).toEqual([{ caseId, workflowId: `escalation-${caseId}`, state: 'queued' }]);
-      expect(res.body.offeredBack.notReleased).toEqual([expect.objectContaining({ caseId: lost, code: 'not_found' })]);
+      const progress = await handBackDone(res.body.offeredBack.handBackId, 'max');
+      expect(progress.released).toEqual([{ caseId, kind: 'escalation', workflowId: `escalation-${caseId}`, state: 'queued' }]);
+      expect(progress.notReleased).toEqual([expect.objectContaining({ caseId: lost, code: 'not_found' })]);
 
       await eventually(async () => {
         const [c] = await ctx.dataSource.query(`SELECT assignee_id FROM cases WHERE id = $1`, [caseId]);
@@ -274,7 +292,7 @@ describe('roster: GET /roster, GET /roster/:userId, PATCH /roster/:userId', () =
           `SELECT actor_id, reason, details->>'previousAssigneeId' AS previous FROM case_events WHERE case_id = $1 AND action = 'released'`,
           [caseId],
         );
-        expect(events).toEqual([{ actor_id: 'system', reason: 'out_of_office (marked by max)', previous: who }]);
+        expect(events).toEqual([{ actor_id: 'max', reason: 'out_of_office (marked by max)', previous: who }]);
       });
     });
   });
@@ -302,15 +320,16 @@ async function addMember(
 async function addCase(ds: DataSource, c: { kind: string; state: string; team: string; assigneeId: string | null }): Promise<string> {
   const id = randomUUID();
   await ds.query(
-    `INSERT INTO cases (id, kind, workflow_id, seller_id, marketplace, severity, category, summary, state, team, assignee_id,
+    `INSERT INTO cases (id, kind, workflow_id, seller_id, marketplace, severity, summary, state, is_open, team, assignee_id,
                         created_by, snapshot, projection_seq, updated_at)
-     VALUES ($1, $2, $3, 'seller-fixture', 'DE', 'high', 'fraud', 'fixture', $4, $5, $6, 'fixture', '{}', 1, now())`,
-    [id, c.kind, `${c.kind}-${id}`, c.state, c.team, c.assigneeId],
+     VALUES ($1, $2, $3, 'seller-fixture', 'DE', 'high', 'fixture', $4, $7, $5, $6, 'fixture', '{}', 1, now())`,
+    [id, c.kind, `${c.kind}-${id}`, c.state, c.team, c.assigneeId, !['resolved', 'closed'].includes(c.state)],
   );
   return id;
 }
 
 /** Retries an assertion until it passes or the time is up (no fixed sleeps: polls every 50 ms). */
+
 async function eventually(assertion: () => Promise<void>, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {

@@ -226,10 +226,10 @@ async function addCase(
   const id = randomUUID();
   const ts = (ms: number | undefined) => (ms === undefined ? null : new Date(ms));
   await ds.query(
-    `INSERT INTO cases (id, kind, workflow_id, seller_id, marketplace, severity, category, summary, state, team, assignee_id,
+    `INSERT INTO cases (id, kind, workflow_id, seller_id, marketplace, severity, summary, state, is_open, team, assignee_id,
                         created_by, snapshot, projection_seq, created_at, updated_at, resolved_at, closed_at)
-     VALUES ($1, $2, $3, 'seller-fixture', 'DE', $4, 'fraud', 'fixture', $5, $6, $7, 'fixture', '{}', 1, $8, now(), $9, $10)`,
-    [id, c.kind, `${c.kind}-${id}`, c.severity ?? 'high', c.state, c.team, c.assigneeId ?? null, ts(c.createdAt), ts(c.resolvedAt), ts(c.closedAt)],
+     VALUES ($1, $2, $3, 'seller-fixture', 'DE', $4, 'fixture', $5, $11, $6, $7, 'fixture', '{}', 1, $8, now(), $9, $10)`,
+    [id, c.kind, `${c.kind}-${id}`, c.severity ?? 'high', c.state, c.team, c.assigneeId ?? null, ts(c.createdAt), ts(c.resolvedAt), ts(c.closedAt), !['resolved', 'closed'].includes(c.state)],
   );
   return id;
 }

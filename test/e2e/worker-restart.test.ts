@@ -52,7 +52,10 @@ describe('a worker restart in the middle of a case (real Temporal dev server, re
       args: [{ actor: me, resolutionCode: 'seller_remediated', rootCause: 'seller_error' }],
     });
     expect(resolved.state).toBe('resolved');
-    const [row] = await ctx.dataSource.query(`SELECT state, resolution_code FROM cases WHERE id = $1`, [input.caseId]);
+    const [row] = await ctx.dataSource.query(
+      `SELECT c.state, e.resolution_code FROM cases c JOIN escalation_cases e ON e.case_id = c.id WHERE c.id = $1`,
+      [input.caseId],
+    );
     expect(row).toEqual({ state: 'resolved', resolution_code: 'seller_remediated' });
     const actions = await ctx.dataSource.query(`SELECT action FROM case_events WHERE case_id = $1 ORDER BY seq`, [input.caseId]);
     expect(actions.map((a: { action: string }) => a.action)).toEqual([

@@ -20,7 +20,7 @@ describe('replay of recorded workflow histories', () => {
         return history.events[0].workflowExecutionStartedEventAttributes.workflowType.name as string;
       }),
     );
-    expect([...types].sort()).toEqual(['escalationWorkflow', 'handoffWorkflow']);
+    expect([...types].sort()).toEqual(['escalationWorkflow', 'handBackWorkflow', 'handoffWorkflow']);
   });
 
   it.each(files)('replays %s deterministically', async (file) => {

@@ -3,7 +3,8 @@ import type { Actor } from '../../workflows/common/actor';
 import { buildEscalationSettings } from '../../api/escalations/escalation-settings';
 import { loadConfig } from '../../config/env';
 import { owningTeam } from '../../workflows/common/teams';
-import type { EscalationInput, EscalationSettings, Severity } from '../../workflows/escalation/escalation.contract';
+import type { Severity } from '../../workflows/common/severity';
+import type { EscalationInput, EscalationSettings } from '../../workflows/escalation/escalation.contract';
 
 export const actors = {
   ana: { userId: 'ana', role: 'specialist', team: 'seller-risk-eu' },

@@ -49,6 +49,7 @@ export async function createIntegrationContext(opts: { api?: boolean } = {}): Pr
   const startWorker = async () => {
     worker = await createWorker({
       connection: workerConnection,
+      temporal: client,
       namespace: 'default',
       taskQueue,
       dataSource,

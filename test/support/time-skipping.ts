@@ -51,6 +51,7 @@ export async function createTimeSkippingContext(): Promise<TimeSkippingContext> 
         const taskQueue = `ts-${randomUUID()}`;
         const worker: Worker = await createWorker({
           connection: env.nativeConnection,
+          temporal: env.client,
           namespace: env.namespace ?? 'default',
           taskQueue,
           dataSource,

@@ -1,7 +1,7 @@
 import { parseIdempotencyKey, updateIdFor } from '../../api/escalations/idempotency';
-import { decodeCursor, encodeCursor } from '../../api/escalations/page-cursor';
+import { decodeCursor, encodeCursor } from '../../api/cases/page-cursor';
 import { sellerDeadline } from '../../api/escalations/seller-deadline';
-import { viewScope } from '../../api/escalations/view-scope';
+import { viewScope } from '../../api/cases/view-scope';
 import { DomainError, ErrorCode } from '../../api/common/error-codes';
 import { SYSTEM_ACTOR, type Actor } from '../../workflows/common/actor';
 

@@ -1,31 +1,44 @@
 import { Actor, SYSTEM_ACTOR } from '../../workflows/common/actor';
-import { isSystemActor } from '../../workflows/common/access';
+import { ALWAYS_ON } from '../../workflows/common/business-calendar';
+import type { CaseEffect } from '../../workflows/common/runtime/case-kind';
+import type { ClockTarget } from '../../workflows/common/sla-policy';
+import type { EscalationSettings } from '../../workflows/escalation/escalation.contract';
 import {
-  ESCALATION_STATUSES,
-  EVENT_TYPES,
-  Effect,
-  EscalationEvent,
-  EscalationEventType,
-  EscalationState,
-  EscalationStatus,
-  NewEscalation,
-  RESOLUTION_CODES,
-  ROOT_CAUSES,
-  TRANSITIONS,
-  TransitionResult,
   allowedActions,
-  createEscalation,
-  openHandoffs,
+  dueEvents,
+  nextWakeAt,
   reopenWindowEndsAt,
   transition,
   validateNewEscalation,
+  type EscalationTransition,
 } from '../../workflows/escalation/escalation.machine';
+import { clockPhase, EVENT_TYPES, TRANSITIONS } from '../../workflows/escalation/escalation.rules';
+import {
+  newEscalationState as createEscalation,
+  openHandoffs,
+  type EscalationEvent,
+  type EscalationEventType,
+  type EscalationState,
+  type NewEscalation,
+} from '../../workflows/escalation/escalation.state';
+import { ESCALATION_STATUSES, RESOLUTION_CODES, ROOT_CAUSES, type EscalationStatus } from '../../workflows/escalation/escalation.vocabulary';
 
 const T0 = Date.UTC(2025, 0, 6, 9);
 const MIN = 60_000;
-const DAY = 24 * 60 * MIN;
-const CTX = { reopenWindowMs: 7 * DAY };
+const HOUR = 60 * MIN;
+const DAY = 24 * HOUR;
 const TEAM = 'seller-risk-eu';
+
+/** Clock targets on the always-on calendar, so the arithmetic in these tests is plain addition. */
+const target = (kind: string, hours: number, warningFraction = 0.75): ClockTarget => ({ kind, budgetMs: hours * HOUR, warningFraction, calendar: ALWAYS_ON });
+const CTX: EscalationSettings = {
+  firstResponse: target('first_response', 2),
+  resolution: target('resolution', 16),
+  handoffs: { legal: target('handoff', 16, 0.5), policy: target('handoff', 8), customer_trust: target('handoff', 4) },
+  sellerResponse: target('seller_response', 120, 0.6),
+  reopenWindowMs: 7 * DAY,
+  claimLeaseMs: 2 * HOUR,
+};
 
 const sys = SYSTEM_ACTOR;
 const spec: Actor = { userId: 'u-spec', role: 'specialist', team: TEAM };
@@ -41,7 +54,7 @@ const am: Actor = { userId: 'u-am', role: 'account_manager', team: 'am-emea' };
 const operator: Actor = { userId: 'u-op', role: 'operator', team: 'ops' };
 const ACTORS = { sys, spec, spec2, senior, manager, usSpec, usManager, legal, policy, trust, am, operator };
 
-function step(state: EscalationState, event: EscalationEvent, now = state.updatedAt + MIN): TransitionResult {
+function step(state: EscalationState, event: EscalationEvent, now = state.updatedAt + MIN): EscalationTransition {
   return transition(state, event, now, CTX);
 }
 
@@ -51,7 +64,7 @@ function apply(state: EscalationState, event: EscalationEvent, now = state.updat
   return result.state;
 }
 
-function effectsOf(state: EscalationState, event: EscalationEvent, now = state.updatedAt + MIN): Effect[] {
+function effectsOf(state: EscalationState, event: EscalationEvent, now = state.updatedAt + MIN): CaseEffect[] {
   const result = step(state, event, now);
   if (!result.ok) throw new Error(`${event.type} from ${state.status}: ${result.code}: ${result.reason}`);
   return result.effects;
@@ -69,6 +82,13 @@ const INPUT: NewEscalation = {
 };
 const fresh = () => createEscalation(INPUT, T0);
 
+/** The clock the next clock event is due on (the soonest running one; for breaches, a team clock). */
+function dueClock(state: EscalationState, type: 'clock_warned' | 'clock_breached') {
+  const running = state.clocks.filter((c) => c.status === 'running' && (type === 'clock_warned' ? !c.warned : c.kind !== 'seller_response'));
+  const at = (c: (typeof running)[number]) => (type === 'clock_warned' ? c.warnAt : c.deadlineAt);
+  return running.sort((a, b) => at(a) - at(b))[0];
+}
+
 /** A representative, valid event of each type for `state`, sent by `actor`. */
 function sample(type: EscalationEventType, state: EscalationState, actor: Actor): EscalationEvent {
   switch (type) {
@@ -77,7 +97,11 @@ function sample(type: EscalationEventType, state: EscalationState, actor: Actor)
     case 'claimed':
     case 'seller_deadline_expired':
     case 'closed':
+    case 'lease_expired':
       return { type, actor };
+    case 'clock_warned':
+    case 'clock_breached':
+      return { type, actor, clockId: dueClock(state, type)?.id ?? 'none' };
     case 'assigned':
       return { type, actor, assigneeId: spec.userId };
     case 'queued':
@@ -96,15 +120,11 @@ function sample(type: EscalationEventType, state: EscalationState, actor: Actor)
       return { type, actor, handoffId: handoff?.id ?? 'none', outcome: 'advise', answer: 'Looks fine' };
     }
     case 'escalated':
-      return isSystemActor(actor)
-        ? { type, actor, reason: 'resolution SLA breached', breach: 'resolution' }
-        : { type, actor, reason: 'Needs a decision above my level' };
+      return { type, actor, reason: 'Needs a decision above my level' };
     case 'reassigned':
       return { type, actor, assigneeId: state.assigneeId === spec2.userId ? spec.userId : spec2.userId };
-    case 'sla_extended': {
-      const live = (c: 'resolution' | 'first_response') => state.clocks[c] === 'running' || state.clocks[c] === 'paused';
-      return { type, actor, clock: live('resolution') ? 'resolution' : 'first_response', byMs: DAY, reason: 'Seller on holiday' };
-    }
+    case 'sla_extended':
+      return { type, actor, clock: ['running', 'paused'].includes(clockPhase(state, 'resolution')) ? 'resolution' : 'first_response', byMs: DAY, reason: 'Seller on holiday' };
     case 'resolved':
       return { type, actor, resolutionCode: 'enforcement_reversed', rootCause: 'automation_false_positive' };
     case 'reopened':
@@ -134,6 +154,17 @@ function withHandoff(status: EscalationStatus): EscalationState {
   return apply(s, { type: 'handed_off', actor: by, team: 'legal', question: 'Lawful?', blocking: status !== 'in_progress' });
 }
 
+/** For lease_expired: the fixture held under a lease (a claim leases an in-progress case). */
+function withLease(status: EscalationStatus): EscalationState {
+  return status === 'in_progress' ? apply(F.queued, { type: 'claimed', actor: spec }) : F[status];
+}
+
+function fixtureFor(type: EscalationEventType, from: EscalationStatus): EscalationState {
+  if (type === 'handoff_answered') return withHandoff(from);
+  if (type === 'lease_expired') return withLease(from);
+  return F[from];
+}
+
 function actorFor(type: EscalationEventType, state: EscalationState): Actor {
   switch (type) {
     case 'triage_started':
@@ -141,6 +172,9 @@ function actorFor(type: EscalationEventType, state: EscalationState): Actor {
     case 'queued':
     case 'seller_deadline_expired':
     case 'closed':
+    case 'clock_warned':
+    case 'clock_breached':
+    case 'lease_expired':
       return sys;
     case 'handoff_answered':
       return legal;
@@ -148,7 +182,6 @@ function actorFor(type: EscalationEventType, state: EscalationState): Actor {
     case 'sla_extended':
       return manager;
     case 'escalated':
-      if (state.status === 'escalated_to_manager') return sys;
       return state.assigneeId === null ? senior : spec;
     case 'handed_off':
     case 'resolved':
@@ -161,6 +194,9 @@ function actorFor(type: EscalationEventType, state: EscalationState): Actor {
 function nowFor(type: EscalationEventType, state: EscalationState): number {
   if (type === 'seller_deadline_expired') return state.openInfoRequest?.deadline ?? state.updatedAt + MIN;
   if (type === 'closed') return (state.resolvedAt ?? state.updatedAt) + CTX.reopenWindowMs;
+  if (type === 'lease_expired') return state.lease?.expiresAt ?? state.updatedAt + MIN;
+  if (type === 'clock_warned') return dueClock(state, type)?.warnAt ?? state.updatedAt + MIN;
+  if (type === 'clock_breached') return dueClock(state, type)?.deadlineAt ?? state.updatedAt + MIN;
   return state.updatedAt + MIN;
 }
 
@@ -180,15 +216,15 @@ describe('the transition table', () => {
 
   const allowed = TRANSITIONS.flatMap((rule) => rule.from.map((from) => [rule.event, from] as const));
   it.each(allowed)('%s from %s is applied, lands in the table and is audited', (type, from) => {
-    const state = type === 'handoff_answered' ? withHandoff(from) : F[from];
+    const state = fixtureFor(type, from);
     const actor = actorFor(type, state);
     const now = nowFor(type, state);
     const result = step(state, sample(type, state, actor), now);
     if (!result.ok) throw new Error(`${result.code}: ${result.reason}`);
     expect(TRANSITIONS.find((r) => r.event === type)?.to).toContain(result.state.status);
     const [audit] = result.effects;
-    expect(audit).toMatchObject({ type: 'record_event', action: type, from: state.status, to: result.state.status, actor, at: now });
-    expect(audit.type === 'record_event' && (audit.reason === null || typeof audit.reason === 'string')).toBe(true);
+    expect(audit).toMatchObject({ type: 'record', entry: { action: type, fromState: state.status, toState: result.state.status, actor, at: now } });
+    expect(audit.type === 'record' && (audit.entry.reason === null || typeof audit.entry.reason === 'string')).toBe(true);
     expect(result.state.updatedAt).toBe(now);
     expect(result.state.counters.transitions).toBe(state.counters.transitions + 1);
     expect(JSON.parse(JSON.stringify(result.state))).toStrictEqual(result.state);
@@ -225,10 +261,15 @@ describe('guards', () => {
     ['customer trust answers a legal handoff', handoffState, { type: 'handoff_answered', actor: trust, handoffId: legalHandoffId, outcome: 'approve' }, 'forbidden', 'addressed to legal'],
     ['the assignee resolves an escalated case', F.escalated_to_manager, sample('resolved', F.escalated_to_manager, spec), 'forbidden', 'only a manager of team seller-risk-eu may resolve it'],
     ['the assignee hands off an escalated case', F.escalated_to_manager, sample('handed_off', F.escalated_to_manager, spec), 'forbidden', 'may hand it off'],
-    ['a person re-escalates', F.escalated_to_manager, { type: 'escalated', actor: spec, reason: 'again' }, 'invalid_transition', 'already escalated'],
-    ['the system re-escalates without a breach', F.escalated_to_manager, { type: 'escalated', actor: sys, reason: 'again' }, 'invalid_transition', 'already escalated'],
+    ['a person re-escalates', F.escalated_to_manager, { type: 'escalated', actor: spec, reason: 'again' }, 'invalid_transition', 'while the case is escalated_to_manager'],
+    ['the system escalates by hand', F.in_progress, { type: 'escalated', actor: sys, reason: 'again' }, 'forbidden', 'the system may not send escalated'],
+    ['a person sends a clock warning', F.in_progress, { ...sample('clock_warned', F.in_progress, sys), actor: manager }, 'forbidden', 'only the system sends clock_warned'],
+    ['a person expires a lease', F.assigned, { type: 'lease_expired', actor: manager }, 'forbidden', 'only the system sends lease_expired'],
     ['a specialist escalates from the queue', F.queued, { type: 'escalated', actor: spec, reason: 'urgent' }, 'forbidden', 'the case is unassigned'],
-    ['releasing an unassigned waiting case', apply(F.waiting_on_seller, { type: 'released', actor: sys }), { type: 'released', actor: manager }, 'invalid_transition', 'no assignee'],
+    ['releasing an unassigned waiting case', apply(F.waiting_on_seller, { type: 'released', actor: manager }), { type: 'released', actor: manager }, 'invalid_transition', 'no assignee'],
+    ['releasing a case someone else now holds', F.in_progress, { type: 'released', actor: manager, holder: spec2.userId }, 'invalid_transition', 'now held by u-spec, not u-spec2'],
+    ['a warning of an unknown clock', F.in_progress, { type: 'clock_warned', actor: sys, clockId: 'nope' }, 'invalid_input', 'no clock nope'],
+    ['a breach of the seller clock', apply(F.waiting_on_seller, { type: 'seller_responded', actor: spec }), { type: 'clock_breached', actor: sys, clockId: 'seller_response' }, 'invalid_input', 'not a team clock'],
     // what
     ['a deadline in the past', F.in_progress, { type: 'info_requested', actor: spec, question: 'Invoices?', deadline: F.in_progress.updatedAt }, 'invalid_input', 'deadline must be a time in the future'],
     ['an empty question', F.in_progress, { type: 'info_requested', actor: spec, question: '  ', deadline: T0 + 9 * DAY }, 'invalid_input', 'question must be non-empty'],
@@ -249,6 +290,10 @@ describe('guards', () => {
     ['the seller deadline has not passed', F.waiting_on_seller, { type: 'seller_deadline_expired', actor: sys }, 'invalid_transition', 'has not passed', (F.waiting_on_seller.openInfoRequest?.deadline as number) - 1],
     ['reopening at the end of the window', F.resolved, sample('reopened', F.resolved, spec), 'invalid_transition', 'the reopen window closed at', (F.resolved.resolvedAt as number) + CTX.reopenWindowMs],
     ['closing inside the window', F.resolved, { type: 'closed', actor: sys }, 'invalid_transition', 'the reopen window is open until', (F.resolved.resolvedAt as number) + CTX.reopenWindowMs - 1],
+    ['a warning before it is due', F.in_progress, sample('clock_warned', F.in_progress, sys), 'invalid_transition', 'warns at'],
+    ['a breach before the deadline', F.in_progress, sample('clock_breached', F.in_progress, sys), 'invalid_transition', 'is due at'],
+    ['a lease before it lapses', F.assigned, { type: 'lease_expired', actor: sys }, 'invalid_transition', 'the lease runs until'],
+    ['a lease that ended when the holder acted', F.in_progress, { type: 'lease_expired', actor: sys }, 'invalid_transition', 'holds no lease', F.in_progress.updatedAt + 3 * HOUR],
   ];
   // Rows padded to six cells: jest hands a test function with more parameters than cells a `done` callback.
   it.each(guardCases.map(([n, s, e, c, r, t]) => [n, s, e, c, r, t] as const))('%s', (_name, state, event, code, reason, now) => {
@@ -276,13 +321,18 @@ describe('guards', () => {
 });
 
 describe('clocks, tasks and notifications', () => {
-  const types = (effects: Effect[]) => effects.map((e) => e.type);
+  const types = (effects: CaseEffect[]) => effects.map((e) => e.type);
+  const clock = (state: EscalationState, id: string) => state.clocks.find((c) => c.id === id);
+  const notices = (effects: CaseEffect[]) => effects.flatMap((e) => (e.type === 'notify' ? [{ to: e.notice.to, template: e.notice.template }] : []));
 
   it('triage starts both clocks and asks for routing', () => {
-    expect(effectsOf(F.new, { type: 'triage_started', actor: sys }).slice(1)).toEqual([
-      { type: 'start_clock', clock: 'first_response' },
-      { type: 'start_clock', clock: 'resolution' },
-      { type: 'request_assignment', item: { caseId: 'c-1', kind: 'escalation', marketplace: 'DE', team: TEAM } },
+    const result = step(F.new, { type: 'triage_started', actor: sys });
+    expect(result.ok && result.effects.slice(1)).toEqual([
+      { type: 'route', item: { caseId: 'c-1', kind: 'escalation', marketplace: 'DE', team: TEAM } },
+    ]);
+    expect(result.ok && result.state.clocks.map((c) => [c.id, c.status, c.deadlineAt - c.startedAt])).toEqual([
+      ['first_response', 'running', 2 * HOUR],
+      ['resolution', 'running', 16 * HOUR],
     ]);
   });
 
@@ -291,81 +341,129 @@ describe('clocks, tasks and notifications', () => {
     const result = step(state, { type: 'triage_started', actor: sys, team: 'seller-risk-dach' });
     expect(result).toMatchObject({ ok: true, state: { team: 'seller-risk-dach' } });
     expect(result.ok && result.effects).toContainEqual({
-      type: 'request_assignment',
+      type: 'route',
       item: { caseId: 'c-1', kind: 'escalation', marketplace: 'DE', team: 'seller-risk-dach', language: 'de' },
     });
   });
 
-  it('assignment opens a work task and tells the assignee', () => {
-    const effects = effectsOf(F.triage, { type: 'assigned', actor: sys, assigneeId: spec.userId });
-    expect(effects.slice(1)).toEqual([
-      { type: 'create_task', task: { id: 'c-1/task/1', kind: 'work', assigneeId: spec.userId, team: TEAM, createdAt: F.triage.updatedAt + MIN, dueAt: null } },
-      { type: 'notify', to: { kind: 'user', userId: spec.userId }, template: 'case_assigned', caseId: 'c-1' },
+  it('assignment opens a work task due at the resolution deadline, tells the assignee and leases the case', () => {
+    const now = F.triage.updatedAt + MIN;
+    const result = step(F.triage, { type: 'assigned', actor: sys, assigneeId: spec.userId }, now);
+    expect(result.ok && result.effects.slice(1)).toEqual([
+      {
+        type: 'task',
+        task: {
+          id: 'c-1/task/1', caseId: 'c-1', caseKind: 'escalation', kind: 'work', title: 'Work the escalation: Payouts held after a sales spike',
+          assigneeId: spec.userId, team: TEAM, status: 'open', dueAt: clock(F.triage, 'resolution')?.deadlineAt, createdAt: now, completedAt: null,
+        },
+      },
+      { type: 'notify', notice: { to: { kind: 'user', userId: spec.userId }, template: 'case_assigned', params: expect.objectContaining({ caseId: 'c-1', sellerId: 's-1', severity: 'high' }) } },
     ]);
+    expect(result.ok && result.state.lease).toEqual({ userId: spec.userId, expiresAt: now + CTX.claimLeaseMs });
   });
 
-  it('queueing opens a team task; a claim completes it and is the first response', () => {
-    expect(F.queued.openTask).toMatchObject({ kind: 'queue', assigneeId: null });
+  it('queueing opens a team task and tells the team and its managers; a claim completes it and is the first response', () => {
+    expect(F.queued.openTask).toMatchObject({ kind: 'queue', assigneeId: null, dueAt: clock(F.queued, 'first_response')?.deadlineAt });
+    expect(notices(effectsOf(F.triage, { type: 'queued', actor: sys, reason: 'no eligible member in team seller-risk-eu' }))).toEqual([
+      { to: { kind: 'team', team: TEAM }, template: 'case_queued' },
+      { to: { kind: 'managers', team: TEAM }, template: 'case_queued_no_one_eligible' },
+    ]);
     const result = step(F.queued, { type: 'claimed', actor: spec2 });
-    expect(result).toMatchObject({ ok: true, state: { status: 'in_progress', assigneeId: spec2.userId, acknowledgedAt: expect.any(Number), clocks: { first_response: 'stopped' } } });
-    expect(result.ok && types(result.effects)).toEqual(['record_event', 'complete_task', 'create_task', 'stop_clock']);
+    expect(result).toMatchObject({ ok: true, state: { status: 'in_progress', assigneeId: spec2.userId, acknowledgedAt: expect.any(Number) } });
+    expect(result.ok && types(result.effects)).toEqual(['record', 'task', 'task']);
+    expect(result.ok && clockPhase(result.state, 'first_response')).toBe('stopped');
+    expect(result.ok && result.state.lease?.userId).toBe(spec2.userId);
   });
 
   it('the first acknowledgement stops the first-response clock, a later one does not', () => {
-    expect(effectsOf(F.assigned, { type: 'acknowledged', actor: spec })).toContainEqual({ type: 'stop_clock', clock: 'first_response' });
+    expect(clockPhase(F.in_progress, 'first_response')).toBe('stopped');
+    expect(clock(F.in_progress, 'first_response')).toMatchObject({ status: 'met' });
     const reassigned = apply(F.in_progress, { type: 'reassigned', actor: manager, assigneeId: spec2.userId });
     expect(reassigned.status).toBe('assigned');
-    expect(types(effectsOf(reassigned, { type: 'acknowledged', actor: spec2 }))).toEqual(['record_event']);
+    const again = apply(reassigned, { type: 'acknowledged', actor: spec2 });
+    expect(again.clocks).toEqual(reassigned.clocks);
   });
 
-  it('asking the seller pauses the resolution clock and sets the deadline; the answer resumes it', () => {
+  it("asking the seller pauses the resolution clock and starts the seller's own clock; the answer resumes it", () => {
     const deadline = F.in_progress.updatedAt + 3 * DAY;
     const effects = effectsOf(F.in_progress, { type: 'info_requested', actor: spec, question: 'Invoices?', deadline });
-    expect(effects.slice(1)).toEqual([
-      { type: 'pause_clock', clock: 'resolution', reason: 'waiting_on_seller' },
-      { type: 'set_deadline', deadline: 'seller_response', at: deadline },
-      { type: 'notify', to: { kind: 'seller', sellerId: 's-1' }, template: 'seller_info_requested', caseId: 'c-1' },
-    ]);
-    expect(F.waiting_on_seller.clocks.resolution).toBe('paused');
+    expect(notices(effects)).toEqual([{ to: { kind: 'seller', sellerId: 's-1' }, template: 'seller_info_requested' }]);
+    expect(clockPhase(F.waiting_on_seller, 'resolution')).toBe('paused');
+    expect(clock(F.waiting_on_seller, 'seller_response')).toMatchObject({ status: 'running', deadlineAt: F.waiting_on_seller.openInfoRequest?.deadline, calendarId: 'always-on' });
     const answered = step(F.waiting_on_seller, { type: 'seller_responded', actor: spec, summary: 'Invoices attached' });
-    expect(answered).toMatchObject({ ok: true, state: { status: 'in_progress', openInfoRequest: null, clocks: { resolution: 'running' } } });
-    expect(answered.ok && answered.effects.slice(1)).toEqual([
-      { type: 'clear_deadline', deadline: 'seller_response' },
-      { type: 'resume_clock', clock: 'resolution' },
-      { type: 'notify', to: { kind: 'user', userId: spec.userId }, template: 'seller_responded', caseId: 'c-1' },
-    ]);
+    expect(answered).toMatchObject({ ok: true, state: { status: 'in_progress', openInfoRequest: null } });
+    expect(answered.ok && clockPhase(answered.state, 'resolution')).toBe('running');
+    expect(answered.ok && clock(answered.state, 'seller_response')?.status).toBe('met');
+    expect(answered.ok && notices(answered.effects)).toEqual([{ to: { kind: 'user', userId: spec.userId }, template: 'seller_responded' }]);
   });
 
-  it('an expired seller deadline resumes the clock and leaves the assignee a note', () => {
+  it('an expired seller deadline resumes the clock and tells the assignee, without marking the case breached', () => {
     const deadline = F.waiting_on_seller.openInfoRequest?.deadline as number;
+    expect(dueEvents(F.waiting_on_seller, deadline, CTX).map((e) => e.type)).toEqual(['clock_warned', 'seller_deadline_expired']);
     const result = step(F.waiting_on_seller, { type: 'seller_deadline_expired', actor: sys }, deadline);
     expect(result).toMatchObject({
       ok: true,
-      state: { status: 'in_progress', openInfoRequest: null, lastNote: { by: 'system', text: expect.stringContaining('did not answer "Please send the invoices"') } },
+      state: { status: 'in_progress', openInfoRequest: null, breaches: { first_response: false, resolution: false }, lastNote: { by: 'system', text: expect.stringContaining('did not answer "Please send the invoices"') } },
     });
-    expect(result.ok && result.effects.slice(1)).toEqual([
-      { type: 'resume_clock', clock: 'resolution' },
-      { type: 'notify', to: { kind: 'user', userId: spec.userId }, template: 'seller_deadline_expired', caseId: 'c-1' },
-    ]);
+    expect(result.ok && clockPhase(result.state, 'resolution')).toBe('running');
+    expect(result.ok && notices(result.effects)).toEqual([{ to: { kind: 'user', userId: spec.userId }, template: 'seller_deadline_expired' }]);
   });
 
-  it('escalation on a breach marks it, gives the managers a task and tells them', () => {
-    const result = step(F.in_progress, { type: 'escalated', actor: sys, reason: 'resolution SLA breached', breach: 'resolution' });
+  it("the seller's clock reminds the seller, in their language; a team clock warns whoever holds the case", () => {
+    const withLanguage = { ...F.waiting_on_seller, language: 'de' };
+    const sellerClock = clock(withLanguage, 'seller_response')!;
+    const reminded = effectsOf(withLanguage, { type: 'clock_warned', actor: sys, clockId: sellerClock.id }, sellerClock.warnAt);
+    expect(reminded.find((e) => e.type === 'notify')).toMatchObject({
+      notice: { to: { kind: 'seller', sellerId: 's-1' }, template: 'seller_info_reminder', language: 'de', params: { question: 'Please send the invoices', deadline: sellerClock.deadlineAt } },
+    });
+    const resolution = clock(F.in_progress, 'resolution')!;
+    const warned = step(F.in_progress, { type: 'clock_warned', actor: sys, clockId: 'resolution' }, resolution.warnAt);
+    expect(warned.ok && notices(warned.effects)).toEqual([{ to: { kind: 'user', userId: spec.userId }, template: 'sla_warning' }]);
+    expect(warned.ok && clock(warned.state, 'resolution')?.warned).toBe(true);
+    expect(warned.ok && dueEvents(warned.state, resolution.warnAt, CTX)).toEqual([]);
+  });
+
+  it('a breach marks it, escalates to the managers with a task and tells them', () => {
+    const deadline = clock(F.in_progress, 'resolution')!.deadlineAt;
+    expect(dueEvents(F.in_progress, deadline, CTX)).toEqual([
+      { type: 'clock_warned', actor: sys, clockId: 'resolution' },
+      { type: 'clock_breached', actor: sys, clockId: 'resolution' },
+    ]);
+    const result = step(F.in_progress, { type: 'clock_breached', actor: sys, clockId: 'resolution' }, deadline);
     expect(result).toMatchObject({
       ok: true,
       state: { status: 'escalated_to_manager', breaches: { resolution: true, first_response: false }, escalation: { by: 'system', breach: 'resolution' }, openTask: { kind: 'manager_review' } },
     });
-    expect(result.ok && types(result.effects)).toEqual(['record_event', 'complete_task', 'create_task', 'notify']);
-    expect(result.ok && result.effects[3]).toMatchObject({ to: { kind: 'managers', team: TEAM }, template: 'case_escalated' });
+    expect(result.ok && types(result.effects)).toEqual(['record', 'task', 'task', 'notify']);
+    expect(result.ok && notices(result.effects)).toEqual([{ to: { kind: 'managers', team: TEAM }, template: 'case_escalated' }]);
+    expect(result.ok && clock(result.state, 'resolution')).toMatchObject({ status: 'breached', breachedAt: deadline });
   });
 
-  it('a further breach on an escalated case is recorded without moving it', () => {
-    const result = step(F.escalated_to_manager, { type: 'escalated', actor: sys, reason: 'resolution SLA breached', breach: 'resolution' });
-    expect(result).toMatchObject({ ok: true, state: { status: 'escalated_to_manager', breaches: { resolution: true } } });
-    expect(result.ok && result.effects.slice(1)).toEqual([{ type: 'notify', to: { kind: 'managers', team: TEAM }, template: 'sla_breached', caseId: 'c-1' }]);
+  it('a first breach where the case cannot escalate tells the managers once; a further one says so', () => {
+    const first = clock(F.triage, 'first_response')!.deadlineAt;
+    const inTriage = step(F.triage, { type: 'clock_breached', actor: sys, clockId: 'first_response' }, first);
+    expect(inTriage).toMatchObject({ ok: true, state: { status: 'triage', breaches: { first_response: true } } });
+    expect(inTriage.ok && notices(inTriage.effects)).toEqual([{ to: { kind: 'managers', team: TEAM }, template: 'sla_breached' }]);
+
+    const escalated = apply(F.assigned, { type: 'clock_breached', actor: sys, clockId: 'first_response' }, clock(F.assigned, 'first_response')!.deadlineAt);
+    const again = step(escalated, { type: 'clock_breached', actor: sys, clockId: 'resolution' }, clock(escalated, 'resolution')!.deadlineAt);
+    expect(again).toMatchObject({ ok: true, state: { status: 'escalated_to_manager', breaches: { first_response: true, resolution: true } } });
+    expect(again.ok && notices(again.effects)).toEqual([{ to: { kind: 'managers', team: TEAM }, template: 'sla_breached_again' }]);
   });
 
-  it('resolving stops the clock, cancels open handoffs and opens the reopen window', () => {
+  it('an untouched lease lapses: the case goes back to the queue and the holder is told', () => {
+    const lease = F.assigned.lease!;
+    expect(nextWakeAt(F.assigned, CTX)).toBe(Math.min(lease.expiresAt, clock(F.assigned, 'first_response')!.warnAt));
+    expect(dueEvents(F.assigned, lease.expiresAt, CTX).map((e) => e.type)).toContain('lease_expired');
+    const result = step(F.assigned, { type: 'lease_expired', actor: sys }, lease.expiresAt);
+    expect(result).toMatchObject({ ok: true, state: { status: 'queued', assigneeId: null, lease: null, openTask: { kind: 'queue' } } });
+    expect(result.ok && result.effects[0]).toMatchObject({ type: 'record', entry: { action: 'lease_expired', reason: 'lease_expired' } });
+    expect(result.ok && notices(result.effects)).toContainEqual({ to: { kind: 'user', userId: spec.userId }, template: 'case_released' });
+    // Acting on the case ends the lease.
+    expect(F.in_progress.lease).toBeNull();
+  });
+
+  it('resolving stops the clocks, cancels open handoffs and opens the reopen window', () => {
     const withHandoffs = apply(F.in_progress, { type: 'handed_off', actor: spec, team: 'policy', question: 'Precedent?', blocking: false });
     const now = withHandoffs.updatedAt + MIN;
     const result = step(withHandoffs, { type: 'resolved', actor: spec, resolutionCode: 'seller_remediated', rootCause: 'seller_error', note: 'Fixed listings' }, now);
@@ -375,26 +473,32 @@ describe('clocks, tasks and notifications', () => {
         status: 'resolved',
         resolvedAt: now,
         resolution: { code: 'seller_remediated', rootCause: 'seller_error', note: 'Fixed listings', resolvedBy: spec.userId, resolvedAt: now },
-        clocks: { resolution: 'stopped', first_response: 'stopped' },
         openTask: null,
         handoffs: [{ status: 'cancelled', closedAt: now }],
       },
     });
+    expect(result.ok && ['first_response', 'resolution'].map((c) => clockPhase(result.state, c))).toEqual(['stopped', 'stopped']);
     expect(result.ok && result.effects.slice(1)).toEqual([
-      { type: 'stop_clock', clock: 'resolution' },
       { type: 'cancel_handoff', handoffId: 'c-1/handoff/1', reason: 'case resolved' },
-      { type: 'complete_task', taskId: withHandoffs.openTask?.id, outcome: 'done' },
-      { type: 'set_deadline', deadline: 'reopen_window', at: now + CTX.reopenWindowMs },
-      { type: 'notify', to: { kind: 'seller', sellerId: 's-1' }, template: 'case_resolved', caseId: 'c-1' },
+      { type: 'task', task: { ...withHandoffs.openTask, status: 'done', completedAt: now } },
+      { type: 'notify', notice: { to: { kind: 'seller', sellerId: 's-1' }, template: 'case_resolved', params: expect.objectContaining({ resolutionCode: 'seller_remediated' }) } },
     ]);
     expect(result.ok && reopenWindowEndsAt(result.state, CTX)).toBe(now + CTX.reopenWindowMs);
+    expect(result.ok && nextWakeAt(result.state, CTX)).toBe(now + CTX.reopenWindowMs);
   });
 
   it('a manager resolves an escalated case that was never acknowledged, stopping both clocks', () => {
-    const escalated = apply(F.assigned, { type: 'escalated', actor: sys, reason: 'first response breached', breach: 'first_response' });
+    const escalated = apply(F.assigned, { type: 'clock_breached', actor: sys, clockId: 'first_response' }, clock(F.assigned, 'first_response')!.deadlineAt);
     const result = step(escalated, sample('resolved', escalated, manager));
-    expect(result.ok && types(result.effects).filter((t) => t === 'stop_clock')).toHaveLength(2);
-    expect(result).toMatchObject({ ok: true, state: { breaches: { first_response: true }, clocks: { first_response: 'stopped', resolution: 'stopped' } } });
+    expect(result).toMatchObject({ ok: true, state: { breaches: { first_response: true } } });
+    expect(result.ok && ['first_response', 'resolution'].map((c) => clockPhase(result.state, c))).toEqual(['stopped', 'stopped']);
+  });
+
+  it('resolving after a deadline passed unnoticed records the breach: an SLA is never met late', () => {
+    const late = clock(F.in_progress, 'resolution')!.deadlineAt + MIN;
+    const result = step(F.in_progress, sample('resolved', F.in_progress, spec), late);
+    expect(result).toMatchObject({ ok: true, state: { breaches: { resolution: true } } });
+    expect(result.ok && clock(result.state, 'resolution')?.status).toBe('breached');
   });
 });
 
@@ -427,24 +531,34 @@ describe('several handoffs and a seller wait at once', () => {
   it('a non-blocking handoff does not stop the work', () => {
     const s = apply(F.in_progress, { type: 'handed_off', actor: spec, team: 'legal', question: 'FYI', blocking: false });
     expect(s.status).toBe('in_progress');
-    expect(step(s, { type: 'handed_off', actor: spec, team: 'legal', question: 'Another', dueAt: s.updatedAt + DAY })).toMatchObject({
+    const now = s.updatedAt + MIN;
+    expect(step(s, { type: 'handed_off', actor: spec, team: 'legal', question: 'Another' }, now)).toMatchObject({
       ok: true,
-      state: { status: 'waiting_on_handoff' },
+      state: { status: 'waiting_on_handoff', handoffs: [{}, { id: 'c-1/handoff/2', dueAt: now + 16 * HOUR }] },
       effects: expect.arrayContaining([
-        { type: 'start_handoff', handoff: { id: 'c-1/handoff/2', team: 'legal', question: 'Another', blocking: true, dueAt: s.updatedAt + DAY } },
+        {
+          type: 'start_handoff',
+          handoff: {
+            handoffId: 'c-1/handoff/2', caseId: 'c-1', caseKind: 'escalation', caseTeam: TEAM, team: 'legal', question: 'Another', blocking: true,
+            context: { sellerId: 's-1', marketplace: 'DE', severity: 'high', category: 'other', summary: INPUT.summary },
+            requestedBy: spec, requestedAt: now, sla: CTX.handoffs.legal,
+          },
+        },
       ]),
     });
   });
 
   it('the seller wait takes precedence over a handoff wait, in either order', () => {
     let s = apply(F.waiting_on_handoff, { type: 'info_requested', actor: spec, question: 'Invoices?', deadline: T0 + 10 * DAY });
-    expect(s).toMatchObject({ status: 'waiting_on_seller', clocks: { resolution: 'paused' } });
+    expect(s.status).toBe('waiting_on_seller');
+    expect(clockPhase(s, 'resolution')).toBe('paused');
     s = apply(s, { type: 'handoff_answered', actor: legal, handoffId: 'c-1/handoff/1', outcome: 'advise' });
     expect(s.status).toBe('waiting_on_seller');
     s = apply(s, { type: 'handed_off', actor: spec, team: 'policy', question: 'Policy?' });
     expect(s.status).toBe('waiting_on_seller');
     s = apply(s, { type: 'seller_responded', actor: sys });
-    expect(s).toMatchObject({ status: 'waiting_on_handoff', clocks: { resolution: 'running' } });
+    expect(s.status).toBe('waiting_on_handoff');
+    expect(clockPhase(s, 'resolution')).toBe('running');
     s = apply(s, { type: 'handoff_answered', actor: policy, handoffId: 'c-1/handoff/2', outcome: 'approve' });
     expect(s.status).toBe('in_progress');
   });
@@ -454,7 +568,7 @@ describe('several handoffs and a seller wait at once', () => {
     s = apply(s, { type: 'handed_off', actor: manager, team: 'policy', question: 'Policy?' });
     const answered = step(s, { type: 'handoff_answered', actor: legal, handoffId: 'c-1/handoff/1', outcome: 'approve' });
     expect(answered).toMatchObject({ ok: true, state: { status: 'escalated_to_manager' } });
-    expect(answered.ok && answered.effects[1]).toMatchObject({ type: 'notify', to: { kind: 'managers', team: TEAM }, template: 'handoff_answered' });
+    expect(answered.ok && answered.effects[1]).toMatchObject({ type: 'notify', notice: { to: { kind: 'managers', team: TEAM }, template: 'handoff_answered' } });
     // Reassigned with a blocking handoff still open: the new assignee inherits the wait.
     const back = apply(answered.ok ? answered.state : s, { type: 'reassigned', actor: manager, assigneeId: spec.userId, reason: 'Proceed' });
     expect(back).toMatchObject({ status: 'waiting_on_handoff', assigneeId: spec.userId, escalation: null, openTask: { kind: 'work', assigneeId: spec.userId } });
@@ -465,22 +579,29 @@ describe('release, reassignment and the queue', () => {
   it('a release by the assignee puts the case back in the queue', () => {
     const result = step(F.in_progress, { type: 'released', actor: spec });
     expect(result).toMatchObject({ ok: true, state: { status: 'queued', assigneeId: null, openTask: { kind: 'queue' } } });
-    expect(result.ok && result.effects.slice(1).map((e) => e.type)).toEqual(['complete_task', 'create_task', 'notify']);
+    expect(result.ok && result.effects.slice(1).map((e) => e.type)).toEqual(['task', 'task', 'notify']);
   });
 
-  it('a system release (out of office) tells the former assignee', () => {
-    const result = step(F.assigned, { type: 'released', actor: sys, reason: 'out_of_office' });
-    expect(result.ok && result.effects).toContainEqual({ type: 'notify', to: { kind: 'user', userId: spec.userId }, template: 'case_released', caseId: 'c-1' });
-    expect(result).toMatchObject({ ok: true, state: { clocks: { first_response: 'running' } } });
-    expect(result.ok && result.effects[0]).toMatchObject({ type: 'record_event', reason: 'out_of_office' });
+  it("a manager's release (out of office) tells the former assignee and keeps the clocks running", () => {
+    const result = step(F.assigned, { type: 'released', actor: manager, reason: 'out_of_office (marked by u-mgr)', holder: spec.userId });
+    expect(result.ok && result.effects).toContainEqual({
+      type: 'notify',
+      notice: { to: { kind: 'user', userId: spec.userId }, template: 'case_released', params: expect.objectContaining({ reason: 'out_of_office (marked by u-mgr)' }) },
+    });
+    expect(result.ok && clockPhase(result.state, 'first_response')).toBe('running');
+    expect(result.ok && result.effects[0]).toMatchObject({ type: 'record', entry: { actor: manager, reason: 'out_of_office (marked by u-mgr)' } });
+  });
+
+  it('the system no longer releases cases: a lapsed lease is its own event', () => {
+    expect(step(F.assigned, { type: 'released', actor: sys })).toMatchObject({ ok: false, code: 'forbidden' });
   });
 
   it('a case released while waiting stays waiting and reaches the queue when the wait ends', () => {
-    let s = apply(F.waiting_on_seller, { type: 'released', actor: sys, reason: 'out_of_office' });
+    let s = apply(F.waiting_on_seller, { type: 'released', actor: manager, reason: 'out_of_office' });
     expect(s).toMatchObject({ status: 'waiting_on_seller', assigneeId: null, openTask: null });
     const result = step(s, { type: 'seller_responded', actor: manager });
     expect(result).toMatchObject({ ok: true, state: { status: 'queued', openTask: { kind: 'queue', team: TEAM } } });
-    expect(result.ok && result.effects).toContainEqual({ type: 'notify', to: { kind: 'team', team: TEAM }, template: 'case_queued', caseId: 'c-1' });
+    expect(result.ok && result.effects).toContainEqual({ type: 'notify', notice: { to: { kind: 'team', team: TEAM }, template: 'case_queued', params: expect.anything() } });
     s = apply(result.ok ? result.state : s, { type: 'claimed', actor: spec2 });
     expect(s).toMatchObject({ status: 'in_progress', assigneeId: spec2.userId });
   });
@@ -511,8 +632,8 @@ describe('reopen window', () => {
   });
 
   it('uses the window passed in', () => {
-    expect(transition(F.resolved, sample('reopened', F.resolved, spec), resolvedAt + 2 * DAY, { reopenWindowMs: DAY }).ok).toBe(false);
-    expect(transition(F.resolved, { type: 'closed', actor: sys }, resolvedAt + 2 * DAY, { reopenWindowMs: DAY }).ok).toBe(true);
+    expect(transition(F.resolved, sample('reopened', F.resolved, spec), resolvedAt + 2 * DAY, { ...CTX, reopenWindowMs: DAY }).ok).toBe(false);
+    expect(transition(F.resolved, { type: 'closed', actor: sys }, resolvedAt + 2 * DAY, { ...CTX, reopenWindowMs: DAY }).ok).toBe(true);
   });
 
   it('reopening keeps the old resolution, restarts the resolution clock and gives the assignee the case back', () => {
@@ -525,15 +646,19 @@ describe('reopen window', () => {
         resolution: null,
         resolvedAt: null,
         previousResolutions: [F.resolved.resolution],
-        clocks: { resolution: 'running' },
         openTask: { kind: 'work', assigneeId: spec.userId },
       },
     });
-    expect(result.ok && result.effects.slice(1).map((e) => e.type)).toEqual(['clear_deadline', 'start_clock', 'create_task', 'notify']);
+    expect(result.ok && result.state.clocks.map((c) => [c.id, c.status])).toEqual([
+      ['first_response', 'met'],
+      ['resolution', 'met'],
+      ['resolution#2', 'running'],
+    ]);
+    expect(result.ok && result.effects.slice(1).map((e) => e.type)).toEqual(['task', 'notify']);
   });
 
   it('a reopened case without an assignee goes to the queue', () => {
-    let s = apply(F.queued, { type: 'escalated', actor: sys, reason: 'first response breached', breach: 'first_response' });
+    let s = apply(F.queued, { type: 'clock_breached', actor: sys, clockId: 'first_response' }, F.queued.clocks[0].deadlineAt);
     s = apply(s, sample('resolved', s, manager));
     expect(apply(s, sample('reopened', s, manager))).toMatchObject({ status: 'queued', openTask: { kind: 'queue' } });
   });
@@ -563,7 +688,8 @@ describe('allowedActions', () => {
     ['waiting_on_handoff', policy, []],
     ['escalated_to_manager', spec, []],
     ['escalated_to_manager', manager, ['handed_off', 'reassigned', 'sla_extended', 'resolved']],
-    ['escalated_to_manager', sys, ['escalated']],
+    ['escalated_to_manager', sys, []],
+    ['assigned', sys, []],
     ['resolved', spec, ['reopened']],
     ['resolved', operator, []],
     ['closed', manager, []],
@@ -593,7 +719,7 @@ describe('allowedActions', () => {
 });
 
 describe('createEscalation', () => {
-  it('builds a new case with nothing running', () => {
+  it('builds a new case with no clock yet', () => {
     expect(fresh()).toMatchObject({
       caseId: 'c-1',
       status: 'new',
@@ -603,7 +729,8 @@ describe('createEscalation', () => {
       createdAt: T0,
       updatedAt: T0,
       assigneeId: null,
-      clocks: { first_response: 'not_started', resolution: 'not_started' },
+      clocks: [],
+      lease: null,
       breaches: { first_response: false, resolution: false },
       handoffs: [],
       reopenCount: 0,
@@ -622,6 +749,8 @@ describe('createEscalation', () => {
     ['an empty team', { team: '' }, 'team must be non-empty'],
     ['no creator', { createdBy: undefined }, 'createdBy must be an actor'],
     ['a bad time', { requestedAt: Number.NaN }, 'requestedAt must be an epoch-millisecond time'],
+    ['an unknown severity', { severity: 'urgent' }, 'severity must be one of'],
+    ['an unknown category', { category: 'misc' }, 'category must be one of'],
   ])('validates %s', (_name, over, problem) => {
     const input = { caseId: 'c-1', sellerId: 's-1', marketplace: 'DE', severity: 'low', category: 'other', summary: 'x', createdBy: spec, ...over };
     const result = validateNewEscalation(input as never);

@@ -93,7 +93,7 @@ describe('handoffs, seller deadlines and leases (time-skipping server, real Post
       expect(h.escalatedAt!).toBeGreaterThan(h.remindedAt!);
 
       const notes = await eventually(
-        () => db.query(`SELECT user_id, template FROM notifications WHERE id LIKE $1 ORDER BY created_at`, [`${handoffId}:%`]),
+        () => db.query(`SELECT user_id, template FROM notifications WHERE id LIKE $1 ORDER BY created_at`, [`${handoffWorkflowId(handoffId)}:%`]),
         (rows) => rows.some((r: { template: string }) => r.template === 'handoff_escalated'),
       );
       const reminded = notes.filter((n: { template: string }) => n.template === 'handoff_reminder').map((n: { user_id: string }) => n.user_id);
@@ -171,7 +171,7 @@ describe('handoffs, seller deadlines and leases (time-skipping server, real Post
       expect(view.assigneeId).toBeNull();
       expect(view.openTasks.map((t) => t.kind)).toEqual(['queue']);
       const events = await eventually(
-        () => db.query(`SELECT action, reason, details FROM case_events WHERE case_id = $1 AND action = 'released'`, [input.caseId]),
+        () => db.query(`SELECT action, reason, details FROM case_events WHERE case_id = $1 AND action = 'lease_expired'`, [input.caseId]),
         (rows) => rows.length > 0,
       );
       expect(events[0]).toMatchObject({ reason: 'lease_expired', details: { previousAssigneeId: holder } });

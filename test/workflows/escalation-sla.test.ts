@@ -83,7 +83,10 @@ describe('escalation SLA clocks (time-skipping server, real PostgreSQL)', () => 
       });
       expect(view.state).toBe('resolved');
       expect(view.breached).toBe(true);
-      const [resolved] = await dataSource.query(`SELECT state, breached, resolution_code FROM cases WHERE id = $1`, [view.caseId]);
+      const [resolved] = await dataSource.query(
+        `SELECT c.state, c.breached, e.resolution_code FROM cases c JOIN escalation_cases e ON e.case_id = c.id WHERE c.id = $1`,
+        [view.caseId],
+      );
       expect(resolved).toEqual({ state: 'resolved', breached: true, resolution_code: 'enforcement_upheld' });
     });
   });

@@ -14,6 +14,8 @@ import {
   resolveUpdate,
 } from '../../workflows/escalation/escalation.contract';
 import type { escalationWorkflow } from '../../workflows/escalation/escalation.workflow';
+import { HAND_BACK_WORKFLOW_TYPE, handBackWorkflowId } from '../../workflows/hand-back/hand-back.contract';
+import type { handBackWorkflow } from '../../workflows/hand-back/hand-back.workflow';
 import { actors, escalationInput } from '../support/escalation-fixtures';
 import { eventually } from '../support/eventually';
 import { createTimeSkippingContext, type TimeSkippingContext } from '../support/time-skipping';
@@ -111,6 +113,31 @@ describe('representative lifecycles (recorded as replay histories on demand)', (
       await handle.result();
       await save('escalation-handoff-cancelled', workflowId);
       await save('handoff-escalated-cancelled', handoffWorkflowId(handoffId));
+    });
+  });
+
+  it('out-of-office hand-back: the absent member\'s case goes back to the queue in the manager\'s name', async () => {
+    await ctx.run(async (taskQueue) => {
+      const input = escalationInput({ severity: 'low' });
+      const handle = await ctx.env.client.workflow.start<typeof escalationWorkflow>('escalationWorkflow', {
+        taskQueue,
+        workflowId: escalationWorkflowId(input.caseId),
+        args: [input],
+      });
+      const created = await handle.executeUpdate(awaitRecordedUpdate);
+      const holder = created.assigneeId!;
+      const until = (await ctx.env.currentTimeMs()) + 48 * HOUR;
+      const workflowId = handBackWorkflowId(holder, until);
+      const progress = await ctx.env.client.workflow.execute<typeof handBackWorkflow>(HAND_BACK_WORKFLOW_TYPE, {
+        taskQueue,
+        workflowId,
+        args: [{ userId: holder, markedBy: actors.max, outOfOfficeUntil: until, markedAt: until - 48 * HOUR }],
+      });
+      expect(progress.released).toEqual(expect.arrayContaining([expect.objectContaining({ caseId: input.caseId, state: 'queued' })]));
+      const view = await handle.query(getEscalationQuery);
+      expect(view).toMatchObject({ state: 'queued', assigneeId: null });
+      await save('hand-back', workflowId);
+      await handle.terminate('scenario finished');
     });
   });
 });

@@ -12,23 +12,38 @@ export interface CaseRow {
   workflowId: string;
   sellerId: string;
   marketplace: string;
-  language: string | null;
   severity: string;
-  category: string;
   summary: string;
   state: string;
+  /** The case is being worked: not finished (each kind declares its finished states once, in its vocabulary). */
+  open: boolean;
   team: string | null;
   assigneeId: string | null;
+  /** A team SLA of the case breached (sticky); the seller's own deadlines never count. */
   breached: boolean;
+  /** The soonest deadline of the case's running team clocks: what inboxes and queues sort by. */
+  dueAt: number | null;
   createdBy: string;
   createdAt: number;
   updatedAt: number;
-  resolutionCode: string | null;
-  rootCause: string | null;
   resolvedAt: number | null;
   closedAt: number | null;
   /** The full case view, stored as JSON for the case page. */
   snapshot: Record<string, unknown>;
+  /** What only this kind has, written to the kind's own table. */
+  details: CaseDetailsRow;
+}
+
+/** Kind-specific read-model rows, one table per kind (see db/migrations). */
+export type CaseDetailsRow = EscalationDetailsRow;
+
+export interface EscalationDetailsRow {
+  kind: 'escalation';
+  category: string;
+  language: string | null;
+  resolutionCode: string | null;
+  rootCause: string | null;
+  reopenCount: number;
 }
 
 export interface AuditEvent {
@@ -112,12 +127,17 @@ export type NotificationRecipient =
   | { kind: 'team_lead'; team: string }
   | { kind: 'seller'; sellerId: string };
 
+/** The facts a notification's text is rendered from (activities/messages). */
+export type NoticeParams = Record<string, string | number | boolean | null>;
+
 export interface NotifyInput {
-  /** Unique per notification in the workflow (e.g. workflowId + sequence): retries insert nothing new. */
+  /** Unique per notification (the workflow id and its own sequence): retries insert nothing new. */
   id: string;
   caseId: string;
   to: NotificationRecipient;
   template: string;
-  message: string;
+  params: NoticeParams;
+  /** The reader's language for seller-facing messages; staff messages use the default. */
+  language?: string | null;
   at: number;
 }

@@ -1,4 +1,4 @@
-import type { BusinessCalendar } from './business-calendar';
+import { ALWAYS_ON, type BusinessCalendar } from './business-calendar';
 import type { ClockTarget } from './sla-policy';
 import {
   extendClock,
@@ -108,9 +108,9 @@ export function describeClock(clock: SlaClock, cals: CalendarLookup, now: number
   };
 }
 
-/** A lookup over the calendars a case's settings carry. */
+/** A lookup over the calendars a case's settings carry, and the always-on calendar. */
 export function calendarLookup(targets: ClockTarget[]): CalendarLookup {
-  const byId = new Map(targets.map((t) => [t.calendar.id, t.calendar]));
+  const byId = new Map([ALWAYS_ON, ...targets.map((t) => t.calendar)].map((c) => [c.id, c]));
   return (id) => {
     const cal = byId.get(id);
     if (!cal) throw new Error(`no calendar '${id}' in this case's settings`);

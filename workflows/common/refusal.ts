@@ -11,3 +11,18 @@ export type RefusalType = (typeof REFUSAL_TYPES)[number];
 export function refusal(type: RefusalType, reason: string, details?: Record<string, unknown>): ApplicationFailure {
   return ApplicationFailure.create({ type, message: reason, nonRetryable: true, details: details ? [details] : undefined });
 }
+
+/** The failure type of an update that was applied but could not be written to the read model in time. */
+export const NOT_RECORDED = 'not_recorded';
+
+/**
+ * Rejects an update whose change the workflow applied but could not record: the caller learns it
+ * at once instead of waiting without bound, and a retry with the same update id confirms it later.
+ */
+export function notRecorded(reason: string): ApplicationFailure {
+  return ApplicationFailure.create({
+    type: NOT_RECORDED,
+    message: `the action was applied to the case, but the read model could not be updated (${reason}); reads may lag until it is, and a retry with the same Idempotency-Key confirms it`,
+    nonRetryable: true,
+  });
+}

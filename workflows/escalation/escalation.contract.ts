@@ -1,19 +1,14 @@
-import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import { SA_CASE_KIND, SA_SELLER_ID, SA_SEVERITY } from '../common/search-attributes';
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Actor, HandoffTeam } from '../common/actor';
 import type { TaskRow } from '../common/case-projection';
-import type { ClockTarget } from '../common/sla-policy';
+import type { CarriedRun } from '../common/runtime/case-kind';
+import { SA_CASE_KIND, SA_SELLER_ID, SA_SEVERITY } from '../common/search-attributes';
 import type { SlaClock } from '../common/sla-clock';
+import type { ClockTarget } from '../common/sla-policy';
 import type { Severity } from '../common/severity';
-import type {
-  Clock,
-  EscalationState,
-  HandoffOutcome,
-  ResolutionCode,
-  RootCause,
-} from './escalation.machine';
-
-export { SEVERITIES, type Severity } from '../common/severity';
+import { handoffAnsweredSignal } from '../handoff/handoff.contract';
+import type { EscalationState, Lease } from './escalation.state';
+import type { CaseClock, EscalationCategory, ResolutionCode, RootCause } from './escalation.vocabulary';
 
 /**
  * The escalation workflow's contract: its type name, id scheme, input and messages. Imported by the
@@ -48,18 +43,6 @@ export function escalationStartOptions(input: EscalationInput, taskQueue: string
   };
 }
 
-export const ESCALATION_CATEGORIES = [
-  'counterfeit',
-  'fraud',
-  'prohibited_item',
-  'ip_complaint',
-  'account_takeover',
-  'performance',
-  'policy_violation',
-  'other',
-] as const;
-export type EscalationCategory = (typeof ESCALATION_CATEGORIES)[number];
-
 /**
  * Resolved at creation from the SLA policy and configuration, and carried in the input, so a later
  * change of policy or holidays never changes the deadlines of a running case on replay.
@@ -93,25 +76,8 @@ export interface EscalationInput {
   carried?: CarriedEscalation;
 }
 
-/** Everything a run hands to the next one on continue-as-new. */
-export interface CarriedEscalation {
-  state: EscalationState;
-  clocks: SlaClock[];
-  tasks: TaskRow[];
-  deadlines: Partial<Record<'seller_response' | 'reopen_window', number>>;
-  lease: Lease | null;
-  auditSeq: number;
-  projectionSeq: number;
-  notificationSeq: number;
-  /** Ids of recent updates already applied, so a client retry after continue-as-new applies once. */
-  appliedUpdateIds?: string[];
-  runs: number;
-}
-
-export interface Lease {
-  userId: string;
-  expiresAt: number;
-}
+/** Everything a run hands to the next one on continue-as-new (see common/runtime). */
+export type CarriedEscalation = CarriedRun<EscalationState>;
 
 export interface ClockView {
   id: string;
@@ -158,7 +124,8 @@ export interface EscalationView {
 export interface ActionRequest {
   actor: Actor;
 }
-export type ReleaseRequest = ActionRequest & { reason?: string };
+/** `holder`: release only while the case is still held by this user (the out-of-office hand-back sets it). */
+export type ReleaseRequest = ActionRequest & { reason?: string; holder?: string };
 export type RequestInfoRequest = ActionRequest & { question: string; deadline: number };
 export type SellerResponseRequest = ActionRequest & { summary?: string };
 export type HandOffRequest = ActionRequest & { team: HandoffTeam; question: string; blocking?: boolean };
@@ -166,7 +133,7 @@ export type ResolveRequest = ActionRequest & { resolutionCode: ResolutionCode; r
 export type ReopenRequest = ActionRequest & { reason: string };
 export type EscalateRequest = ActionRequest & { reason: string };
 export type ReassignRequest = ActionRequest & { assigneeId: string; team?: string; reason?: string };
-export type ExtendSlaRequest = ActionRequest & { clock: Clock; byMs: number; reason: string };
+export type ExtendSlaRequest = ActionRequest & { clock: CaseClock; byMs: number; reason: string };
 
 export const acknowledgeUpdate = defineUpdate<EscalationView, [ActionRequest]>('acknowledge');
 export const claimUpdate = defineUpdate<EscalationView, [ActionRequest]>('claim');
@@ -187,17 +154,6 @@ export const awaitRecordedUpdate = defineUpdate<EscalationView>('awaitRecorded')
 
 /** Read the case as the workflow sees it right now. */
 export const getEscalationQuery = defineQuery<EscalationView>('getEscalation');
-
-/** Sent by a handoff workflow when its team has answered. */
-export interface HandoffAnswer {
-  handoffId: string;
-  outcome: HandoffOutcome;
-  notes: string;
-  citation: string | null;
-  answeredBy: Actor;
-  answeredAt: number;
-}
-export const handoffAnsweredSignal = defineSignal<[HandoffAnswer]>('handoffAnswered');
 
 /** Every message by wire name, for the contract test and the history view. */
 export const ESCALATION_MESSAGES = {

@@ -1,13 +1,14 @@
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { Actor, CaseKind } from '../common/actor';
-import type { ClockTarget } from '../common/sla-policy';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import { HANDOFF_TEAMS, type Actor, type CaseKind } from '../common/actor';
 import type { SlaClock } from '../common/sla-clock';
+import type { ClockTarget } from '../common/sla-policy';
 
 /**
  * A handoff: a question from a case to another team (Legal, Policy, Customer Trust; Account
- * Management for strategic reviews), with that team's own SLA, a reminder, and escalation to the
- * team's lead when unanswered. Runs as a child workflow of any case kind; it signals the answer back
- * to the case (by workflow id, so it survives the case's continue-as-new).
+ * Management for consultations), with that team's own SLA, a reminder, and escalation to the team's
+ * lead when unanswered. Runs as a child workflow of any case kind (the case runtime starts it) and
+ * signals the answer back to the case by workflow id, so the answer survives the case's continue-as-new.
+ * Wire names are in every recorded history: never rename one (test/unit/contracts.test.ts checks).
  */
 
 export const HANDOFF_WORKFLOW_TYPE = 'handoffWorkflow';
@@ -17,19 +18,23 @@ export function handoffWorkflowId(handoffId: string): string {
   return `handoff-${handoffId.replace(/\//g, '-')}`;
 }
 
-/** Teams a handoff can address: the HandoffTeams, and account management for consultations. */
-export type HandoffAddressee = 'legal' | 'policy' | 'customer_trust' | 'account_management';
+/** Who a handoff can address: the handoff teams, and account management for consultations. */
+export const HANDOFF_ADDRESSEES = [...HANDOFF_TEAMS, 'account_management'] as const;
+export type HandoffAddressee = (typeof HANDOFF_ADDRESSEES)[number];
 
-export interface HandoffInput {
+export const HANDOFF_OUTCOMES = ['approve', 'reject', 'advise'] as const;
+export type HandoffOutcome = (typeof HANDOFF_OUTCOMES)[number];
+
+export const HANDOFF_STATUSES = ['open', 'answered', 'cancelled'] as const;
+export type HandoffStatus = (typeof HANDOFF_STATUSES)[number];
+
+/** What a case asks: everything the handoff needs, decided by the case's machine. */
+export interface HandoffRequest {
   handoffId: string;
   caseId: string;
   caseKind: CaseKind;
   /** The case's owning team, for the audit and the inbox. */
   caseTeam: string | null;
-  /** Where the answer goes: a signal to this workflow id. */
-  parentWorkflowId: string;
-  /** The signal's wire name on the parent (each case kind declares its own). */
-  answerSignalName: string;
   team: HandoffAddressee;
   question: string;
   context: Record<string, unknown>;
@@ -39,21 +44,33 @@ export interface HandoffInput {
   sla: ClockTarget;
 }
 
-export const HANDOFF_OUTCOMES = ['approve', 'reject', 'advise'] as const;
-export type HandoffAnswerOutcome = (typeof HANDOFF_OUTCOMES)[number];
+/** The handoff workflow's input: the request, and where to send the answer (filled in by the case runtime). */
+export interface HandoffInput extends HandoffRequest {
+  parentWorkflowId: string;
+  /** The wire name of the answer signal on the parent: `handoffAnsweredSignal`'s. */
+  answerSignalName: string;
+}
 
 export interface AnswerHandoffRequest {
   actor: Actor;
-  outcome: HandoffAnswerOutcome;
+  outcome: HandoffOutcome;
   notes: string;
   citation?: string;
+}
+
+export interface HandoffAnswerRecord {
+  outcome: HandoffOutcome;
+  notes: string;
+  citation: string | null;
+  answeredBy: string;
+  answeredAt: number;
 }
 
 export interface HandoffView {
   handoffId: string;
   caseId: string;
   team: HandoffAddressee;
-  status: 'open' | 'answered' | 'cancelled';
+  status: HandoffStatus;
   question: string;
   blocking: boolean;
   requestedBy: string;
@@ -61,11 +78,23 @@ export interface HandoffView {
   clock: SlaClock;
   remindedAt: number | null;
   escalatedAt: number | null;
-  answer: { outcome: HandoffAnswerOutcome; notes: string; citation: string | null; answeredBy: string; answeredAt: number } | null;
+  answer: HandoffAnswerRecord | null;
+}
+
+/** Sent by a handoff workflow to its case when the team has answered. */
+export interface HandoffAnswer {
+  handoffId: string;
+  outcome: HandoffOutcome;
+  notes: string;
+  citation: string | null;
+  answeredBy: Actor;
+  answeredAt: number;
 }
 
 /** A member of the addressed team answers; the validator checks the team against the permission table. */
 export const answerHandoffUpdate = defineUpdate<HandoffView, [AnswerHandoffRequest]>('answerHandoff');
 export const getHandoffQuery = defineQuery<HandoffView>('getHandoff');
+/** On the case's workflow (every kind that hands off registers it through the case runtime). */
+export const handoffAnsweredSignal = defineSignal<[HandoffAnswer]>('handoffAnswered');
 
 export const HANDOFF_MESSAGES = { updates: [answerHandoffUpdate], signals: [], queries: [getHandoffQuery] };

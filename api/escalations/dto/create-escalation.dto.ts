@@ -1,11 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
-import {
-  ESCALATION_CATEGORIES,
-  SEVERITIES,
-  type EscalationCategory,
-  type Severity,
-} from '../../../workflows/escalation/escalation.contract';
+import { SEVERITIES, type Severity } from '../../../workflows/common/severity';
+import { ESCALATION_CATEGORIES, type EscalationCategory } from '../../../workflows/escalation/escalation.vocabulary';
 
 export class CreateEscalationDto {
   @ApiProperty({ example: 'seller-4711', description: 'The seller account the escalation is about' })

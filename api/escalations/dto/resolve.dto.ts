@@ -5,7 +5,7 @@ import {
   ROOT_CAUSES,
   type ResolutionCode,
   type RootCause,
-} from '../../../workflows/escalation/escalation.machine';
+} from '../../../workflows/escalation/escalation.vocabulary';
 import { MAX_TEXT } from './text';
 
 export class ResolveDto {

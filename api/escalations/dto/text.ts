@@ -1,2 +1,2 @@
-/** Longest free text the workflow accepts (the escalation machine's limit). */
-export const MAX_TEXT = 4000;
+/** The longest free text a case accepts: the workflows' own limit (workflows/common/input-checks.ts). */
+export { MAX_TEXT } from '../../../workflows/common/input-checks';

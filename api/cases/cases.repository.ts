@@ -1,14 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, DataSource, type SelectQueryBuilder } from 'typeorm';
+import { Brackets, DataSource, type SelectQueryBuilder, type WhereExpressionBuilder } from 'typeorm';
 import { CaseEventEntity } from '../../db/entities/case-event.entity';
 import { CaseEntity } from '../../db/entities/case.entity';
+import { EscalationCaseEntity } from '../../db/entities/escalation-case.entity';
 import { HandoffEntity } from '../../db/entities/handoff.entity';
 import { SlaClockEntity } from '../../db/entities/sla-clock.entity';
 import { TaskEntity } from '../../db/entities/task.entity';
+import type { CaseKind } from '../../workflows/common/actor';
 import type { PageCursor } from './page-cursor';
 import type { ViewScope } from './view-scope';
 
-export interface EscalationFilter {
+export interface CaseFilter {
   states?: string[];
   severities?: string[];
   /** null: unassigned cases. */
@@ -16,32 +18,67 @@ export interface EscalationFilter {
   sellerId?: string;
   team?: string;
   breached?: boolean;
+  open?: boolean;
   createdFrom?: Date;
   createdTo?: Date;
 }
 
-export interface EscalationPage {
+export interface CasePage {
   rows: CaseEntity[];
   total: number;
   /** Position of the last row, when there may be more. */
   next: PageCursor | null;
 }
 
-/** Queries on the escalation read model; no rules here. */
+export interface AssignedCaseRow {
+  caseId: string;
+  kind: CaseKind;
+  workflowId: string;
+  state: string;
+}
+
+/**
+ * Queries on the case read model, for every kind: the shared `cases` row with the kind's own row
+ * joined (escalations: `escalation_cases`), and what hangs off a case. No rules here.
+ */
 @Injectable()
-export class EscalationsRepository {
+export class CasesRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  findById(id: string): Promise<CaseEntity | null> {
-    return this.dataSource.getRepository(CaseEntity).findOneBy({ id, kind: 'escalation' });
+  private cases(): SelectQueryBuilder<CaseEntity> {
+    return this.dataSource
+      .getRepository(CaseEntity)
+      .createQueryBuilder('c')
+      .leftJoinAndMapOne('c.escalation', EscalationCaseEntity, 'e', `e.case_id = c.id AND c.kind = 'escalation'`);
   }
 
-  async hasHandoffTo(caseId: string, team: string): Promise<boolean> {
+  findById(id: string, kind?: CaseKind): Promise<CaseEntity | null> {
+    const q = this.cases().where('c.id = :id', { id });
+    if (kind) q.andWhere('c.kind = :kind', { kind });
+    return q.getOne();
+  }
+
+  async casesById(ids: string[]): Promise<Map<string, CaseEntity>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.cases().where('c.id IN (:...ids)', { ids: [...new Set(ids)] }).getMany();
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  hasHandoffTo(caseId: string, team: string): Promise<boolean> {
     return this.dataSource.getRepository(HandoffEntity).existsBy({ caseId, team });
   }
 
-  async list(filter: EscalationFilter, scope: ViewScope, limit: number, after?: PageCursor): Promise<EscalationPage> {
-    const base = this.filtered(filter, scope);
+  /** The open cases of every kind a member holds, oldest first. */
+  async openCasesAssignedTo(userId: string): Promise<AssignedCaseRow[]> {
+    const rows = await this.dataSource
+      .getRepository(CaseEntity)
+      .find({ where: { assigneeId: userId, isOpen: true }, order: { createdAt: 'ASC', id: 'ASC' }, select: { id: true, kind: true, workflowId: true, state: true } });
+    return rows.map((r) => ({ caseId: r.id, kind: r.kind as CaseKind, workflowId: r.workflowId, state: r.state }));
+  }
+
+  /** Cases of the given kinds, each kind within what the caller may view of it (`scopes`). */
+  async list(filter: CaseFilter, scopes: ReadonlyMap<CaseKind, ViewScope>, limit: number, after?: PageCursor): Promise<CasePage> {
+    const base = this.filtered(filter, scopes);
     const page = base
       .clone()
       .addSelect(`to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`, 'cursor_created_at')
@@ -57,22 +94,20 @@ export class EscalationsRepository {
     return { rows, total, next: more && last && lastRaw ? { createdAt: lastRaw.cursor_created_at, id: last.id } : null };
   }
 
-  private filtered(f: EscalationFilter, scope: ViewScope): SelectQueryBuilder<CaseEntity> {
-    const q = this.dataSource.getRepository(CaseEntity).createQueryBuilder('c').where(`c.kind = 'escalation'`);
-    if (!scope.everywhere) {
-      q.andWhere(
-        new Brackets((or) => {
-          or.where('false');
-          if (scope.team) or.orWhere('c.team = :scopeTeam', { scopeTeam: scope.team });
-          if (scope.assigneeId) or.orWhere('c.assignee_id = :scopeAssignee', { scopeAssignee: scope.assigneeId });
-          if (scope.handoffTeam) {
-            or.orWhere('EXISTS (SELECT 1 FROM handoffs h WHERE h.case_id = c.id AND h.team = :scopeHandoffTeam)', {
-              scopeHandoffTeam: scope.handoffTeam,
-            });
-          }
-        }),
-      );
-    }
+  private filtered(f: CaseFilter, scopes: ReadonlyMap<CaseKind, ViewScope>): SelectQueryBuilder<CaseEntity> {
+    const q = this.cases().where(
+      new Brackets((anyKind) => {
+        anyKind.where('false');
+        [...scopes].forEach(([kind, scope], i) => {
+          anyKind.orWhere(
+            new Brackets((k) => {
+              k.where(`c.kind = :kind${i}`, { [`kind${i}`]: kind });
+              if (!scope.everywhere) k.andWhere(new Brackets((or) => this.within(or, scope, i)));
+            }),
+          );
+        });
+      }),
+    );
     if (f.states?.length) q.andWhere('c.state IN (:...states)', { states: f.states });
     if (f.severities?.length) q.andWhere('c.severity IN (:...severities)', { severities: f.severities });
     if (f.assigneeId === null) q.andWhere('c.assignee_id IS NULL');
@@ -80,9 +115,22 @@ export class EscalationsRepository {
     if (f.sellerId !== undefined) q.andWhere('c.seller_id = :sellerId', { sellerId: f.sellerId });
     if (f.team !== undefined) q.andWhere('c.team = :team', { team: f.team });
     if (f.breached !== undefined) q.andWhere('c.breached = :breached', { breached: f.breached });
+    if (f.open !== undefined) q.andWhere('c.is_open = :open', { open: f.open });
     if (f.createdFrom) q.andWhere('c.created_at >= :createdFrom', { createdFrom: f.createdFrom });
     if (f.createdTo) q.andWhere('c.created_at < :createdTo', { createdTo: f.createdTo });
     return q;
+  }
+
+  /** The caller's part of one kind: their team's cases, their own, those with a handoff to their team. */
+  private within(or: WhereExpressionBuilder, scope: ViewScope, i: number): void {
+    or.where('false');
+    if (scope.team) or.orWhere(`c.team = :scopeTeam${i}`, { [`scopeTeam${i}`]: scope.team });
+    if (scope.assigneeId) or.orWhere(`c.assignee_id = :scopeAssignee${i}`, { [`scopeAssignee${i}`]: scope.assigneeId });
+    if (scope.handoffTeam) {
+      or.orWhere(`EXISTS (SELECT 1 FROM handoffs h WHERE h.case_id = c.id AND h.team = :scopeHandoffTeam${i})`, {
+        [`scopeHandoffTeam${i}`]: scope.handoffTeam,
+      });
+    }
   }
 
   clocks(caseId: string): Promise<SlaClockEntity[]> {

@@ -1,0 +1,29 @@
+import { proxyActivities } from '@temporalio/workflow';
+import type { Activities } from '../../../activities';
+
+/**
+ * How long the runtime lets each kind of side effect retry. Activities mark failures that cannot
+ * succeed (bad data, a broken constraint) non-retryable, so those fail at once; the rest retry on a
+ * bounded schedule, after which the runtime decides (see case-runtime.ts).
+ */
+
+/** Writes to the read model: an update waits on these, so they give up quickly and are retried later by the case. */
+export const projection = proxyActivities<Pick<Activities, 'projectCase' | 'projectHandoff'>>({
+  startToCloseTimeout: '10 seconds',
+  scheduleToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '500 milliseconds', backoffCoefficient: 2, maximumInterval: '5 seconds' },
+});
+
+/** Routing reads the roster; if it cannot, the case goes to its team's queue rather than waiting. */
+export const routing = proxyActivities<Pick<Activities, 'assignCase'>>({
+  startToCloseTimeout: '10 seconds',
+  scheduleToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '10 seconds' },
+});
+
+/** Notifications hold nobody up, so they may keep trying through a long outage. */
+export const messaging = proxyActivities<Pick<Activities, 'notify'>>({
+  startToCloseTimeout: '10 seconds',
+  scheduleToCloseTimeout: '1 day',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+});

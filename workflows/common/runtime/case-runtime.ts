@@ -1,0 +1,343 @@
+import {
+  ActivityFailure,
+  allHandlersFinished,
+  ApplicationFailure,
+  CancellationScope,
+  condition,
+  continueAsNew,
+  currentUpdateInfo,
+  getExternalWorkflowHandle,
+  isCancellation,
+  log,
+  ParentClosePolicy,
+  setHandler,
+  startChild,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import { WorkflowExecutionAlreadyStartedError, type QueryDefinition, type SignalDefinition, type UpdateDefinition } from '@temporalio/common';
+import { HANDOFF_WORKFLOW_TYPE, handoffWorkflowId, type HandoffAnswer, type HandoffInput, type HandoffRequest } from '../../handoff/handoff.contract';
+import { notRecorded, refusal } from '../refusal';
+import type { WorkItem } from '../routing';
+import { messaging, projection, routing } from './activity-options';
+import { CaseBook, type Batch, type CancelEffect, type SignalEffect } from './case-book';
+import type { CaseKindDefinition, MachineEvent, Projection, RoutingOutcome, Transition } from './case-kind';
+
+/** Due events applied in one go before the runtime suspects a machine that never settles. */
+const MAX_DUE_ROUNDS = 50;
+
+/**
+ * The one engine every case kind runs on. A kind brings its pure machine, its view and its projection
+ * (CaseKindDefinition); the runtime owns the Temporal side:
+ * - updates, each with a synchronous validator that runs the same machine check as its handler, and
+ *   de-duplicated by update id across continue-as-new;
+ * - the projection sequence: an update answers once its change is in the read model, or with a clear
+ *   error once writing it has failed (never an unbounded wait);
+ * - the effects: routing (whose answer goes back to the machine), handoff child workflows, signals,
+ *   notifications and cancellations, each an activity or a Temporal command;
+ * - the timer loop: it sleeps until the machine's next due instant and sends the due events;
+ * - continue-as-new with everything carried, and the workflow's own input validation.
+ *
+ * Handlers are registered by the kind's workflow function (query, recorded, action, signal) before
+ * `run()`, so no update arrives before its handler.
+ */
+export class CaseRuntime<S, E extends MachineEvent, In, V, Ctx> {
+  private readonly ctx: Ctx;
+  private readonly book: CaseBook<S, E, Ctx>;
+  private readonly workflowId = workflowInfo().workflowId;
+  /** Events from signals, applied by the loop in arrival order. */
+  private readonly inbox: E[] = [];
+  /** Notifications and cancellations in flight; finished before the run ends or continues as new. */
+  private readonly inFlight = new Set<Promise<void>>();
+  /** The change the case's creation brought the book to: `recorded` waits for it. */
+  private readonly createdSeq: number;
+  private answerSignalName: string | null = null;
+  private lastSearchAttributes = '';
+
+  constructor(
+    private readonly kind: CaseKindDefinition<S, E, In, V, Ctx>,
+    private readonly input: In,
+  ) {
+    const problem = kind.validateInput(input);
+    if (problem) throw ApplicationFailure.nonRetryable(`refused to start the ${kind.name}: ${problem}`, 'invalid_input');
+    this.ctx = kind.context(input);
+    const now = Date.now();
+    const carried = kind.carriedFrom(input);
+    if (carried) {
+      this.book = new CaseBook(kind, this.ctx, this.workflowId, carried);
+    } else {
+      const created = kind.create(input, now, this.ctx);
+      this.book = new CaseBook(kind, this.ctx, this.workflowId, CaseBook.fresh(created.state));
+      this.book.record(created.effects, now);
+      for (const event of created.events) this.applySystem(event);
+    }
+    this.createdSeq = Math.max(1, this.book.changeSeq);
+  }
+
+  // ----- handlers ------------------------------------------------------------------------------------
+
+  query(def: QueryDefinition<V>): void {
+    setHandler(def, () => this.view());
+  }
+
+  /** An update that answers once the case is in the read model, so a read right after the start finds it. */
+  recorded(def: UpdateDefinition<V, []>): void {
+    setHandler(def, () => this.answer(this.createdSeq));
+  }
+
+  /** An update whose request becomes one machine event; it answers once the change is recorded. */
+  action<Req>(def: UpdateDefinition<V, [Req]>, toEvent: (req: Req) => E): void {
+    setHandler(def, (req: Req) => this.act(toEvent(req)), {
+      // Synchronous on purpose: the SDK does not await validators.
+      validator: (req: Req) => {
+        if (this.book.hasApplied(currentUpdateInfo()?.id)) return;
+        this.refuseUnless(this.book.check(toEvent(req), Date.now()));
+      },
+    });
+  }
+
+  /** A signal whose payload becomes one machine event, sent as it arrives (system answers, e.g. from another workflow). */
+  signal<P>(def: SignalDefinition<[P]>, toEvent: (payload: P) => E): void {
+    setHandler(def, (payload: P) => {
+      this.inbox.push(toEvent(payload));
+    });
+  }
+
+  /** Handoff answers from this case's handoff workflows. */
+  handoffAnswers(def: SignalDefinition<[HandoffAnswer]>): void {
+    const onAnswer = this.kind.onHandoffAnswered;
+    if (!onAnswer) throw new Error(`${this.kind.name} takes no handoff answers`);
+    this.answerSignalName = def.name;
+    this.signal(def, onAnswer);
+  }
+
+  private async act(event: E): Promise<V> {
+    const updateId = currentUpdateInfo()?.id;
+    if (!this.book.hasApplied(updateId)) {
+      // Anything already due (a breach at this very instant) happens first.
+      this.fireDueEvents(Date.now());
+      this.refuseUnless(this.book.apply(event, Date.now()));
+      this.book.remember(updateId);
+    }
+    return this.answer(this.book.changeSeq);
+  }
+
+  private async answer(seq: number): Promise<V> {
+    await condition(() => this.book.outcomeOf(seq) !== 'pending');
+    if (this.book.outcomeOf(seq) === 'failed') throw notRecorded(this.book.failure?.reason ?? 'unknown failure');
+    return this.view();
+  }
+
+  private refuseUnless(result: Transition<S>): void {
+    if (result.ok) return;
+    throw refusal(result.code === 'invalid_input' ? 'validation_failed' : result.code, result.reason, result.denial ? { denial: result.denial } : undefined);
+  }
+
+  private view(): V {
+    return this.kind.view(this.book.state, Date.now(), this.ctx, this.workflowId);
+  }
+
+  /** For events the runtime sends itself (timers, routing, answers): a refusal is logged, not thrown. */
+  private applySystem(event: E): boolean {
+    const result = this.book.apply(event, Date.now());
+    if (!result.ok) log.warn(`event refused by the ${this.kind.name} machine`, { event: event.type, code: result.code, reason: result.reason });
+    return result.ok;
+  }
+
+  // ----- the run -------------------------------------------------------------------------------------
+
+  async run(): Promise<V> {
+    try {
+      await this.loop();
+    } catch (err) {
+      if (!isCancellation(err) || !this.kind.onCancelled) throw err;
+      this.applySystem(this.kind.onCancelled());
+      await CancellationScope.nonCancellable(() => this.flush());
+      return this.view();
+    }
+    await this.finishInFlight();
+    await condition(allHandlersFinished);
+    return this.view();
+  }
+
+  private async loop(): Promise<void> {
+    for (;;) {
+      await this.work();
+      if (this.hasDueWork()) continue;
+      const settled = this.book.isSettled(Date.now());
+      if (settled && this.kind.isFinished(this.book.state)) return;
+      if (settled && this.continueAsNewDue()) {
+        await this.continueAsNew();
+        continue;
+      }
+      await this.sleepUntilDue();
+    }
+  }
+
+  /** One round: answers that arrived, routing, the projection batch, then messages (which nobody waits for). */
+  private async work(): Promise<void> {
+    while (this.inbox.length) this.applySystem(this.inbox.shift()!);
+    for (const item of this.book.takeRoutes()) await this.route(item);
+    if (this.book.projectionDue(Date.now())) await this.writeBatch();
+    this.dispatch();
+  }
+
+  private hasDueWork(): boolean {
+    return this.inbox.length > 0 || this.book.hasRoutes() || this.book.projectionDue(Date.now()) || this.book.hasDispatches();
+  }
+
+  private async sleepUntilDue(): Promise<void> {
+    const times = [this.kind.nextWakeAt(this.book.state, this.ctx), this.book.retryAt()].filter((t): t is number => t !== undefined);
+    const wake = times.length ? Math.min(...times) : undefined;
+    if (wake === undefined) await condition(() => this.hasDueWork());
+    else if (wake > Date.now()) await condition(() => this.hasDueWork(), wake - Date.now());
+    this.fireDueEvents(Date.now());
+  }
+
+  private fireDueEvents(now: number): void {
+    for (let round = 0; round < MAX_DUE_ROUNDS; round++) {
+      const due = this.kind.dueEvents(this.book.state, now, this.ctx);
+      if (!due.length) return;
+      if (!due.map((e) => this.applySystem(e)).some(Boolean)) break;
+    }
+    log.error(`the ${this.kind.name} machine keeps reporting due events it does not apply`, { caseId: this.kind.caseIdOf(this.book.state) });
+  }
+
+  private continueAsNewDue(): boolean {
+    if (!this.kind.continueWith) return false;
+    const info = workflowInfo();
+    const limit = this.kind.continueAsNewAfterEvents?.(this.ctx);
+    return info.continueAsNewSuggested || (limit !== undefined && info.historyLength > limit);
+  }
+
+  private async continueAsNew(): Promise<void> {
+    await this.finishInFlight();
+    await condition(allHandlersFinished);
+    if (this.hasDueWork() || !this.book.isSettled(Date.now())) return;
+    await continueAsNew<(input: In) => Promise<V>>(this.kind.continueWith!(this.input, this.book.carry()));
+  }
+
+  /** Whatever is pending, written and sent (after a cancellation, so the read model shows it). */
+  private async flush(): Promise<void> {
+    while (this.book.projectionDue(Date.now())) await this.writeBatch();
+    this.dispatch();
+    await this.finishInFlight();
+  }
+
+  // ----- effects -------------------------------------------------------------------------------------
+
+  private async route(item: WorkItem): Promise<void> {
+    let outcome: RoutingOutcome;
+    try {
+      const result = await routing.assignCase(item, Date.now());
+      outcome = { decision: result.decision, userId: result.userId, reason: result.reason };
+    } catch (err) {
+      outcome = { decision: 'queue', userId: null, reason: `routing failed (${failureMessage(err)}); the case waits in the queue` };
+    }
+    if (this.kind.onRouted) this.applySystem(this.kind.onRouted(outcome));
+  }
+
+  /**
+   * Writes the batch to the read model while starting its handoff workflows and sending its signals,
+   * side by side: an update answers once all are done, so a handoff team can answer at once.
+   */
+  private async writeBatch(): Promise<void> {
+    const batch = this.book.takeBatch();
+    const started: string[] = [];
+    const signalled: number[] = [];
+    const results = await Promise.allSettled([
+      this.project(this.kind.project(this.book.state, this.view(), this.workflowId), batch),
+      ...batch.handoffStarts.map((h) => this.startHandoff(h).then(() => void started.push(h.handoffId))),
+      ...batch.signals.map((s, i) => this.send(s).then(() => void signalled.push(i))),
+    ]);
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (!failed) {
+      this.book.batchRecorded(batch);
+      this.upsertSearchAttributes();
+      return;
+    }
+    const reason = failureMessage(failed.reason);
+    const permanent = isPermanent(failed.reason);
+    log.warn(`could not record the ${this.kind.name}`, { caseId: this.kind.caseIdOf(this.book.state), seq: batch.seq, reason, permanent });
+    this.book.batchFailed(batch, { reason, permanent, started, signalled }, Date.now());
+  }
+
+  private async project(p: Projection, batch: Batch): Promise<void> {
+    if (p.target === 'case') {
+      await projection.projectCase({
+        row: p.row,
+        projectionSeq: batch.seq,
+        events: batch.audit,
+        tasks: batch.tasks,
+        clocks: [...p.clocks],
+        newHandoffs: batch.handoffRows,
+      });
+    } else {
+      await projection.projectHandoff({ row: p.row, projectionSeq: batch.seq, tasks: batch.tasks });
+    }
+  }
+
+  private async startHandoff(request: HandoffRequest): Promise<void> {
+    if (!this.answerSignalName) throw new Error(`${this.kind.name} asked for a handoff but registered no handoff answers`);
+    const input: HandoffInput = { ...request, parentWorkflowId: this.workflowId, answerSignalName: this.answerSignalName };
+    try {
+      // Abandoned on close, not terminated: the child must outlive this run's continue-as-new.
+      await startChild(HANDOFF_WORKFLOW_TYPE, {
+        workflowId: handoffWorkflowId(request.handoffId),
+        args: [input],
+        parentClosePolicy: ParentClosePolicy.ABANDON,
+      });
+    } catch (err) {
+      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+    }
+  }
+
+  private async send(s: SignalEffect): Promise<void> {
+    await getExternalWorkflowHandle(s.workflowId).signal(s.signalName, s.payload);
+  }
+
+  /** Notifications (whose change is recorded) and handoff cancellations, in flight while the case goes on. */
+  private dispatch(): void {
+    const { notices, cancels } = this.book.takeDispatches();
+    for (const notice of notices) this.track(messaging.notify(notice).then(() => undefined), 'notification', notice.id);
+    for (const cancel of cancels) this.track(this.cancelHandoff(cancel), 'handoff cancellation', cancel.handoffId);
+  }
+
+  private async cancelHandoff(c: CancelEffect): Promise<void> {
+    try {
+      await getExternalWorkflowHandle(handoffWorkflowId(c.handoffId)).cancel();
+    } catch (err) {
+      log.info('handoff already finished', { handoffId: c.handoffId, error: failureMessage(err) });
+    }
+  }
+
+  private track(work: Promise<void>, what: string, id: string): void {
+    const tracked: Promise<void> = work
+      .catch((err: unknown) => log.warn(`${what} failed`, { id, error: failureMessage(err) }))
+      .finally(() => this.inFlight.delete(tracked));
+    this.inFlight.add(tracked);
+  }
+
+  private async finishInFlight(): Promise<void> {
+    while (this.inFlight.size) await Promise.all([...this.inFlight]);
+  }
+
+  private upsertSearchAttributes(): void {
+    const pairs = this.kind.searchAttributes?.(this.book.state);
+    if (!pairs?.length) return;
+    const key = JSON.stringify(pairs.map((p) => [p.key.name, p.value]));
+    if (key === this.lastSearchAttributes) return;
+    upsertSearchAttributes(pairs);
+    this.lastSearchAttributes = key;
+  }
+}
+
+function failureMessage(err: unknown): string {
+  if (err instanceof ActivityFailure && err.cause) return err.cause.message;
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** An activity that failed for good: its error was marked non-retryable (bad data, a broken constraint). */
+function isPermanent(err: unknown): boolean {
+  return err instanceof ActivityFailure && err.cause instanceof ApplicationFailure && err.cause.nonRetryable === true;
+}
