@@ -31,7 +31,6 @@ const NOT_FOUND = { type: ErrorResponse, description: 'not_found: no team with t
 @ApiBearerAuth()
 @ApiUnauthorizedResponse(UNAUTHORIZED)
 @ApiForbiddenResponse(FORBIDDEN)
-@ApiBadRequestResponse(BAD_REQUEST)
 @Controller('teams')
 export class TeamsController {
   constructor(private readonly teams: TeamsService) {}
@@ -39,6 +38,7 @@ export class TeamsController {
   @Get()
   @ApiOperation({ summary: 'Teams with their routing rules and calendars (everyone on the roster)' })
   @ApiOkResponse({ type: TeamListResponse })
+  @ApiBadRequestResponse(BAD_REQUEST)
   list(@Query() query: ListTeamsQuery, @CurrentActor() actor: Actor): Promise<TeamListResponse> {
     return this.teams.list(actor, query);
   }
@@ -46,6 +46,7 @@ export class TeamsController {
   @Post()
   @ApiOperation({ summary: 'Add a team (operators); it receives new cases of the rules it claims' })
   @ApiCreatedResponse({ type: TeamResponse })
+  @ApiBadRequestResponse(BAD_REQUEST)
   @ApiConflictResponse({ type: ErrorResponse, description: 'conflict: the id exists, or another active team claims a rule (details.conflicts)' })
   create(@Body() dto: CreateTeamDto, @CurrentActor() actor: Actor): Promise<TeamResponse> {
     return this.teams.create(actor, dto);
@@ -62,6 +63,7 @@ export class TeamsController {
   @Patch(':id')
   @ApiOperation({ summary: 'Change a team (operators): rules, calendar, holidays, fallback, active. Applies to new cases only' })
   @ApiOkResponse({ type: TeamResponse })
+  @ApiBadRequestResponse(BAD_REQUEST)
   @ApiNotFoundResponse(NOT_FOUND)
   @ApiConflictResponse({
     type: ErrorResponse,
@@ -74,6 +76,7 @@ export class TeamsController {
   @Get(':id/calendar')
   @ApiOperation({ summary: "A team's holidays and working hours for one year, as new cases would count them" })
   @ApiOkResponse({ type: TeamCalendarResponse })
+  @ApiBadRequestResponse(BAD_REQUEST)
   @ApiNotFoundResponse(NOT_FOUND)
   calendar(@Param('id') id: string, @Query() query: TeamCalendarQuery, @CurrentActor() actor: Actor): Promise<TeamCalendarResponse> {
     return this.teams.calendar(actor, id, query.year ?? new Date().getUTCFullYear());

@@ -140,12 +140,14 @@ export class TeamsService {
     } else if (team.categories.length > 0 && team.marketplaces.length === 0) {
       problems.push({ field: 'categories', problems: ['categories narrow the team’s marketplaces; give marketplaces too'] });
     }
-    if (team.fallback && !team.active) problems.push({ field: 'active', problems: ['the fallback team must stay active'] });
+    if (team.fallback && !team.active && !current?.fallback) {
+      problems.push({ field: 'active', problems: ['the fallback team must be active'] });
+    }
     if (problems.length > 0) {
       throw new DomainError(ErrorCode.ValidationFailed, problems.flatMap((p) => p.problems).join('; '), { fields: problems });
     }
 
-    if (current?.fallback && !team.fallback) {
+    if (current?.fallback && (!team.fallback || !team.active)) {
       throw new DomainError(
         ErrorCode.Conflict,
         `${current.id} is the fallback team for cases no rule matches; make another team the fallback (PATCH it with "fallback": true) instead`,
