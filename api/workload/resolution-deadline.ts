@@ -2,7 +2,8 @@
  * When an open case is due to be resolved, for the staffing plan's horizon. Pure: no Nest, ORM or clock.
  * The case's own resolution clock (from sla_clocks) is the truth; a case without one yet (e.g. still in
  * triage) is estimated from the SLA policy as created_at + the resolution budget on the team calendar
- * (the team's calendar as the teams table has it now; null when the team has no row: no estimate).
+ * (the team's calendar as the teams table has it now; a team without a row gets an estimate only for
+ * targets that do not count on the team calendar, such as critical cases around the clock).
  */
 import { CASE_KINDS, type CaseKind } from '../../workflows/common/actor';
 import { addBusinessTime, type BusinessCalendar } from '../../workflows/common/business-calendar';
@@ -46,7 +47,12 @@ export function resolutionDeadline(
     }
   }
   if (!(CASE_KINDS as readonly string[]).includes(c.kind) || !(SLA_SEVERITIES as readonly string[]).includes(c.severity)) return null;
-  if (!teamCalendar) return null;
-  const { resolution } = caseSlaTargets(policy, c.kind as CaseKind, c.severity as SlaSeverity, teamCalendar);
+  let resolution;
+  try {
+    ({ resolution } = caseSlaTargets(policy, c.kind as CaseKind, c.severity as SlaSeverity, teamCalendar ?? undefined));
+  } catch {
+    // The target counts on the team calendar and the team has none: no estimate.
+    return null;
+  }
   return { deadlineAt: addBusinessTime(resolution.calendar, c.createdAt, resolution.budgetMs), source: 'policy_estimate' };
 }

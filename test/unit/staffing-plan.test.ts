@@ -191,7 +191,11 @@ describe('resolutionDeadline', () => {
     expect(resolutionDeadline({ kind: 'mystery', severity: 'high', team: null, createdAt: t0, clock: null }, DEFAULT_SLA_POLICY, eu, t0)).toBeNull();
   });
 
-  it('gives no estimate for a team without a calendar (no row in the teams table)', () => {
+  it('gives a team without a calendar (no row in the teams table) an estimate only off the team calendar', () => {
     expect(resolutionDeadline({ kind: 'escalation', severity: 'high', team: 'ghost', createdAt: t0, clock: null }, DEFAULT_SLA_POLICY, null, t0)).toBeNull();
+    expect(resolutionDeadline({ kind: 'escalation', severity: 'critical', team: 'ghost', createdAt: t0, clock: null }, DEFAULT_SLA_POLICY, null, t0)).toEqual({
+      deadlineAt: t0 + 24 * HOUR,
+      source: 'policy_estimate',
+    });
   });
 });

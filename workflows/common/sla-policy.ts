@@ -120,12 +120,15 @@ export function resolveCalendar(policy: SlaPolicy, id: string, teamCalendar?: Bu
   return calendar;
 }
 
-/** First-response and resolution clock targets for a case whose owning team keeps `teamCalendar`. */
+/**
+ * First-response and resolution clock targets for a case whose owning team keeps `teamCalendar`
+ * (needed only when the target counts on the team calendar; throws then if it is missing).
+ */
 export function caseSlaTargets(
   policy: SlaPolicy,
   kind: CaseKind,
   severity: SlaSeverity,
-  teamCalendar: BusinessCalendar,
+  teamCalendar?: BusinessCalendar,
 ): { firstResponse: ClockTarget; resolution: ClockTarget } {
   const target = policy.cases[kind]?.[severity];
   if (!target) throw new Error(`SLA policy has no target for ${kind}/${severity}`);
