@@ -92,12 +92,10 @@ runMain(async () => {
         uiUrl ? `  Temporal Web UI:  ${uiUrl}` : `  Temporal Web UI:  (external cluster: see its own UI)`,
         '',
         ...(seeded.length
-          ? [
-              `Demo roster (get a token with: ${tokenCommand(config)}):`,
-              ...seeded.map((m) => `  ${m.userId.padEnd(8)} ${m.role.padEnd(18)} ${m.team}`),
-              '',
-            ]
+          ? ['Demo roster:', ...seeded.map((m) => `  ${m.userId.padEnd(8)} ${m.role.padEnd(18)} ${m.team}`), '']
           : []),
+        `Get a token with: ${tokenCommand(config)}`,
+        '',
         'Press Ctrl-C to stop.',
         '',
       ].join('\n'),
