@@ -22,6 +22,7 @@ export default tseslint.config(
           patterns: [
             { group: ['node:*', 'fs', 'path', 'crypto', 'child_process', 'os'], message: 'Workflow code runs in a sandbox: no Node built-ins.' },
             { group: ['typeorm', 'pg', '@nestjs/*', '@temporalio/client', '@temporalio/worker'], message: 'Workflow code must not touch I/O libraries: use an activity.' },
+            { group: ['date-holidays'], message: 'Holidays are resolved by the API when a case is created and travel in its input: workflow code gets the resolved list.' },
             { group: ['../../api/*', '../../db/*', '../../platform/*'], message: 'Workflow code must not import the API, the database or the platform.' },
           ],
         },

@@ -17,6 +17,7 @@ import { HistoryModule } from './history/history.module';
 import { InboxModule } from './inbox/inbox.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { RosterModule } from './roster/roster.module';
+import { TeamsModule } from './teams/teams.module';
 import { WorkloadModule } from './workload/workload.module';
 
 export interface ApiDeps {
@@ -66,6 +67,7 @@ export class AppModule {
         HistoryModule,
         RosterModule,
         WorkloadModule,
+        TeamsModule,
       ],
     };
   }

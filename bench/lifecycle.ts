@@ -6,8 +6,10 @@ import type { DataSource } from 'typeorm';
 import { RosterMemberEntity } from '../db/entities/roster-member.entity';
 import type { Actor } from '../workflows/common/actor';
 import { buildEscalationSettings } from '../api/escalations/escalation-settings';
+import { caseCalendars } from '../api/teams/team-calendar';
+import { routeCase } from '../api/teams/team-rules';
 import { loadConfig } from '../config/env';
-import { owningTeam } from '../workflows/common/teams';
+import { SEED_TEAMS } from '../db/seed/teams';
 import {
   ESCALATION_WORKFLOW_TYPE,
   awaitRecordedUpdate,
@@ -56,7 +58,7 @@ export interface Scenario<C> {
 // ----- the bench roster ------------------------------------------------------------------------------
 
 const MARKETPLACE = 'DE';
-const TEAM = owningTeam(MARKETPLACE);
+const TEAM = routeCase(SEED_TEAMS, MARKETPLACE, 'counterfeit')!.team;
 const SPECIALISTS: Actor[] = [1, 2, 3].map((n) => ({ userId: `bench-spec-${n}`, role: 'specialist', team: TEAM }));
 const MANAGER: Actor = { userId: 'bench-manager', role: 'manager', team: TEAM };
 const LEGAL: Actor[] = [1, 2].map((n) => ({ userId: `bench-legal-${n}`, role: 'legal', team: 'legal' }));
@@ -85,9 +87,9 @@ export async function seedBenchRoster(ds: DataSource): Promise<void> {
 
 // ----- requests (the same objects go to Riskdesk and to the baseline) --------------------------------
 
-/** The settings the API gives a new case under the default configuration. */
+/** The settings the API gives a new case under the default configuration and the seeded teams. */
 function settingsFor(severity: EscalationInput['severity'], team: string): EscalationSettings {
-  return buildEscalationSettings(loadConfig({}), severity, team);
+  return buildEscalationSettings(loadConfig({}), severity, caseCalendars(SEED_TEAMS, team, Date.now()));
 }
 
 export function escalationInput(caseId: string, index: number): EscalationInput {

@@ -7,14 +7,20 @@ import { NotificationEntity } from './entities/notification.entity';
 import { RosterMemberEntity } from './entities/roster-member.entity';
 import { SlaClockEntity } from './entities/sla-clock.entity';
 import { TaskEntity } from './entities/task.entity';
+import { TeamRouteEntity } from './entities/team-route.entity';
+import { TeamEntity } from './entities/team.entity';
 import { InitialCases1764079200000 } from './migrations/1764079200000-initial-cases';
 import { Roster1764082800000 } from './migrations/1764082800000-roster';
 import { CaseReadModel1764086400000 } from './migrations/1764086400000-case-read-model';
 import { CaseKinds1764093600000 } from './migrations/1764093600000-case-kinds';
+import { Teams1764090000000 } from './migrations/1764090000000-teams';
 
 /** Every entity and migration, listed explicitly so the compiled app and jest (TS) load the same set. */
-export const ENTITIES = [CaseEntity, EscalationCaseEntity, CaseEventEntity, RosterMemberEntity, TaskEntity, HandoffEntity, SlaClockEntity, NotificationEntity];
-export const MIGRATIONS = [InitialCases1764079200000, Roster1764082800000, CaseReadModel1764086400000, CaseKinds1764093600000];
+export const ENTITIES = [
+  CaseEntity, EscalationCaseEntity, CaseEventEntity, RosterMemberEntity, TaskEntity, HandoffEntity, SlaClockEntity, NotificationEntity,
+  TeamEntity, TeamRouteEntity,
+];
+export const MIGRATIONS = [InitialCases1764079200000, Roster1764082800000, CaseReadModel1764086400000, Teams1764090000000, CaseKinds1764093600000];
 
 /** The one way to build a DataSource: schema changes only through migrations, never synchronize. */
 export function createDataSource(url: string, opts: { poolSize?: number; applicationName?: string } = {}): DataSource {

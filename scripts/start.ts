@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createApiApp } from '../api/bootstrap';
+import { seedTeams } from '../api/teams/team-seed';
 import { loadConfig } from '../config/env';
 import { createDataSource, migrate } from '../db/data-source';
 import { seedDemoRoster } from '../db/seed/demo-roster';
@@ -40,6 +41,8 @@ runMain(async () => {
     stops.push(() => dataSource.destroy());
     const applied = await migrate(dataSource);
     log(applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date');
+    const teams = await seedTeams(dataSource);
+    if (teams.seeded.length) log(`seeded teams: ${teams.seeded.join(', ')}${teams.inactive.length ? ` (inactive, rules taken: ${teams.inactive.join(', ')})` : ''}`);
     const seeded = config.SEED_DEMO_ROSTER ? await seedDemoRoster(dataSource) : [];
 
     let address = config.TEMPORAL_ADDRESS;
@@ -90,12 +93,10 @@ runMain(async () => {
         uiUrl ? `  Temporal Web UI:  ${uiUrl}` : `  Temporal Web UI:  (external cluster: see its own UI)`,
         '',
         ...(seeded.length
-          ? [
-              'Demo roster (get a token with: npm run token -- <userId>):',
-              ...seeded.map((m) => `  ${m.userId.padEnd(8)} ${m.role.padEnd(18)} ${m.team}`),
-              '',
-            ]
+          ? ['Demo roster:', ...seeded.map((m) => `  ${m.userId.padEnd(8)} ${m.role.padEnd(18)} ${m.team}`), '']
           : []),
+        `Get a token with: ${tokenCommand(config)}`,
+        '',
         'Press Ctrl-C to stop.',
         '',
       ].join('\n'),
@@ -106,3 +107,18 @@ runMain(async () => {
   }
   return stopAll;
 });
+
+/**
+ * How to get a token for this instance: `npm run token` finds the embedded database and the JWT
+ * secret through DATA_DIR and EMBEDDED_PG_PORT, so it must be given the same values as `npm start`.
+ */
+function tokenCommand(config: { DATA_DIR: string; EMBEDDED_PG_PORT: number; DATABASE_URL?: string }): string {
+  const env = [
+    ...(config.DATA_DIR !== '.data' ? [`DATA_DIR=${config.DATA_DIR}`] : []),
+    ...(!config.DATABASE_URL && config.EMBEDDED_PG_PORT !== 5488 ? [`EMBEDDED_PG_PORT=${config.EMBEDDED_PG_PORT}`] : []),
+    ...(config.DATABASE_URL ? ['DATABASE_URL=<the same URL>'] : []),
+    ...(process.env.JWT_SECRET ? ['JWT_SECRET=<the same secret>'] : []),
+  ];
+  return [...env, 'npm run -s token -- <userId>'].join(' ');
+}
+

@@ -1,4 +1,5 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { UuidParam } from '../common/uuid-param';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../workflows/common/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -13,7 +14,7 @@ import { EscalationActionsService } from './escalation-actions.service';
 import { EscalationViewResponse } from './escalation.response';
 import { IdempotencyKey } from './idempotency';
 
-const CaseId = () => Param('id', new ParseUUIDPipe({ version: undefined }));
+const CaseId = () => UuidParam('id');
 
 /**
  * One route per case action. Each answers the case as the workflow sees it after the action; 403 when

@@ -1,6 +1,6 @@
 import type { AppConfig } from '../../config/env';
 import { HANDOFF_TEAMS, type HandoffTeam } from '../../workflows/common/actor';
-import { addBusinessTime } from '../../workflows/common/business-calendar';
+import { addBusinessTime, type BusinessCalendar } from '../../workflows/common/business-calendar';
 import type { Severity } from '../../workflows/common/severity';
 import {
   caseSlaTargets,
@@ -17,14 +17,21 @@ const DAY = 24 * 60 * MINUTE;
 /** The settings that shape a new case's deadlines, as start-up configuration provides them. */
 export type SettingsConfig = Pick<AppConfig, 'SLA_POLICY_JSON' | 'CLAIM_LEASE_MINUTES' | 'REOPEN_WINDOW_DAYS'>;
 
+/** The calendars a new case counts on: its owning team's and each handoff team's (see api/teams). */
+export interface CaseCalendars {
+  team: BusinessCalendar;
+  handoffs: Record<HandoffTeam, BusinessCalendar>;
+}
+
 /**
  * Everything an escalation needs to run its clocks, resolved now and carried in the workflow input:
- * a later change of policy or configuration must not move the deadlines of a running case on replay.
+ * a later change of policy, team configuration or holidays must not move the deadlines of a running
+ * case on replay.
  */
-export function buildEscalationSettings(config: SettingsConfig, severity: Severity, team: string): EscalationSettings {
+export function buildEscalationSettings(config: SettingsConfig, severity: Severity, calendars: CaseCalendars): EscalationSettings {
   const policy: SlaPolicy = config.SLA_POLICY_JSON;
-  const { firstResponse, resolution } = caseSlaTargets(policy, 'escalation', severity, team);
-  const handoffs = Object.fromEntries(HANDOFF_TEAMS.map((t) => [t, handoffSlaTarget(policy, t)])) as Record<
+  const { firstResponse, resolution } = caseSlaTargets(policy, 'escalation', severity, calendars.team);
+  const handoffs = Object.fromEntries(HANDOFF_TEAMS.map((t) => [t, handoffSlaTarget(policy, t, calendars.handoffs[t])])) as Record<
     HandoffTeam,
     ClockTarget
   >;

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { UuidParam } from '../common/uuid-param';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../workflows/common/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -40,7 +41,7 @@ export class EscalationsController {
   @ApiOperation({ summary: 'One case with its SLA clocks, tasks, handoffs and audit timeline' })
   @ApiOkResponse({ type: EscalationDetailResponse })
   get(
-    @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,
+    @UuidParam('id') id: string,
     @CurrentActor() actor: Actor,
   ): Promise<EscalationDetailResponse> {
     return this.queries.detail(actor, id);

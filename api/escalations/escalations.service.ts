@@ -3,7 +3,6 @@ import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
 import { v5 as uuidv5 } from 'uuid';
 import type { Actor } from '../../workflows/common/actor';
-import { owningTeam } from '../../workflows/common/teams';
 import {
   ESCALATION_WORKFLOW_TYPE,
   awaitRecordedUpdate,
@@ -12,6 +11,7 @@ import {
 } from '../../workflows/escalation/escalation.contract';
 import { AccessService } from '../auth/access.service';
 import { ApiSettings, TemporalClient } from '../common/runtime';
+import { TeamDirectory } from '../teams/team-directory.service';
 import type { CreateEscalationDto } from './dto/create-escalation.dto';
 import { buildEscalationSettings } from './escalation-settings';
 import { fromView } from './escalation.mapper';
@@ -28,6 +28,7 @@ export class EscalationsService {
     private readonly settings: ApiSettings,
     private readonly access: AccessService,
     private readonly queries: EscalationQueriesService,
+    private readonly teams: TeamDirectory,
   ) {}
 
   /**
@@ -36,7 +37,7 @@ export class EscalationsService {
    * replayed request into a read of the case that request created.
    */
   async create(dto: CreateEscalationDto, actor: Actor, idempotencyKey?: string): Promise<EscalationResponse> {
-    const team = owningTeam(dto.marketplace);
+    const { team, calendars } = await this.teams.forNewCase(dto, Date.now());
     this.access.require(actor, 'create', { kind: 'escalation', team });
     const caseId = idempotencyKey ? uuidv5(`${actor.userId}:${idempotencyKey}`, IDEMPOTENCY_NAMESPACE) : randomUUID();
     const input: EscalationInput = {
@@ -45,7 +46,7 @@ export class EscalationsService {
       team,
       createdBy: actor,
       requestedAt: Date.now(),
-      settings: buildEscalationSettings(this.settings.config, dto.severity, team),
+      settings: buildEscalationSettings(this.settings.config, dto.severity, calendars),
     };
     let handle;
     try {

@@ -1,4 +1,5 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
+import { UuidParam } from '../common/uuid-param';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../workflows/common/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -15,7 +16,7 @@ export class HistoryController {
   @ApiOperation({ summary: "The case workflow's event history, decoded, with the audit trail (managers of the team, operators)" })
   @ApiOkResponse({ type: EscalationHistoryResponse })
   get(
-    @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,
+    @UuidParam('id') id: string,
     @Query() query: HistoryQuery,
     @CurrentActor() actor: Actor,
   ): Promise<EscalationHistoryResponse> {

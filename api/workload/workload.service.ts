@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { RosterMemberEntity } from '../../db/entities/roster-member.entity';
 import { authorize } from '../../workflows/common/access';
+import type { BusinessCalendar } from '../../workflows/common/business-calendar';
 import { CASE_KINDS, type Actor, type Role } from '../../workflows/common/actor';
 import { isOutOfOffice, ROUTABLE_ROLES } from '../../workflows/common/routing';
 import { AccessService } from '../auth/access.service';
 import { DomainError, ErrorCode } from '../common/error-codes';
 import { ApiSettings } from '../common/runtime';
 import { RosterRepository } from '../roster/roster.repository';
+import { TeamDirectory } from '../teams/team-directory.service';
 import type { WorkloadQuery } from './dto/workload.query';
 import { resolutionDeadline, type DeadlineSource } from './resolution-deadline';
 import { planStaffing } from './staffing-plan';
@@ -25,6 +27,7 @@ export class WorkloadService {
     private readonly roster: RosterRepository,
     private readonly access: AccessService,
     private readonly settings: ApiSettings,
+    private readonly teams: TeamDirectory,
   ) {}
 
   /**
@@ -44,19 +47,20 @@ export class WorkloadService {
     const members = everyone.filter((m) => m.active);
     const ids = members.map((m) => m.userId);
 
-    const [activeCases, tasks, queue, openCases, arrivals, completions] = await Promise.all([
+    const [activeCases, tasks, queue, openCases, arrivals, completions, teamCalendar] = await Promise.all([
       this.workload.activeCasesByAssignee(ids),
       this.workload.openTasksByAssignee(ids, now, dueSoonUntil),
       this.workload.openQueueTasks(team, now, dueSoonUntil),
       this.workload.openCases(team),
       this.workload.arrivals(team, now, days),
       this.workload.completions(team, now, days),
+      this.teams.calendarOf(team, now.getTime()),
     ]);
 
     const flow = flowOf(arrivals, completions, now, days);
     const caseWorkers = members.filter((m) => ROUTABLE_ROLES.includes(m.role as Role));
     const available = caseWorkers.filter((m) => !away(m, now.getTime()));
-    const { remainingDays, sources } = this.remainingDays(openCases, now.getTime());
+    const { remainingDays, sources } = this.remainingDays(openCases, teamCalendar, now.getTime());
     const plan = planStaffing({
       backlog: openCases.length,
       completions: flow.totals.completions,
@@ -102,7 +106,7 @@ export class WorkloadService {
     });
   }
 
-  private remainingDays(cases: readonly OpenCaseRow[], now: number) {
+  private remainingDays(cases: readonly OpenCaseRow[], teamCalendar: BusinessCalendar | null, now: number) {
     const policy = this.settings.config.SLA_POLICY_JSON;
     const sources: Record<DeadlineSource | 'none', number> = { sla_clock: 0, policy_estimate: 0, none: 0 };
     const remainingDays: number[] = [];
@@ -116,6 +120,7 @@ export class WorkloadService {
           clock: c.clock && { ...c.clock, deadlineAt: c.clock.deadlineAt.getTime() },
         },
         policy,
+        teamCalendar,
         now,
       );
       if (!deadline) {

@@ -11,7 +11,8 @@ const none: MemberSkills = { kinds: [], marketplaces: [], languages: [] };
 
 /**
  * At least one user in every role, so a newcomer can try every flow with `npm run token -- <userId>`.
- * The seller-risk team works cases; the others answer handoffs, consult, or watch.
+ * The seller-risk teams (EU, Americas, APAC: see db/seed/teams.ts) work cases; the others answer
+ * handoffs, consult, or watch.
  */
 export const DEMO_ROSTER: DemoMember[] = [
   { userId: 'ana', displayName: 'Ana Specialist', role: 'specialist', team: 'seller-risk-eu', capacity: 5,
@@ -24,6 +25,11 @@ export const DEMO_ROSTER: DemoMember[] = [
   { userId: 'dana', displayName: 'Dana Senior', role: 'senior_specialist', team: 'seller-risk-us', capacity: 5,
     skills: { kinds: ALL_KINDS, marketplaces: ['US', 'CA', 'MX'], languages: ['en', 'es'] } },
   { userId: 'mia', displayName: 'Mia Manager', role: 'manager', team: 'seller-risk-us', capacity: 0, skills: none },
+  { userId: 'kenji', displayName: 'Kenji Specialist', role: 'specialist', team: 'seller-risk-apac', capacity: 5,
+    skills: { kinds: ['escalation', 'reinstatement'], marketplaces: ['JP', 'SG'], languages: ['ja', 'en'] } },
+  { userId: 'priya', displayName: 'Priya Senior', role: 'senior_specialist', team: 'seller-risk-apac', capacity: 6,
+    skills: { kinds: ALL_KINDS, marketplaces: ['IN', 'AU', 'SG', 'JP'], languages: ['en', 'hi'] } },
+  { userId: 'hana', displayName: 'Hana Manager', role: 'manager', team: 'seller-risk-apac', capacity: 0, skills: none },
   { userId: 'lea', displayName: 'Lea Legal', role: 'legal', team: 'legal', capacity: 0, skills: none, teamLead: true },
   { userId: 'leo', displayName: 'Leo Legal', role: 'legal', team: 'legal', capacity: 0, skills: none },
   { userId: 'paul', displayName: 'Paul Policy', role: 'policy', team: 'policy', capacity: 0, skills: none, teamLead: true },

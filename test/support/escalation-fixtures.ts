@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../workflows/common/actor';
 import { buildEscalationSettings } from '../../api/escalations/escalation-settings';
+import { caseCalendars } from '../../api/teams/team-calendar';
+import { routeCase } from '../../api/teams/team-rules';
 import { loadConfig } from '../../config/env';
-import { owningTeam } from '../../workflows/common/teams';
+import { SEED_TEAMS } from '../../db/seed/teams';
 import type { Severity } from '../../workflows/common/severity';
 import type { EscalationInput, EscalationSettings } from '../../workflows/escalation/escalation.contract';
 
@@ -16,9 +18,19 @@ export const actors = {
   olga: { userId: 'olga', role: 'operator', team: 'operations' },
 } satisfies Record<string, Actor>;
 
-/** The settings the API would give a new case under the default configuration (see escalation-settings.ts). */
+/** The owning team the seeded routing rules give a case (see db/seed/teams.ts). */
+export function seededTeamFor(marketplace: string, category = 'counterfeit'): string {
+  return routeCase(SEED_TEAMS, marketplace, category)!.team;
+}
+
+/**
+ * The settings the API would give a new case under the default configuration and the seeded teams
+ * (see escalation-settings.ts). A team the seed does not have (tests make teams of their own) counts
+ * on the fallback team's calendar.
+ */
 export function settingsFor(severity: Severity, team: string, overrides: Partial<EscalationSettings> = {}): EscalationSettings {
-  return { ...buildEscalationSettings(loadConfig({}), severity, team), ...overrides };
+  const known = SEED_TEAMS.some((t) => t.id === team) ? team : SEED_TEAMS.find((t) => t.fallback)!.id;
+  return { ...buildEscalationSettings(loadConfig({}), severity, caseCalendars(SEED_TEAMS, known, Date.now())), ...overrides };
 }
 
 /** A workflow input as the API would build it, for tests that start workflows directly. */
@@ -27,7 +39,7 @@ export function escalationInput(
 ): EscalationInput {
   const severity = overrides.severity ?? 'critical';
   const marketplace = overrides.marketplace ?? 'DE';
-  const team = overrides.team ?? owningTeam(marketplace);
+  const team = overrides.team ?? seededTeamFor(marketplace, overrides.category);
   return {
     caseId: randomUUID(),
     sellerId: `seller-${randomUUID().slice(0, 8)}`,

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { createDataSource, migrate } from '../../db/data-source';
+import { seedTeams } from '../../api/teams/team-seed';
 import { seedDemoRoster } from '../../db/seed/demo-roster';
 import { startDevServer, type DevServer } from '../../platform/temporal';
 import { bundleWorkflows } from '../../worker/worker';
@@ -24,6 +25,7 @@ export default async function globalSetup(): Promise<void> {
   url.pathname = `/${dbName}`;
   const ds = await createDataSource(url.toString(), { poolSize: 2 }).initialize();
   await migrate(ds);
+  await seedTeams(ds);
   await seedDemoRoster(ds);
   await ds.query(`UPDATE roster_members SET capacity = $1 WHERE role IN ('specialist', 'senior_specialist')`, [TEST_DEMO_CAPACITY]);
   await ds.destroy();

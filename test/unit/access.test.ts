@@ -61,6 +61,9 @@ const REVIEW_MATRIX: Array<[CaseAction, AccessTarget['kind'], string]> = [
   ['roster.view',         'roster',           '0 1 1 0 0 0 0 1'],
   ['roster.update',       'roster',           '0 0 1 0 0 0 0 1'],
   ['workload.view',       'roster',           '0 1 1 0 0 0 0 1'],
+  ['teams.view',          'teams',            '1 1 1 1 1 1 1 1'],
+  ['teams.update',        'teams',            '0 0 0 0 0 0 0 1'],
+  ['teams.update',        'roster',           '0 0 0 0 0 0 0 0'],
   ['roster.update',       'escalation',       '0 0 0 0 0 0 0 0'],
   ['resolve',             'roster',           '0 0 0 0 0 0 0 0'],
 ];
@@ -76,7 +79,7 @@ describe('the permission table', () => {
   });
 
   it('lists every action in the escalation matrix', () => {
-    const rosterActions = ['roster.view', 'roster.update', 'workload.view'];
+    const rosterActions = ['roster.view', 'roster.update', 'workload.view', 'teams.view', 'teams.update'];
     expect(ESCALATION_MATRIX.map(([a]) => a).sort()).toEqual(CASE_ACTIONS.filter((a) => !rosterActions.includes(a)).sort());
   });
 
@@ -142,6 +145,10 @@ describe('scopes', () => {
     ['account manager views any case', accountManager, 'view', otherTeams, true],
     ['account manager answers a consultation', accountManager, 'answer_consultation', { kind: 'strategic_review', team: OTHER_TEAM }, true],
     ['account manager answers a legal handoff', accountManager, 'answer_handoff', { ...otherTeams, handoffTeam: 'legal' }, 'role_not_permitted'],
+    ["specialist views another team's configuration", specialist, 'teams.view', { kind: 'teams', team: OTHER_TEAM }, true],
+    ['legal views the team configuration', actorFor('legal'), 'teams.view', { kind: 'teams', team: OTHER_TEAM }, true],
+    ["manager changes own team's configuration", manager, 'teams.update', { kind: 'teams', team: TEAM }, 'role_not_permitted'],
+    ["operator changes any team's configuration", operator, 'teams.update', { kind: 'teams', team: OTHER_TEAM }, true],
   ])('%s', (_name, actor, action, target, expected) => {
     const decision = authorize(actor, action, target);
     if (expected === true) expect(decision).toEqual({ allowed: true });
@@ -176,6 +183,7 @@ describe('reasons', () => {
     [actorFor('specialist'), 'extend_sla', { kind: 'escalation', team: TEAM }, 'role specialist may not extend the SLA of escalation cases'],
     [actorFor('specialist'), 'approve_enforcement', { kind: 'strategic_review', team: TEAM }, 'role specialist may not approve enforcement on strategic review cases'],
     [actorFor('specialist'), 'roster.update', { kind: 'roster', team: TEAM }, 'role specialist may not update the roster'],
+    [actorFor('manager'), 'teams.update', { kind: 'teams', team: TEAM }, 'role manager may not change the team configuration'],
     [actorFor('specialist'), 'resolve', { kind: 'escalation', team: TEAM, assigneeId: 'u-other' }, 'the case is assigned to u-other, not to u-specialist'],
     [actorFor('manager'), 'resolve', { kind: 'escalation', team: OTHER_TEAM }, `the case belongs to team ${OTHER_TEAM}, and role manager acts only within team ${TEAM}`],
     [actorFor('legal'), 'answer_handoff', { kind: 'escalation', handoffTeam: 'policy' }, 'role legal answers only legal handoffs; this handoff is addressed to policy'],

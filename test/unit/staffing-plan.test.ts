@@ -1,6 +1,8 @@
 import { resolutionDeadline } from '../../api/workload/resolution-deadline';
 import { medianOf, planStaffing, STAFFING_FORMULA, type StaffingInput, type StaffingStatus } from '../../api/workload/staffing-plan';
 import { pauseClock, startClock } from '../../workflows/common/sla-clock';
+import { buildTeamCalendar } from '../../api/teams/team-calendar';
+import { SEED_TEAMS } from '../../db/seed/teams';
 import { DEFAULT_SLA_POLICY, resolveCalendar } from '../../workflows/common/sla-policy';
 
 const base: StaffingInput = { backlog: 4, completions: 7, windowDays: 14, caseWorkers: 2, availableCaseWorkers: 1, remainingDays: [1, 2, 3, 4] };
@@ -144,12 +146,14 @@ describe('resolutionDeadline', () => {
   const HOUR = 3_600_000;
   const t0 = Date.parse('2026-03-02T10:00:00Z'); // a Monday
   const always = resolveCalendar(DEFAULT_SLA_POLICY, 'always-on');
+  const eu = buildTeamCalendar(SEED_TEAMS.find((t) => t.id === 'seller-risk-eu')!, { from: 2026, to: 2026 });
 
   it("uses a running clock's deadline", () => {
     const clock = startClock({ id: 'resolution', kind: 'resolution', budgetMs: 16 * HOUR, calendar: always, now: t0 });
     const d = resolutionDeadline(
       { kind: 'escalation', severity: 'high', team: 'seller-risk-eu', createdAt: t0, clock: { status: 'running', deadlineAt: clock.deadlineAt, calendarId: clock.calendarId, snapshot: clock } },
       DEFAULT_SLA_POLICY,
+      eu,
       t0 + HOUR,
     );
     expect(d).toEqual({ deadlineAt: t0 + 16 * HOUR, source: 'sla_clock' });
@@ -162,13 +166,14 @@ describe('resolutionDeadline', () => {
     const d = resolutionDeadline(
       { kind: 'escalation', severity: 'high', team: null, createdAt: t0, clock: { status: 'paused', deadlineAt: paused.deadlineAt, calendarId: paused.calendarId, snapshot: paused } },
       DEFAULT_SLA_POLICY,
+      null,
       now,
     );
     expect(d).toEqual({ deadlineAt: now + 6 * HOUR, source: 'sla_clock' });
   });
 
   it('estimates a case without a clock from the policy (critical: 24 wall-clock hours)', () => {
-    expect(resolutionDeadline({ kind: 'escalation', severity: 'critical', team: 'seller-risk-eu', createdAt: t0, clock: null }, DEFAULT_SLA_POLICY, t0)).toEqual({
+    expect(resolutionDeadline({ kind: 'escalation', severity: 'critical', team: 'seller-risk-eu', createdAt: t0, clock: null }, DEFAULT_SLA_POLICY, eu, t0)).toEqual({
       deadlineAt: t0 + 24 * HOUR,
       source: 'policy_estimate',
     });
@@ -176,13 +181,21 @@ describe('resolutionDeadline', () => {
 
   it("estimates on the team's business calendar otherwise (16 business hours from Monday 11:00 Berlin)", () => {
     // Monday 11:00-17:00 (6h), Tuesday 09:00-17:00 (8h), Wednesday 09:00-11:00 (2h), Berlin (UTC+1 in March).
-    expect(resolutionDeadline({ kind: 'escalation', severity: 'high', team: 'seller-risk-eu', createdAt: t0, clock: null }, DEFAULT_SLA_POLICY, t0)).toEqual({
+    expect(resolutionDeadline({ kind: 'escalation', severity: 'high', team: 'seller-risk-eu', createdAt: t0, clock: null }, DEFAULT_SLA_POLICY, eu, t0)).toEqual({
       deadlineAt: Date.parse('2026-03-04T10:00:00Z'),
       source: 'policy_estimate',
     });
   });
 
   it('gives no deadline for a kind or severity the policy does not know', () => {
-    expect(resolutionDeadline({ kind: 'mystery', severity: 'high', team: null, createdAt: t0, clock: null }, DEFAULT_SLA_POLICY, t0)).toBeNull();
+    expect(resolutionDeadline({ kind: 'mystery', severity: 'high', team: null, createdAt: t0, clock: null }, DEFAULT_SLA_POLICY, eu, t0)).toBeNull();
+  });
+
+  it('gives a team without a calendar (no row in the teams table) an estimate only off the team calendar', () => {
+    expect(resolutionDeadline({ kind: 'escalation', severity: 'high', team: 'ghost', createdAt: t0, clock: null }, DEFAULT_SLA_POLICY, null, t0)).toBeNull();
+    expect(resolutionDeadline({ kind: 'escalation', severity: 'critical', team: 'ghost', createdAt: t0, clock: null }, DEFAULT_SLA_POLICY, null, t0)).toEqual({
+      deadlineAt: t0 + 24 * HOUR,
+      source: 'policy_estimate',
+    });
   });
 });

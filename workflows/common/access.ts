@@ -28,6 +28,8 @@ export const CASE_ACTIONS = [
   'roster.view',
   'roster.update',
   'workload.view',
+  'teams.view',
+  'teams.update',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -35,8 +37,15 @@ export type CaseAction = (typeof CASE_ACTIONS)[number];
 export const ROSTER_ACTIONS = ['roster.view', 'roster.update', 'workload.view'] as const satisfies readonly CaseAction[];
 export type RosterAction = (typeof ROSTER_ACTIONS)[number];
 
-/** A column of the table: a case kind, or the team roster. */
-export type AccessScope = CaseKind | 'roster';
+/**
+ * Actions on the teams table (routing rules and calendars); their column is `teams`. The
+ * configuration belongs to no team, so a role listed may use them on every team.
+ */
+export const TEAM_CONFIG_ACTIONS = ['teams.view', 'teams.update'] as const satisfies readonly CaseAction[];
+export type TeamConfigAction = (typeof TEAM_CONFIG_ACTIONS)[number];
+
+/** A column of the table: a case kind, the team roster, or the teams configuration. */
+export type AccessScope = CaseKind | 'roster' | 'teams';
 
 export interface AccessTarget {
   kind: AccessScope;
@@ -90,6 +99,10 @@ export const PERMISSIONS: Readonly<Record<CaseAction, Row>> = {
   'roster.view': { roster: ['senior_specialist', 'manager', 'operator'] },
   'roster.update': { roster: ['manager', 'operator'] },
   'workload.view': { roster: ['senior_specialist', 'manager', 'operator'] },
+  // Where cases go and which calendar a team keeps is useful to everyone who works cases or
+  // handoffs; changing it reroutes new cases for every team, so only operators do.
+  'teams.view': { teams: [...WORKERS, 'manager', ...HANDOFF_ROLES, 'account_manager', 'operator'] },
+  'teams.update': { teams: ['operator'] },
 };
 
 /**
@@ -175,6 +188,8 @@ const ACTION_PHRASES: Record<CaseAction, string> = {
   'roster.view': 'view the roster',
   'roster.update': 'update the roster',
   'workload.view': 'view the workload',
+  'teams.view': 'view the team configuration',
+  'teams.update': 'change the team configuration',
 };
 
 const ALLOWED: Decision = { allowed: true };
@@ -202,7 +217,8 @@ export function authorize(actor: Actor, action: CaseAction, target: AccessTarget
   if (!roles || !roles.includes(actor.role)) {
     const phrase = ACTION_PHRASES[action];
     let what: string;
-    if (target.kind === 'roster') what = isRosterAction(action) ? phrase : `${phrase} rosters`;
+    if (target.kind === 'teams') what = phrase;
+    else if (target.kind === 'roster') what = isRosterAction(action) ? phrase : `${phrase} rosters`;
     else what = isRosterAction(action) ? `${phrase} of ${KIND_LABELS[target.kind]} cases` : `${phrase} ${KIND_LABELS[target.kind]} cases`;
     return deny('role_not_permitted', `role ${actor.role} may not ${what}`);
   }
@@ -225,7 +241,7 @@ export function authorize(actor: Actor, action: CaseAction, target: AccessTarget
         : `the case is assigned to ${target.assigneeId}, not to ${actor.userId}`,
     );
 
-  switch (scopeOf(actor.role, action)) {
+  switch (target.kind === 'teams' ? 'anywhere' : scopeOf(actor.role, action)) {
     case 'anywhere':
       return ALLOWED;
     case 'team':

@@ -14,7 +14,12 @@ import { ALWAYS_ON, ALWAYS_ON_CALENDAR_ID, validateCalendar, type BusinessCalend
 export const SLA_SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
 export type SlaSeverity = (typeof SLA_SEVERITIES)[number];
 
-/** In a case target, `calendarId: 'team'` means the calendar of the team that owns the case. */
+/**
+ * In a target, `calendarId: 'team'` means the calendar of the team the clock belongs to: the owning
+ * team for a case's clocks (and the seller's), the addressed team for a handoff. Team calendars are
+ * configuration (the teams table, managed through /teams): the API builds them when it creates a
+ * case and passes them in here, so this file names no team and holds no holiday list.
+ */
 export const TEAM_CALENDAR = 'team';
 
 export interface CaseSlaTarget {
@@ -22,7 +27,7 @@ export interface CaseSlaTarget {
   firstResponseMs: number;
   /** Business time until resolution. */
   resolutionMs: number;
-  /** A calendar id, or TEAM_CALENDAR. */
+  /** TEAM_CALENDAR, 'always-on', or a key of `calendars`. */
   calendarId: string;
   /** Fraction of each budget at which the warning is due, in (0, 1]. */
   warningFraction: number;
@@ -44,12 +49,11 @@ export interface SellerResponseSlaTarget {
 }
 
 export interface SlaPolicy {
-  /** Calendars by id; the key equals the calendar's id. 'always-on' is built in and reserved. */
+  /**
+   * Named calendars a target may count on instead of its team's; the key equals the calendar's id.
+   * Empty by default; 'always-on' is built in and reserved, 'team' is reserved for team calendars.
+   */
   calendars: Record<string, BusinessCalendar>;
-  /** Owning team (e.g. 'seller-risk-us') to calendar id, for targets on TEAM_CALENDAR. */
-  teamCalendars: Record<string, string>;
-  /** Calendar for a team not listed in teamCalendars, or a case with no team yet. */
-  defaultTeamCalendarId: string;
   cases: Record<CaseKind, Record<SlaSeverity, CaseSlaTarget>>;
   handoffs: Record<HandoffTeam, HandoffSlaTarget>;
   sellerResponse: SellerResponseSlaTarget;
@@ -65,47 +69,6 @@ export interface ClockTarget {
 
 const HOUR = 3_600_000;
 const hours = (n: number): number => n * HOUR;
-const WEEKDAYS_9_TO_5 = { 1: [['09:00', '17:00']], 2: [['09:00', '17:00']], 3: [['09:00', '17:00']], 4: [['09:00', '17:00']], 5: [['09:00', '17:00']] } as const;
-
-/** German nationwide public holidays. */
-const DE_HOLIDAYS = [
-  '2026-01-01', '2026-04-03', '2026-04-06', '2026-05-01', '2026-05-14', '2026-05-25', '2026-10-03', '2026-12-25', '2026-12-26',
-  '2027-01-01', '2027-03-26', '2027-03-29', '2027-05-01', '2027-05-06', '2027-05-17', '2027-10-03', '2027-12-25', '2027-12-26',
-];
-
-/** US federal holidays, on the dates they are observed. */
-const US_HOLIDAYS = [
-  '2026-01-01', '2026-01-19', '2026-02-16', '2026-05-25', '2026-06-19', '2026-07-03', '2026-09-07', '2026-10-12', '2026-11-11', '2026-11-26', '2026-12-25',
-  '2027-01-01', '2027-01-18', '2027-02-15', '2027-05-31', '2027-06-18', '2027-07-05', '2027-09-06', '2027-10-11', '2027-11-11', '2027-11-25', '2027-12-24',
-];
-
-export const DEFAULT_CALENDARS: Readonly<Record<string, BusinessCalendar>> = deepFreeze({
-  'seller-risk-eu': { id: 'seller-risk-eu', timeZone: 'Europe/Berlin', workingHours: WEEKDAYS_9_TO_5, holidays: DE_HOLIDAYS },
-  'seller-risk-us': { id: 'seller-risk-us', timeZone: 'America/New_York', workingHours: WEEKDAYS_9_TO_5, holidays: US_HOLIDAYS },
-  legal: {
-    id: 'legal',
-    timeZone: 'Europe/Berlin',
-    workingHours: Object.fromEntries(
-      [1, 2, 3, 4, 5].map((d) => [d, [['09:00', '12:30'], ['13:30', '18:00']]]),
-    ) as BusinessCalendar['workingHours'],
-    holidays: DE_HOLIDAYS,
-  },
-  policy: {
-    id: 'policy',
-    timeZone: 'America/New_York',
-    workingHours: Object.fromEntries([1, 2, 3, 4, 5].map((d) => [d, [['08:00', '18:00']]])) as BusinessCalendar['workingHours'],
-    holidays: US_HOLIDAYS,
-  },
-  'customer-trust': {
-    id: 'customer-trust',
-    timeZone: 'Europe/Berlin',
-    workingHours: {
-      ...Object.fromEntries([1, 2, 3, 4, 5].map((d) => [d, [['07:00', '22:00']]])),
-      6: [['09:00', '17:00']],
-    } as BusinessCalendar['workingHours'],
-    holidays: [],
-  },
-});
 
 function caseTable(
   rows: Record<SlaSeverity, [firstResponseHours: number, resolutionHours: number]>,
@@ -125,72 +88,73 @@ function caseTable(
 }
 
 export const DEFAULT_SLA_POLICY: SlaPolicy = deepFreeze({
-  calendars: { ...DEFAULT_CALENDARS },
-  teamCalendars: {
-    'seller-risk-eu': 'seller-risk-eu',
-    'seller-risk-us': 'seller-risk-us',
-    legal: 'legal',
-    policy: 'policy',
-    customer_trust: 'customer-trust',
-  },
-  defaultTeamCalendarId: 'seller-risk-eu',
+  calendars: {},
   // [first response, resolution] in business hours (critical: wall-clock hours).
   cases: {
     escalation: caseTable({ low: [8, 40], medium: [4, 24], high: [2, 16], critical: [1, 24] }),
     strategic_review: caseTable({ low: [16, 80], medium: [8, 60], high: [4, 40], critical: [2, 48] }),
     reinstatement: caseTable({ low: [16, 40], medium: [8, 24], high: [4, 16], critical: [2, 24] }),
   },
+  // Each handoff counts on the addressed team's own calendar.
   handoffs: {
-    legal: { answerMs: hours(16), reminderFraction: 0.5, calendarId: 'legal' },
-    policy: { answerMs: hours(8), reminderFraction: 0.75, calendarId: 'policy' },
-    customer_trust: { answerMs: hours(4), reminderFraction: 0.75, calendarId: 'customer-trust' },
+    legal: { answerMs: hours(16), reminderFraction: 0.5, calendarId: TEAM_CALENDAR },
+    policy: { answerMs: hours(8), reminderFraction: 0.75, calendarId: TEAM_CALENDAR },
+    customer_trust: { answerMs: hours(4), reminderFraction: 0.75, calendarId: TEAM_CALENDAR },
   },
   // Five calendar days, reminder after three.
   sellerResponse: { budgetMs: hours(5 * 24), reminderFraction: 0.6, calendarId: ALWAYS_ON_CALENDAR_ID },
 });
 
-/** The calendar with this id; 'always-on' is always available. Throws on an unknown id. */
-export function resolveCalendar(policy: SlaPolicy, id: string): BusinessCalendar {
+/**
+ * The calendar a target names: 'always-on', TEAM_CALENDAR (the `teamCalendar` given), or one of the
+ * policy's named calendars. Throws on an unknown id, or on TEAM_CALENDAR without a team calendar.
+ */
+export function resolveCalendar(policy: SlaPolicy, id: string, teamCalendar?: BusinessCalendar): BusinessCalendar {
   if (id === ALWAYS_ON_CALENDAR_ID) return ALWAYS_ON;
+  if (id === TEAM_CALENDAR) {
+    if (!teamCalendar) throw new Error('the SLA policy counts on the team calendar, and none was given');
+    return teamCalendar;
+  }
   const calendar = Object.prototype.hasOwnProperty.call(policy.calendars, id) ? policy.calendars[id] : undefined;
   if (!calendar) throw new Error(`SLA policy has no calendar '${id}'`);
   return calendar;
 }
 
-/** The calendar id a team counts business time on; falls back to defaultTeamCalendarId. */
-export function teamCalendarId(policy: SlaPolicy, team: string | null | undefined): string {
-  if (team && Object.prototype.hasOwnProperty.call(policy.teamCalendars, team)) return policy.teamCalendars[team];
-  return policy.defaultTeamCalendarId;
-}
-
-/** First-response and resolution clock targets for a case owned by `team` (null: not assigned yet). */
+/**
+ * First-response and resolution clock targets for a case whose owning team keeps `teamCalendar`
+ * (needed only when the target counts on the team calendar; throws then if it is missing).
+ */
 export function caseSlaTargets(
   policy: SlaPolicy,
   kind: CaseKind,
   severity: SlaSeverity,
-  team: string | null | undefined,
+  teamCalendar?: BusinessCalendar,
 ): { firstResponse: ClockTarget; resolution: ClockTarget } {
   const target = policy.cases[kind]?.[severity];
   if (!target) throw new Error(`SLA policy has no target for ${kind}/${severity}`);
-  const calendarId = target.calendarId === TEAM_CALENDAR ? teamCalendarId(policy, team) : target.calendarId;
-  const calendar = resolveCalendar(policy, calendarId);
+  const calendar = resolveCalendar(policy, target.calendarId, teamCalendar);
   return {
     firstResponse: { kind: 'first_response', budgetMs: target.firstResponseMs, warningFraction: target.warningFraction, calendar },
     resolution: { kind: 'resolution', budgetMs: target.resolutionMs, warningFraction: target.warningFraction, calendar },
   };
 }
 
-export function handoffSlaTarget(policy: SlaPolicy, team: HandoffTeam): ClockTarget {
+/** The answer clock of a handoff to `team`, which keeps `teamCalendar`. */
+export function handoffSlaTarget(policy: SlaPolicy, team: HandoffTeam, teamCalendar: BusinessCalendar): ClockTarget {
   const target = policy.handoffs[team];
   if (!target) throw new Error(`SLA policy has no handoff target for team '${team}'`);
   return {
     kind: 'handoff',
     budgetMs: target.answerMs,
     warningFraction: target.reminderFraction,
-    calendar: resolveCalendar(policy, target.calendarId),
+    calendar: resolveCalendar(policy, target.calendarId, teamCalendar),
   };
 }
 
+/**
+ * The seller's answer clock. It counts on 'always-on' or a named calendar, never the team's: the
+ * seller's deadline is the same whichever team works the case.
+ */
 export function sellerResponseSlaTarget(policy: SlaPolicy): ClockTarget {
   const target = policy.sellerResponse;
   return {
@@ -251,8 +215,6 @@ const caseTargetSchema = z.strictObject({
 const policySchema = z
   .strictObject({
     calendars: z.record(z.string().min(1), calendarSchema),
-    teamCalendars: z.record(z.string().min(1), calendarRef),
-    defaultTeamCalendarId: calendarRef,
     cases: z.record(z.enum(CASE_KINDS), z.record(z.enum(SLA_SEVERITIES), caseTargetSchema)),
     handoffs: z.record(
       z.enum(HANDOFF_TEAMS),
@@ -261,42 +223,52 @@ const policySchema = z
     sellerResponse: z.strictObject({ budgetMs: durationMs, reminderFraction: fraction, calendarId: calendarRef }),
   })
   .superRefine((policy, ctx) => {
-    const known = (id: string) => id === ALWAYS_ON_CALENDAR_ID || Object.prototype.hasOwnProperty.call(policy.calendars, id);
+    const known = (id: string) =>
+      id === ALWAYS_ON_CALENDAR_ID || id === TEAM_CALENDAR || Object.prototype.hasOwnProperty.call(policy.calendars, id);
     const requireCalendar = (id: string, path: PropertyKey[]) => {
       if (!known(id)) ctx.addIssue({ code: 'custom', message: `unknown calendar '${id}'`, path });
     };
     for (const [key, cal] of Object.entries(policy.calendars)) {
-      if (key === ALWAYS_ON_CALENDAR_ID) {
-        ctx.addIssue({ code: 'custom', message: `'${ALWAYS_ON_CALENDAR_ID}' is built in and cannot be redefined`, path: ['calendars', key] });
+      if (key === ALWAYS_ON_CALENDAR_ID || key === TEAM_CALENDAR) {
+        ctx.addIssue({ code: 'custom', message: `'${key}' is built in and cannot be redefined`, path: ['calendars', key] });
       } else if (cal.id !== key) {
         ctx.addIssue({ code: 'custom', message: `must equal its key '${key}', got '${cal.id}'`, path: ['calendars', key, 'id'] });
       }
     }
-    for (const [team, id] of Object.entries(policy.teamCalendars)) requireCalendar(id, ['teamCalendars', team]);
-    requireCalendar(policy.defaultTeamCalendarId, ['defaultTeamCalendarId']);
     for (const [kind, table] of Object.entries(policy.cases)) {
       for (const [severity, target] of Object.entries(table)) {
         const path = ['cases', kind, severity];
-        if (target.calendarId !== TEAM_CALENDAR) requireCalendar(target.calendarId, [...path, 'calendarId']);
+        requireCalendar(target.calendarId, [...path, 'calendarId']);
         if (target.firstResponseMs > target.resolutionMs) {
           ctx.addIssue({ code: 'custom', message: 'must not exceed resolutionMs', path: [...path, 'firstResponseMs'] });
         }
       }
     }
     for (const [team, target] of Object.entries(policy.handoffs)) requireCalendar(target.calendarId, ['handoffs', team, 'calendarId']);
-    requireCalendar(policy.sellerResponse.calendarId, ['sellerResponse', 'calendarId']);
+    if (policy.sellerResponse.calendarId === TEAM_CALENDAR) {
+      ctx.addIssue({ code: 'custom', message: `the seller's deadline does not depend on the team: use '${ALWAYS_ON_CALENDAR_ID}' or a named calendar`, path: ['sellerResponse', 'calendarId'] });
+    } else {
+      requireCalendar(policy.sellerResponse.calendarId, ['sellerResponse', 'calendarId']);
+    }
   });
+
+/** Keys older policies had; naming them gets a pointer to where team calendars live now. */
+const MOVED_TO_TEAMS_TABLE = ['teamCalendars', 'defaultTeamCalendarId'];
 
 export type SlaPolicyParseResult = { ok: true; policy: SlaPolicy } | { ok: false; errors: string[] };
 
 /**
  * Validates an override and merges it over `base` (the default policy unless given). Objects merge
  * key by key; arrays and scalars replace, so `{"cases":{"escalation":{"high":{"resolutionMs":"PT12H"}}}}`
- * changes one budget, and a calendar's `holidays` list is replaced as a whole. A full policy is also a
+ * changes one budget, and a named calendar's `holidays` list is replaced as a whole. A full policy is also a
  * valid override. Errors name the bad path, e.g. `cases.escalation.high.resolutionMs: must be ...`.
  */
 export function parseSlaPolicy(json: unknown, base: SlaPolicy = DEFAULT_SLA_POLICY): SlaPolicyParseResult {
   if (!isPlainObject(json)) return { ok: false, errors: ['(root): the SLA policy override must be a JSON object'] };
+  const moved = MOVED_TO_TEAMS_TABLE.filter((key) => Object.prototype.hasOwnProperty.call(json, key));
+  if (moved.length > 0) {
+    return { ok: false, errors: moved.map((key) => `${key}: team calendars are configured in the teams table (PATCH /teams/:id), not in the SLA policy`) };
+  }
   const parsed = policySchema.safeParse(mergeDeep(base, json));
   if (!parsed.success) {
     return {

@@ -1,0 +1,19 @@
+import { BadRequestException, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ErrorCode } from './error-codes';
+
+/**
+ * A route parameter that must be a UUID (any version). A malformed one is refused with the same
+ * `validation_failed` body the validation pipe gives a bad request body, naming the parameter.
+ */
+export function UuidParam(name = 'id'): ParameterDecorator {
+  return Param(
+    name,
+    new ParseUUIDPipe({
+      version: undefined,
+      exceptionFactory: () => {
+        const problem = `${name} must be a UUID such as 7d7c4a58-4ad4-4c53-9a5c-1f4e4b1f9c11`;
+        return new BadRequestException({ error: ErrorCode.ValidationFailed, message: problem, details: { fields: [{ field: name, problems: [problem] }] } });
+      },
+    }),
+  );
+}
