@@ -89,6 +89,8 @@ async function upsertDetails(tx: EntityManager, caseId: string, details: CaseDet
         [caseId, details.category, details.language, details.resolutionCode, details.rootCause, details.reopenCount, projectionSeq],
       );
       return;
+    case 'none':
+      return;
   }
 }
 

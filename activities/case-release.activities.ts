@@ -1,9 +1,9 @@
 import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
-import { ApplicationFailure, WorkflowNotFoundError, type UpdateDefinition } from '@temporalio/common';
+import { ApplicationFailure, WorkflowNotFoundError, type QueryDefinition, type UpdateDefinition } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
 import type { Actor, CaseKind } from '../workflows/common/actor';
 import { NOT_RECORDED } from '../workflows/common/refusal';
-import { releaseUpdate, type ReleaseRequest } from '../workflows/escalation/escalation.contract';
+import { getEscalationQuery, releaseUpdate, type ReleaseRequest } from '../workflows/escalation/escalation.contract';
 import type { CaseToRelease, ReleaseOutcome } from '../workflows/hand-back/hand-back.contract';
 import { classified } from './failures';
 
@@ -12,9 +12,9 @@ export interface CaseReleaseDeps {
   temporal: Client;
 }
 
-/** Each kind's release message: the update that puts a case back in its team's queue. */
-const RELEASES: Partial<Record<CaseKind, UpdateDefinition<{ state: string }, [ReleaseRequest]>>> = {
-  escalation: releaseUpdate,
+/** Each kind's release message (the update that puts a case back in its team's queue) and its view. */
+const RELEASES: Partial<Record<CaseKind, { update: UpdateDefinition<{ state: string }, [ReleaseRequest]>; view: QueryDefinition<{ state: string }> }>> = {
+  escalation: { update: releaseUpdate, view: getEscalationQuery },
 };
 
 export interface ReleaseCaseInput {
@@ -45,15 +45,16 @@ export function createCaseReleaseActivities({ dataSource, temporal }: CaseReleas
      * activity retries on the hand-back's bounded schedule.
      */
     async releaseCase({ target, actor, reason, updateId, userId }: ReleaseCaseInput): Promise<ReleaseOutcome> {
-      const update = RELEASES[target.kind];
-      if (!update) return { ...target, outcome: 'not_released', code: 'invalid_transition', reason: `${target.kind} cases cannot be released yet` };
+      const release = RELEASES[target.kind];
+      if (!release) return { ...target, outcome: 'not_released', code: 'invalid_transition', reason: `${target.kind} cases cannot be released yet` };
+      const handle = temporal.workflow.getHandle(target.workflowId);
       try {
-        const view = await temporal.workflow.getHandle(target.workflowId).executeUpdate(update, { args: [{ actor, reason, holder: userId }], updateId });
+        const view = await handle.executeUpdate(release.update, { args: [{ actor, reason, holder: userId }], updateId });
         return { ...target, outcome: 'released', state: view.state };
       } catch (err) {
         if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
-          // Applied but not yet recorded: a retry with the same update id confirms it.
-          if (err.cause.type === NOT_RECORDED) throw ApplicationFailure.retryable(err.cause.message, NOT_RECORDED);
+          // Applied, and the case will record it by itself: released, as its own view says.
+          if (err.cause.type === NOT_RECORDED) return { ...target, outcome: 'released', state: (await handle.query(release.view)).state };
           return { ...target, outcome: 'not_released', code: err.cause.type ?? 'conflict', reason: err.cause.message };
         }
         if (err instanceof WorkflowNotFoundError) return { ...target, outcome: 'not_released', code: 'not_found', reason: 'the case has no running workflow' };

@@ -84,7 +84,7 @@ export async function startInfra(
   if (!temporalAddress) {
     const port = await freePort();
     opts.log(`starting Temporal dev server on port ${port} (in memory, no UI)`);
-    const server = await explain('starting the Temporal dev server', startDevServer({ port, namespace: opts.namespace, log: opts.log }));
+    const server = await explain('starting the Temporal dev server', startDevServer({ port, namespace: opts.namespace, log: opts.log, quiet: true }));
     teardown.push('Temporal dev server', server.stop);
     temporalAddress = server.address;
     temporal = `dev server on ${temporalAddress} (in memory)`;

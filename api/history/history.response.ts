@@ -9,7 +9,8 @@ export class HistoryFailureResponse {
 
 /** One Temporal history event, decoded for reading. */
 export class HistoryEventResponse {
-  @ApiProperty() eventId!: number;
+  @ApiPropertyOptional({ description: 'Which run of the workflow the event belongs to (1 = the first); set on case histories' }) run?: number;
+  @ApiProperty({ description: 'Numbered from 1 within each run' }) eventId!: number;
   @ApiProperty({ example: 'WORKFLOW_EXECUTION_UPDATE_ACCEPTED' }) type!: string;
   @ApiPropertyOptional({ type: String, nullable: true }) time!: string | null;
   @ApiPropertyOptional({
@@ -31,10 +32,22 @@ export class ChildHistoryResponse {
   @ApiProperty({ type: [HistoryEventResponse] }) events!: HistoryEventResponse[];
 }
 
+/** One run of a case's workflow: a case continues as new when its history grows long. */
+export class WorkflowRunResponse {
+  @ApiProperty({ description: '1 = the first run' }) run!: number;
+  @ApiProperty() runId!: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) startedAt!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Null while the run is open' }) closedAt!: string | null;
+  @ApiProperty({ example: 'CONTINUED_AS_NEW', description: 'How the run ended (RUNNING for the open one)' }) status!: string;
+  @ApiProperty() eventCount!: number;
+}
+
 export class EscalationHistoryResponse {
   @ApiProperty() caseId!: string;
   @ApiProperty() workflowId!: string;
-  @ApiProperty({ type: [HistoryEventResponse], description: "The case workflow's current run, oldest event first" })
+  @ApiProperty({ type: [WorkflowRunResponse], description: 'Every run of the case workflow, oldest first' })
+  runs!: WorkflowRunResponse[];
+  @ApiProperty({ type: [HistoryEventResponse], description: "Every run's events, oldest run first, each marked with its run" })
   events!: HistoryEventResponse[];
   @ApiProperty({ type: [TimelineEntryResponse], description: 'The audit trail from the read model, in order' })
   audit!: TimelineEntryResponse[];

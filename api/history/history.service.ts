@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { isGrpcServiceError } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/common';
+import type { temporal } from '@temporalio/proto';
 import type { Actor } from '../../workflows/common/actor';
 import { handoffWorkflowId } from '../../workflows/handoff/handoff.contract';
 import { TemporalClient } from '../common/runtime';
@@ -9,12 +10,30 @@ import { timelineEntry } from '../cases/case.mapper';
 import { CasesRepository } from '../cases/cases.repository';
 import { renderHistory } from './history-renderer';
 import type { HistoryQuery } from './history.query';
-import type { EscalationHistoryResponse, HistoryEventResponse } from './history.response';
+import type { EscalationHistoryResponse, HistoryEventResponse, WorkflowRunResponse } from './history.response';
 
 const GRPC_NOT_FOUND = 5;
 
 /** Bookkeeping between every two decisions of the workflow; rarely what an operator is looking for. */
 const WORKFLOW_TASK_EVENTS = /^WORKFLOW_TASK_/;
+
+/** A case continues as new every few thousand events; this many runs is years of a busy case. */
+const MAX_RUNS = 200;
+
+/** How a run's last event says it ended. */
+const CLOSING_EVENTS: Record<string, string> = {
+  WORKFLOW_EXECUTION_COMPLETED: 'COMPLETED',
+  WORKFLOW_EXECUTION_FAILED: 'FAILED',
+  WORKFLOW_EXECUTION_TIMED_OUT: 'TIMED_OUT',
+  WORKFLOW_EXECUTION_CANCELED: 'CANCELED',
+  WORKFLOW_EXECUTION_TERMINATED: 'TERMINATED',
+  WORKFLOW_EXECUTION_CONTINUED_AS_NEW: 'CONTINUED_AS_NEW',
+};
+
+interface RenderedRun {
+  summary: WorkflowRunResponse;
+  events: HistoryEventResponse[];
+}
 
 /** The Temporal event history of a case, decoded for operators, beside the audit trail. */
 @Injectable()
@@ -27,15 +46,17 @@ export class HistoryService {
 
   async escalation(actor: Actor, id: string, query: HistoryQuery): Promise<EscalationHistoryResponse> {
     const row = await this.cases.require(actor, 'history.view', id, 'escalation');
-    const [events, audit] = await Promise.all([this.render(row.workflowId), this.repository.timeline(id)]);
+    const [runs, audit] = await Promise.all([this.allRuns(row.workflowId), this.repository.timeline(id)]);
+    const events = runs.flatMap((r) => r.events);
     const response: EscalationHistoryResponse = {
       caseId: row.id,
       workflowId: row.workflowId,
-      events: compacted(events ?? [], query),
+      runs: runs.map((r) => r.summary),
+      events: compacted(events, query),
       audit: audit.map(timelineEntry),
     };
     if (query.handoffs) {
-      const children = await this.handoffWorkflows(id, events ?? []);
+      const children = await this.handoffWorkflows(id, events);
       response.handoffs = await Promise.all(
         children.map(async ({ handoffId, workflowId }) => ({
           handoffId,
@@ -62,16 +83,64 @@ export class HistoryService {
     return [...children].map(([workflowId, handoffId]) => ({ workflowId, handoffId }));
   }
 
-  /** null when Temporal no longer has the workflow (past the namespace's retention). */
-  private async render(workflowId: string): Promise<HistoryEventResponse[] | null> {
+  /**
+   * Every run of the workflow, oldest first: from the latest run, each run's first event names the
+   * run it continued (`continuedExecutionRunId`). Runs past the namespace's retention are gone.
+   */
+  private async allRuns(workflowId: string): Promise<RenderedRun[]> {
+    const latest = await this.latestRunId(workflowId);
+    const runs: Array<{ runId: string; events: temporal.api.history.v1.IHistoryEvent[] }> = [];
+    for (let runId = latest; runId && runs.length < MAX_RUNS; ) {
+      const history = await this.fetch(workflowId, runId);
+      if (!history) break;
+      runs.unshift({ runId, events: history });
+      runId = history[0]?.workflowExecutionStartedEventAttributes?.continuedExecutionRunId || undefined;
+    }
+    return runs.map(({ runId, events }, i) => {
+      const rendered = renderHistory(events).map((e) => ({ run: i + 1, ...e }));
+      const last = rendered[rendered.length - 1];
+      const status = last ? (CLOSING_EVENTS[last.type] ?? 'RUNNING') : 'RUNNING';
+      return {
+        summary: {
+          run: i + 1,
+          runId,
+          startedAt: rendered[0]?.time ?? null,
+          closedAt: status === 'RUNNING' ? null : (last?.time ?? null),
+          status,
+          eventCount: rendered.length,
+        },
+        events: rendered,
+      };
+    });
+  }
+
+  private async latestRunId(workflowId: string): Promise<string | undefined> {
     try {
-      const history = await this.temporal.client.workflow.getHandle(workflowId).fetchHistory();
-      return renderHistory(history.events ?? []);
+      return (await this.temporal.client.workflow.getHandle(workflowId).describe()).runId;
     } catch (err) {
-      if (err instanceof WorkflowNotFoundError || (isGrpcServiceError(err) && err.code === GRPC_NOT_FOUND)) return null;
+      if (isNotFound(err)) return undefined;
       throw err;
     }
   }
+
+  private async fetch(workflowId: string, runId?: string): Promise<temporal.api.history.v1.IHistoryEvent[] | null> {
+    try {
+      return (await this.temporal.client.workflow.getHandle(workflowId, runId).fetchHistory()).events ?? [];
+    } catch (err) {
+      if (isNotFound(err)) return null;
+      throw err;
+    }
+  }
+
+  /** null when Temporal no longer has the workflow (past the namespace's retention). */
+  private async render(workflowId: string): Promise<HistoryEventResponse[] | null> {
+    const events = await this.fetch(workflowId);
+    return events ? renderHistory(events) : null;
+  }
+}
+
+function isNotFound(err: unknown): boolean {
+  return err instanceof WorkflowNotFoundError || (isGrpcServiceError(err) && err.code === GRPC_NOT_FOUND);
 }
 
 function compacted(events: HistoryEventResponse[], query: HistoryQuery): HistoryEventResponse[] {

@@ -8,7 +8,8 @@
 import { CASE_KINDS, type CaseKind } from '../../workflows/common/actor';
 import { addBusinessTime, type BusinessCalendar } from '../../workflows/common/business-calendar';
 import { projectedDeadlineAt, type SlaClock } from '../../workflows/common/sla-clock';
-import { caseSlaTargets, resolveCalendar, SLA_SEVERITIES, type SlaPolicy, type SlaSeverity } from '../../workflows/common/sla-policy';
+import { SEVERITIES, type Severity } from '../../workflows/common/severity';
+import { caseSlaTargets, resolveCalendar, type SlaPolicy } from '../../workflows/common/sla-policy';
 
 export interface OpenCaseClock {
   status: string;
@@ -46,10 +47,10 @@ export function resolutionDeadline(
       return { deadlineAt: c.clock.deadlineAt, source: 'sla_clock' };
     }
   }
-  if (!(CASE_KINDS as readonly string[]).includes(c.kind) || !(SLA_SEVERITIES as readonly string[]).includes(c.severity)) return null;
+  if (!(CASE_KINDS as readonly string[]).includes(c.kind) || !(SEVERITIES as readonly string[]).includes(c.severity)) return null;
   let resolution;
   try {
-    ({ resolution } = caseSlaTargets(policy, c.kind as CaseKind, c.severity as SlaSeverity, teamCalendar ?? undefined));
+    ({ resolution } = caseSlaTargets(policy, c.kind as CaseKind, c.severity as Severity, teamCalendar ?? undefined));
   } catch {
     // The target counts on the team calendar and the team has none: no estimate.
     return null;

@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { createIntegrationContext, type IntegrationContext } from '../support/harness';
+import {
+  acknowledgeUpdate,
+  awaitRecordedUpdate,
+  escalationStartOptions,
+  extendSlaUpdate,
+} from '../../workflows/escalation/escalation.contract';
+import { actors, escalationInput } from '../support/escalation-fixtures';
 import { apiClient, eventually, type CaseBody } from './escalation-api.helpers';
 
 interface Page {
@@ -175,6 +182,34 @@ describe('escalation queries: detail, list, history (real Temporal, real Postgre
       expect(res.body.handoffs).toEqual([
         expect.objectContaining({ handoffId: `${c.id}/handoff/1`, events: expect.arrayContaining([expect.objectContaining({ name: 'handoffWorkflow' })]) }),
       ]);
+    });
+
+    it('shows every run of a case that continued as new, oldest first, each event marked with its run', async () => {
+      // A tiny history budget forces continue-as-new after a few actions (the API's cases use Temporal's suggestion).
+      const input = escalationInput({ severity: 'high', settings: { continueAsNewAfterEvents: 40 } });
+      const handle = await ctx.client.workflow.start('escalationWorkflow', escalationStartOptions(input, ctx.taskQueue));
+      const created = await handle.executeUpdate(awaitRecordedUpdate);
+      const holder = created.assigneeId === 'ana' ? actors.ana : actors.chloe;
+      if (created.assigneeId) await handle.executeUpdate(acknowledgeUpdate, { args: [{ actor: holder }] });
+      const firstRun = (await handle.describe()).runId;
+      for (let i = 1; i <= 8; i++) {
+        await handle.executeUpdate(extendSlaUpdate, { args: [{ actor: actors.max, clock: 'resolution', byMs: 60_000, reason: `extension ${i}` }] });
+      }
+      await eventually(async () => ((await handle.describe()).runId !== firstRun ? true : undefined), 'the case to continue as new');
+
+      const res = await api.as('olga').get(`/escalations/${input.caseId}/history?compact=true`).expect(200);
+      const runs = res.body.runs as Array<{ run: number; runId: string; status: string; eventCount: number; closedAt: string | null }>;
+      expect(runs.length).toBeGreaterThanOrEqual(2);
+      expect(runs[0]).toMatchObject({ run: 1, runId: firstRun, status: 'CONTINUED_AS_NEW', closedAt: expect.any(String) });
+      expect(runs[runs.length - 1]).toMatchObject({ run: runs.length, status: 'RUNNING', closedAt: null });
+      const events = res.body.events as Array<{ run: number; eventId: number; type: string; name: string | null }>;
+      expect(events.map((e) => e.run)).toEqual([...events.map((e) => e.run)].sort((a, b) => a - b));
+      expect(events.filter((e) => e.type === 'WORKFLOW_EXECUTION_STARTED').map((e) => e.run)).toEqual(runs.map((r) => r.run));
+      expect(events.find((e) => e.run === 1 && e.type === 'WORKFLOW_EXECUTION_CONTINUED_AS_NEW')).toBeDefined();
+      // The whole story: the first run's creation and the later runs' extensions.
+      expect(events.some((e) => e.run === 1 && e.name === 'awaitRecorded')).toBe(true);
+      expect(events.filter((e) => e.type === 'WORKFLOW_EXECUTION_UPDATE_ACCEPTED' && e.name === 'extendSla').length).toBe(8);
+      await handle.terminate('scenario finished');
     });
 
     it('is for managers of the team and operators only', async () => {

@@ -33,7 +33,7 @@ export default async function globalSetup(): Promise<void> {
   let server: DevServer | undefined;
   let address = process.env.TEMPORAL_ADDRESS;
   if (!address) {
-    server = await startDevServer({ port: await freePort(), namespace: 'default' });
+    server = await startDevServer({ port: await freePort(), namespace: 'default', quiet: true });
     address = server.address;
   }
 

@@ -18,10 +18,12 @@ export interface IntegrationContext {
   dataSource: DataSource;
   client: Client;
   taskQueue: string;
-  app?: INestApplication;
+  readonly app?: INestApplication;
   /** Stops the worker only (to test a restart); `startWorker` brings a new one up. */
   stopWorker(): Promise<void>;
   startWorker(): Promise<void>;
+  /** Closes the HTTP API (as if its process died) and starts a new one on the same database and Temporal. */
+  restartApi(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -64,27 +66,34 @@ export async function createIntegrationContext(opts: { api?: boolean } = {}): Pr
   };
   await startWorker();
 
-  let app: INestApplication | undefined;
-  if (opts.api) {
-    const config = loadConfig({
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'silent',
-      DATABASE_URL: required(TEST_ENV.databaseUrl),
-      TEMPORAL_ADDRESS: address,
-      TEMPORAL_TASK_QUEUE: taskQueue,
-      JWT_SECRET: TEST_JWT_SECRET,
-    });
-    app = await createApiApp({ config, dataSource, temporal: client });
-    await app.init();
-  }
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: required(TEST_ENV.databaseUrl),
+    TEMPORAL_ADDRESS: address,
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    JWT_SECRET: TEST_JWT_SECRET,
+  });
+  const startApi = async () => {
+    const created = await createApiApp({ config, dataSource, temporal: client });
+    await created.init();
+    return created;
+  };
+  let app: INestApplication | undefined = opts.api ? await startApi() : undefined;
 
   return {
     dataSource,
     client,
     taskQueue,
-    app,
+    get app() {
+      return app;
+    },
     stopWorker,
     startWorker,
+    async restartApi() {
+      await app?.close();
+      app = await startApi();
+    },
     async close() {
       await app?.close();
       await stopWorker();

@@ -3,8 +3,8 @@ import type { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '../../db/data-source';
-import { testServerExecutable } from '../../platform/temporal';
-import { createWorker } from '../../worker/worker';
+import { temporalBinaries } from '../../platform/temporal';
+import { bundleWorkflows, createWorker } from '../../worker/worker';
 import { RISKDESK_SEARCH_ATTRIBUTES } from '../../workflows/common/search-attributes';
 import { temporal } from '@temporalio/proto';
 import { required, TEST_ENV } from './env';
@@ -30,8 +30,10 @@ export interface TimeSkippingContext {
   close(): Promise<void>;
 }
 
-export async function createTimeSkippingContext(): Promise<TimeSkippingContext> {
+/** `workflowsPath`: bundle these workflows instead of Riskdesk's (a test's own case kind). */
+export async function createTimeSkippingContext(opts: { workflowsPath?: string } = {}): Promise<TimeSkippingContext> {
   const dataSource = await openTestDatabase();
+  const bundle = opts.workflowsPath ? await bundleWorkflows(opts.workflowsPath) : { codePath: required(TEST_ENV.workflowBundle) };
   let current: TestWorkflowEnvironment | undefined;
   return {
     get env() {
@@ -40,7 +42,8 @@ export async function createTimeSkippingContext(): Promise<TimeSkippingContext> 
     },
     dataSource,
     run: async (scenario) => {
-      const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: testServerExecutable().executable } });
+      const executable = temporalBinaries.sdkExecutable(temporalBinaries.findBinary('testServer', { install: true }));
+      const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable } });
       current = env;
       try {
         // The test server starts without Riskdesk's search attributes; the workflows upsert them.
@@ -55,7 +58,7 @@ export async function createTimeSkippingContext(): Promise<TimeSkippingContext> 
           namespace: env.namespace ?? 'default',
           taskQueue,
           dataSource,
-          workflowBundle: { codePath: required(TEST_ENV.workflowBundle) },
+          workflowBundle: bundle,
         });
         return await worker.runUntil(() => scenario(taskQueue));
       } finally {

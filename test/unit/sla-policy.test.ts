@@ -1,11 +1,11 @@
 import { CASE_KINDS } from '../../workflows/common/actor';
+import { SEVERITIES } from '../../workflows/common/severity';
 import { ALWAYS_ON, validateCalendar } from '../../workflows/common/business-calendar';
 import { startClock } from '../../workflows/common/sla-clock';
 import { buildTeamCalendar } from '../../api/teams/team-calendar';
 import { SEED_TEAMS } from '../../db/seed/teams';
 import {
   DEFAULT_SLA_POLICY,
-  SLA_SEVERITIES,
   TEAM_CALENDAR,
   caseSlaTargets,
   handoffSlaTarget,
@@ -58,7 +58,7 @@ describe('DEFAULT_SLA_POLICY', () => {
     expect(Object.isFrozen(DEFAULT_SLA_POLICY.handoffs.legal)).toBe(true);
   });
 
-  it.each(CASE_KINDS.flatMap((kind) => SLA_SEVERITIES.map((severity) => [kind, severity] as const)))(
+  it.each(CASE_KINDS.flatMap((kind) => SEVERITIES.map((severity) => [kind, severity] as const)))(
     '%s/%s: critical runs 24x7, the rest on the team calendar',
     (kind, severity) => {
       const target = DEFAULT_SLA_POLICY.cases[kind][severity];

@@ -34,8 +34,8 @@ export interface CaseRow {
   details: CaseDetailsRow;
 }
 
-/** Kind-specific read-model rows, one table per kind (see db/migrations). */
-export type CaseDetailsRow = EscalationDetailsRow;
+/** Kind-specific read-model rows, one table per kind (see db/migrations); `none` for a kind with nothing of its own. */
+export type CaseDetailsRow = EscalationDetailsRow | { kind: 'none' };
 
 export interface EscalationDetailsRow {
   kind: 'escalation';

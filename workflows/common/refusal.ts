@@ -16,13 +16,14 @@ export function refusal(type: RefusalType, reason: string, details?: Record<stri
 export const NOT_RECORDED = 'not_recorded';
 
 /**
- * Rejects an update whose change the workflow applied but could not record: the caller learns it
- * at once instead of waiting without bound, and a retry with the same update id confirms it later.
+ * Rejects an update whose change the workflow applied but could not record: the caller learns it at
+ * once instead of waiting without bound. The case keeps retrying the write by itself; a retry of the
+ * update with the same id applies nothing twice (Temporal answers it with this same outcome).
  */
 export function notRecorded(reason: string): ApplicationFailure {
   return ApplicationFailure.create({
     type: NOT_RECORDED,
-    message: `the action was applied to the case, but the read model could not be updated (${reason}); reads may lag until it is, and a retry with the same Idempotency-Key confirms it`,
+    message: `the action was applied to the case, but the read model could not be updated yet (${reason}); the case keeps retrying and reads will show it once it is written; repeating the request with the same Idempotency-Key applies nothing twice`,
     nonRetryable: true,
   });
 }

@@ -1,6 +1,7 @@
 import { Duration } from 'luxon';
 import { z } from 'zod';
 import { CASE_KINDS, HANDOFF_TEAMS, type CaseKind, type HandoffTeam } from './actor';
+import { SEVERITIES, type Severity } from './severity';
 import { ALWAYS_ON, ALWAYS_ON_CALENDAR_ID, validateCalendar, type BusinessCalendar } from './business-calendar';
 
 /**
@@ -11,8 +12,6 @@ import { ALWAYS_ON, ALWAYS_ON_CALENDAR_ID, validateCalendar, type BusinessCalend
  * starter passes the resolved policy (or the budgets and calendars it needs) in the workflow input.
  */
 
-export const SLA_SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
-export type SlaSeverity = (typeof SLA_SEVERITIES)[number];
 
 /**
  * In a target, `calendarId: 'team'` means the calendar of the team the clock belongs to: the owning
@@ -54,7 +53,7 @@ export interface SlaPolicy {
    * Empty by default; 'always-on' is built in and reserved, 'team' is reserved for team calendars.
    */
   calendars: Record<string, BusinessCalendar>;
-  cases: Record<CaseKind, Record<SlaSeverity, CaseSlaTarget>>;
+  cases: Record<CaseKind, Record<Severity, CaseSlaTarget>>;
   handoffs: Record<HandoffTeam, HandoffSlaTarget>;
   sellerResponse: SellerResponseSlaTarget;
 }
@@ -71,10 +70,10 @@ const HOUR = 3_600_000;
 const hours = (n: number): number => n * HOUR;
 
 function caseTable(
-  rows: Record<SlaSeverity, [firstResponseHours: number, resolutionHours: number]>,
-): Record<SlaSeverity, CaseSlaTarget> {
-  const table = {} as Record<SlaSeverity, CaseSlaTarget>;
-  for (const severity of SLA_SEVERITIES) {
+  rows: Record<Severity, [firstResponseHours: number, resolutionHours: number]>,
+): Record<Severity, CaseSlaTarget> {
+  const table = {} as Record<Severity, CaseSlaTarget>;
+  for (const severity of SEVERITIES) {
     const [firstResponse, resolution] = rows[severity];
     table[severity] = {
       firstResponseMs: hours(firstResponse),
@@ -127,7 +126,7 @@ export function resolveCalendar(policy: SlaPolicy, id: string, teamCalendar?: Bu
 export function caseSlaTargets(
   policy: SlaPolicy,
   kind: CaseKind,
-  severity: SlaSeverity,
+  severity: Severity,
   teamCalendar?: BusinessCalendar,
 ): { firstResponse: ClockTarget; resolution: ClockTarget } {
   const target = policy.cases[kind]?.[severity];
@@ -215,7 +214,7 @@ const caseTargetSchema = z.strictObject({
 const policySchema = z
   .strictObject({
     calendars: z.record(z.string().min(1), calendarSchema),
-    cases: z.record(z.enum(CASE_KINDS), z.record(z.enum(SLA_SEVERITIES), caseTargetSchema)),
+    cases: z.record(z.enum(CASE_KINDS), z.record(z.enum(SEVERITIES), caseTargetSchema)),
     handoffs: z.record(
       z.enum(HANDOFF_TEAMS),
       z.strictObject({ answerMs: durationMs, reminderFraction: fraction, calendarId: calendarRef }),

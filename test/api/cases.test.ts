@@ -1,0 +1,50 @@
+import { randomUUID } from 'node:crypto';
+import { createIntegrationContext, type IntegrationContext } from '../support/harness';
+import { apiClient } from './escalation-api.helpers';
+
+/** GET /cases and GET /cases/:id: the read model every kind shares, with each kind's own fields under `details`. */
+describe('cases of every kind: GET /cases, GET /cases/:id (real Temporal, real PostgreSQL)', () => {
+  let ctx: IntegrationContext;
+  let api: ReturnType<typeof apiClient>;
+  beforeAll(async () => {
+    ctx = await createIntegrationContext({ api: true });
+    api = apiClient(ctx);
+  });
+  afterAll(() => ctx.close());
+
+  it('lists an escalation among the cases, with the shared columns and its own fields under details', async () => {
+    const sellerId = `seller-cases-${randomUUID().slice(0, 8)}`;
+    const c = await api.createCase({ sellerId, language: 'de' });
+    const res = await api.as('max').get(`/cases?sellerId=${sellerId}`).expect(200);
+    expect(res.body.total).toBe(1);
+    expect(res.body.items[0]).toMatchObject({
+      id: c.id,
+      kind: 'escalation',
+      open: true,
+      team: 'seller-risk-eu',
+      breached: false,
+      dueAt: expect.any(String),
+      details: { category: 'counterfeit', language: 'de', resolutionCode: null, rootCause: null, reopenCount: 0 },
+    });
+    expect((await api.as('max').get(`/cases?sellerId=${sellerId}&kind=reinstatement`).expect(200)).body.total).toBe(0);
+    expect((await api.as('max').get(`/cases?sellerId=${sellerId}&open=false`).expect(200)).body.total).toBe(0);
+    expect((await api.as('ben').get(`/cases?sellerId=${sellerId}`).expect(200)).body.total).toBe(0);
+  });
+
+  it('shows one case of any kind with its clocks, tasks and timeline; 404 for an unknown id, 403 across teams', async () => {
+    const c = await api.createCase();
+    const res = await api.as('olga').get(`/cases/${c.id}`).expect(200);
+    expect(res.body).toMatchObject({ id: c.id, kind: 'escalation', details: { category: 'counterfeit' } });
+    expect(res.body.clocks.map((k: { kind: string }) => k.kind)).toEqual(expect.arrayContaining(['first_response', 'resolution']));
+    expect(res.body.timeline[0]).toMatchObject({ seq: 0, action: 'created' });
+    await api.as('olga').get(`/cases/${randomUUID()}`).expect(404);
+    expect((await api.as('ben').get(`/cases/${c.id}`).expect(403)).body.details.denial).toBe('wrong_team');
+  });
+
+  it('refuses unknown kinds and malformed filters with a 400 naming the field', async () => {
+    const kind = await api.as('max').get('/cases?kind=parcel').expect(400);
+    expect(kind.body.details.fields.map((f: { field: string }) => f.field)).toContain('kind');
+    const open = await api.as('max').get('/cases?open=perhaps').expect(400);
+    expect(open.body.details.fields.map((f: { field: string }) => f.field)).toContain('open');
+  });
+});

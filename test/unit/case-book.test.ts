@@ -1,0 +1,177 @@
+import type { Actor } from '../../workflows/common/actor';
+import { CaseBook, projectionRetryDelayMs, type Batch } from '../../workflows/common/runtime/case-book';
+import type { CaseEffect, Transition } from '../../workflows/common/runtime/case-kind';
+import { MAX_REMEMBERED_UPDATE_IDS, rememberUpdate } from '../../workflows/common/runtime/update-ledger';
+
+/**
+ * The runtime's bookkeeping with a fake kind, without Temporal: a counter that people bump, whose
+ * every change is audited, notified and given a task. What is checked is the runtime's part: update
+ * ids remembered across continue-as-new, sequence numbers that never repeat, answers that wait for
+ * their change to be recorded, and a failed write that is retried without losing or doubling a row.
+ */
+interface Counter {
+  id: string;
+  value: number;
+}
+type CounterEvent = { type: 'bump'; actor: Actor; by: number } | { type: 'reset'; actor: Actor };
+
+const alice: Actor = { userId: 'alice', role: 'specialist', team: 't' };
+
+const counterMachine = {
+  caseIdOf: (s: Counter) => s.id,
+  transition(state: Counter, event: CounterEvent, now: number): Transition<Counter> {
+    if (event.type === 'bump' && event.by <= 0) return { ok: false, code: 'invalid_input', reason: 'by must be positive' };
+    const value = event.type === 'bump' ? state.value + event.by : 0;
+    const effects: CaseEffect[] = [
+      { type: 'record', entry: { actor: event.actor, action: event.type, fromState: String(state.value), toState: String(value), reason: null, details: {}, at: now } },
+      { type: 'notify', notice: { to: { kind: 'user', userId: 'alice' }, template: 'counter_changed', params: { value } } },
+      {
+        type: 'task',
+        task: { id: `${state.id}/task`, caseId: state.id, caseKind: 'escalation', kind: 'work', title: `value ${value}`, assigneeId: null, team: 't', status: 'open', dueAt: null, createdAt: now, completedAt: null },
+      },
+    ];
+    return { ok: true, state: { ...state, value }, effects };
+  },
+};
+
+const T0 = 1_700_000_000_000;
+const fresh = () => new CaseBook(counterMachine, {}, 'counter-c1', CaseBook.fresh<Counter>({ id: 'c1', value: 0 }));
+const bump = (by = 1): CounterEvent => ({ type: 'bump', actor: alice, by });
+
+describe('the case runtime bookkeeping (a fake kind)', () => {
+  it('applies what the machine accepts, leaves the state alone when it refuses', () => {
+    const book = fresh();
+    expect(book.apply(bump(2), T0)).toMatchObject({ ok: true, state: { value: 2 } });
+    expect(book.apply(bump(-1), T0)).toEqual({ ok: false, code: 'invalid_input', reason: 'by must be positive' });
+    expect(book.state.value).toBe(2);
+    expect(book.changeSeq).toBe(1);
+  });
+
+  it('answers an update only once the change it made is recorded', () => {
+    const book = fresh();
+    book.apply(bump(), T0);
+    const mine = book.changeSeq;
+    expect(book.outcomeOf(mine)).toBe('pending');
+    const batch = book.takeBatch();
+    book.apply(bump(), T0 + 1); // arrives while the first write is under way
+    book.batchRecorded(batch);
+    expect(book.outcomeOf(mine)).toBe('recorded');
+    expect(book.outcomeOf(book.changeSeq)).toBe('pending');
+    expect(book.projectionDue(T0 + 2)).toBe(true);
+    book.batchRecorded(book.takeBatch());
+    expect(book.outcomeOf(book.changeSeq)).toBe('recorded');
+    expect(book.projectionDue(T0 + 3)).toBe(false);
+  });
+
+  it('numbers audit lines and notifications once each, batch after batch', () => {
+    const book = fresh();
+    const batches: Batch[] = [];
+    for (let i = 0; i < 3; i++) {
+      book.apply(bump(), T0 + i);
+      const batch = book.takeBatch();
+      batches.push(batch);
+      book.batchRecorded(batch);
+    }
+    expect(batches.flatMap((b) => b.audit.map((a) => a.seq))).toEqual([0, 1, 2]);
+    expect(book.takeDispatches().notices.map((n) => n.id)).toEqual(['counter-c1:notice:0', 'counter-c1:notice:1', 'counter-c1:notice:2']);
+  });
+
+  it('holds a notification until its change is recorded', () => {
+    const book = fresh();
+    book.apply(bump(), T0);
+    expect(book.hasDispatches()).toBe(false);
+    expect(book.takeDispatches().notices).toEqual([]);
+    book.batchRecorded(book.takeBatch());
+    expect(book.takeDispatches().notices).toEqual([expect.objectContaining({ caseId: 'c1', template: 'counter_changed', params: { value: 1 } })]);
+  });
+
+  it('a failed write fails the updates waiting on it, keeps its rows in order, and is retried later (sooner if something changes)', () => {
+    const book = fresh();
+    book.apply(bump(), T0);
+    const first = book.takeBatch();
+    book.apply(bump(), T0 + 1); // a newer change of the same task lands meanwhile
+    book.batchFailed(first, { reason: 'check_violation', permanent: true, started: [], signalled: [] }, T0 + 2);
+
+    expect(book.outcomeOf(first.seq)).toBe('failed');
+    expect(book.failure).toMatchObject({ reason: 'check_violation', permanent: true, attempts: 1, retryAt: T0 + 2 + projectionRetryDelayMs(1) });
+    // The newer change arrived after the failure: it may try at once.
+    expect(book.projectionDue(T0 + 3)).toBe(true);
+    const retry = book.takeBatch();
+    expect(retry.audit.map((a) => a.seq)).toEqual([0, 1]);
+    expect(retry.tasks).toEqual([expect.objectContaining({ title: 'value 2' })]);
+    book.batchFailed(retry, { reason: 'check_violation', permanent: true, started: [], signalled: [] }, T0 + 4);
+    // Nothing new: wait for the retry time, which grows.
+    expect(book.failure?.retryAt).toBe(T0 + 4 + projectionRetryDelayMs(2));
+    expect(book.projectionDue(T0 + 5)).toBe(false);
+    expect(book.retryAt()).toBe(book.failure?.retryAt);
+    expect(book.projectionDue(book.failure!.retryAt)).toBe(true);
+    const third = book.takeBatch();
+    expect(third.audit.map((a) => a.seq)).toEqual([0, 1]);
+    book.batchRecorded(third);
+    expect(book.failure).toBeNull();
+    expect(book.outcomeOf(first.seq)).toBe('recorded');
+  });
+
+  it('a failed batch does not restart the handoffs it did start, nor resend the signals it did send', () => {
+    const machine = {
+      caseIdOf: (s: Counter) => s.id,
+      transition: (state: Counter, event: CounterEvent, now: number): Transition<Counter> => ({
+        ok: true,
+        state,
+        effects: [
+          {
+            type: 'start_handoff',
+            handoff: {
+              handoffId: `c1/handoff/${now}`, caseId: 'c1', caseKind: 'escalation', caseTeam: 't', team: 'legal', question: 'q', context: {},
+              blocking: true, requestedBy: event.actor, requestedAt: now,
+              sla: { kind: 'handoff', budgetMs: 3_600_000, warningFraction: 0.5, calendar: { id: 'always-on', timeZone: 'UTC', workingHours: {}, holidays: [], alwaysOn: true } },
+            },
+          },
+          { type: 'signal', workflowId: 'parent', signalName: 'hello', payload: now },
+        ],
+      }),
+    };
+    const book = new CaseBook(machine, {}, 'w', CaseBook.fresh<Counter>({ id: 'c1', value: 0 }));
+    book.apply(bump(), 1);
+    book.apply(bump(), 2);
+    const batch = book.takeBatch();
+    expect(batch.handoffStarts.map((h) => h.handoffId)).toEqual(['c1/handoff/1', 'c1/handoff/2']);
+    expect(batch.handoffRows.map((h) => h.id)).toEqual(['c1/handoff/1', 'c1/handoff/2']);
+    book.batchFailed(batch, { reason: 'down', permanent: false, started: ['c1/handoff/1'], signalled: [1] }, 3);
+    const retry = book.takeBatch();
+    expect(retry.handoffStarts.map((h) => h.handoffId)).toEqual(['c1/handoff/2']);
+    expect(retry.signals.map((s) => s.payload)).toEqual([1]);
+    expect(retry.handoffRows.map((h) => h.id)).toEqual(['c1/handoff/1', 'c1/handoff/2']);
+  });
+
+  it('remembers applied update ids and carries them, and every counter, into the next run', () => {
+    const book = fresh();
+    book.apply(bump(), T0);
+    book.remember('update-1');
+    book.batchRecorded(book.takeBatch());
+    book.takeDispatches();
+    expect(book.hasApplied('update-1')).toBe(true);
+    expect(book.isSettled(T0)).toBe(true);
+
+    const carried = book.carry();
+    expect(carried).toEqual({ state: { id: 'c1', value: 1 }, auditSeq: 1, noticeSeq: 1, projectedSeq: 1, appliedUpdateIds: ['update-1'], runs: 2 });
+    const next = new CaseBook(counterMachine, {}, 'counter-c1', JSON.parse(JSON.stringify(carried)));
+    expect(next.hasApplied('update-1')).toBe(true);
+    expect(next.outcomeOf(1)).toBe('recorded');
+    next.apply(bump(), T0 + 1);
+    const batch = next.takeBatch();
+    expect(batch.seq).toBe(2);
+    expect(batch.audit.map((a) => a.seq)).toEqual([1]);
+    next.batchRecorded(batch);
+    expect(next.takeDispatches().notices.map((n) => n.id)).toEqual(['counter-c1:notice:1']);
+  });
+
+  it('forgets the oldest ids past the limit, and ignores an update without an id', () => {
+    let ids: string[] = [];
+    for (let i = 0; i < MAX_REMEMBERED_UPDATE_IDS + 3; i++) ids = rememberUpdate(ids, `u${i}`);
+    expect(ids).toHaveLength(MAX_REMEMBERED_UPDATE_IDS);
+    expect(ids[0]).toBe('u3');
+    expect(rememberUpdate(ids, undefined)).toEqual(ids);
+    expect(rememberUpdate(['a'], 'a')).toEqual(['a']);
+  });
+});
