@@ -3,7 +3,7 @@
  * again in their update validators (through the state machines), so a stale or forged request is refused
  * where the decision is made. Pure: bundled into workflow code.
  */
-import { Actor, CaseKind, HANDOFF_TEAMS, HandoffTeam, Role, SYSTEM_ACTOR } from './actor';
+import { Actor, ActorRole, CaseKind, HANDOFF_TEAMS, HandoffTeam, Role, SYSTEM_ACTOR, SYSTEM_ROLE } from './actor';
 
 export const CASE_ACTIONS = [
   'view',
@@ -208,13 +208,14 @@ export function isSystemActor(actor: Actor): boolean {
 }
 
 /** The handoff team a role answers for, if any. */
-export function handoffTeamOf(role: Role): HandoffTeam | undefined {
+export function handoffTeamOf(role: ActorRole): HandoffTeam | undefined {
   return (HANDOFF_TEAMS as readonly string[]).includes(role) ? (role as HandoffTeam) : undefined;
 }
 
 export function authorize(actor: Actor, action: CaseAction, target: AccessTarget): Decision {
   const roles = PERMISSIONS[action][target.kind];
-  if (!roles || !roles.includes(actor.role)) {
+  const role = actor.role;
+  if (role === SYSTEM_ROLE || !roles || !roles.includes(role)) {
     const phrase = ACTION_PHRASES[action];
     let what: string;
     if (target.kind === 'teams') what = phrase;
@@ -241,7 +242,7 @@ export function authorize(actor: Actor, action: CaseAction, target: AccessTarget
         : `the case is assigned to ${target.assigneeId}, not to ${actor.userId}`,
     );
 
-  switch (target.kind === 'teams' ? 'anywhere' : scopeOf(actor.role, action)) {
+  switch (target.kind === 'teams' ? 'anywhere' : scopeOf(role, action)) {
     case 'anywhere':
       return ALLOWED;
     case 'team':

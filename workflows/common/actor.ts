@@ -23,12 +23,17 @@ export type HandoffTeam = (typeof HANDOFF_TEAMS)[number];
 export const CASE_KINDS = ['escalation', 'strategic_review', 'reinstatement'] as const;
 export type CaseKind = (typeof CASE_KINDS)[number];
 
+/** The automation's own role: no roster member has it and no permission row grants it. */
+export const SYSTEM_ROLE = 'system';
+/** A person's role, or the automation's. */
+export type ActorRole = Role | typeof SYSTEM_ROLE;
+
 export interface Actor {
   userId: string;
-  role: Role;
+  role: ActorRole;
   /** The team the user belongs to, e.g. 'seller-risk-eu', 'legal'. */
   team: string;
 }
 
-/** The automation itself (timers, SLA breaches); never sent by a caller. */
-export const SYSTEM_ACTOR: Actor = { userId: 'system', role: 'operator', team: 'system' };
+/** The automation itself (timers, SLA breaches, routing); never sent by a caller, and told apart from any operator. */
+export const SYSTEM_ACTOR: Actor = { userId: 'system', role: SYSTEM_ROLE, team: 'system' };

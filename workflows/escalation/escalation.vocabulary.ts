@@ -22,17 +22,38 @@ export type EscalationStatus = (typeof ESCALATION_STATUSES)[number];
 /** Statuses in which the case is no longer worked; every other status counts as open work. */
 export const ESCALATION_FINISHED_STATUSES = ['resolved', 'closed'] as const satisfies readonly EscalationStatus[];
 
+/**
+ * Every value the taxonomy has had in any version (escalation.taxonomy.ts says which version has
+ * which, and which pairs a version allows): what the read model and its filters may hold.
+ */
 export const ESCALATION_CATEGORIES = [
+  'identity_verification_failure',
+  'document_forgery',
+  'linked_accounts',
+  'account_takeover',
+  'sanctions_screening_hit',
+  'payment_chargeback_abuse',
   'counterfeit',
   'fraud',
   'prohibited_item',
   'ip_complaint',
-  'account_takeover',
   'performance',
   'policy_violation',
   'other',
 ] as const;
 export type EscalationCategory = (typeof ESCALATION_CATEGORIES)[number];
+
+/** Who brought the case to the team. */
+export const ESCALATION_SOURCES = ['seller_support', 'executive_escalation', 'account_management', 'internal_detection', 'regulator_or_law_enforcement'] as const;
+export type EscalationSource = (typeof ESCALATION_SOURCES)[number];
+
+/** The enforcement in question: what the seller disputes (`none` when there is none yet). */
+export const ENFORCEMENT_TYPES = ['none', 'suspension', 'funds_hold', 'listing_removal', 'verification_block'] as const;
+export type EnforcementType = (typeof ENFORCEMENT_TYPES)[number];
+
+/** What set the case off. */
+export const TRIGGERS = ['buyer_complaint', 'third_party_report', 'automated_detection', 'manual_review', 'seller_contact', 'regulator_request'] as const;
+export type Trigger = (typeof TRIGGERS)[number];
 
 /** How a case was resolved. */
 export const RESOLUTION_CODES = [
@@ -47,19 +68,24 @@ export const RESOLUTION_CODES = [
 ] as const;
 export type ResolutionCode = (typeof RESOLUTION_CODES)[number];
 
-/** Why the case arose, for trend reporting. */
+/** Why the case arose (version 1 also filed triggers here: buyer_complaint, third_party_report). */
 export const ROOT_CAUSES = [
   'seller_error',
   'seller_bad_faith',
   'automation_false_positive',
   'reviewer_error',
+  'system_defect',
+  'third_party_error',
   'policy_ambiguity',
   'buyer_complaint',
   'third_party_report',
-  'system_defect',
   'not_applicable',
 ] as const;
 export type RootCause = (typeof ROOT_CAUSES)[number];
+
+/** The upstream teams whose signal or decision can lead to a case: seller lifecycle management, seller identity verification, trust and safety investigations. */
+export const UPSTREAM_TEAMS = ['slm', 'spiv', 'tsi', 'other'] as const;
+export type UpstreamTeam = (typeof UPSTREAM_TEAMS)[number];
 
 /** The team's SLA clocks on a case: what the team owes. */
 export const CASE_CLOCKS = ['first_response', 'resolution'] as const;
@@ -89,6 +115,7 @@ export const NOTIFICATION_TEMPLATES = [
   'handoff_answered',
   'case_resolved',
   'case_reopened',
+  'case_retriaged',
 ] as const;
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
 
