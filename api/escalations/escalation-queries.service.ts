@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../../workflows/common/actor';
+import type { EscalationState } from '../../workflows/escalation/escalation.machine';
 import { AccessService } from '../auth/access.service';
+import { ApiSettings } from '../common/runtime';
+import { escalationAllowedActions, escalationContextFor } from './allowed-actions';
 import { DomainError, ErrorCode } from '../common/error-codes';
 import type { ListEscalationsQuery } from './dto/list-escalations.query';
 import { EscalationAccess } from './escalation-access.service';
@@ -25,6 +28,7 @@ export class EscalationQueriesService {
     private readonly repository: EscalationsRepository,
     private readonly cases: EscalationAccess,
     private readonly access: AccessService,
+    private readonly settings: ApiSettings,
   ) {}
 
   async summary(id: string): Promise<EscalationResponse> {
@@ -45,6 +49,13 @@ export class EscalationQueriesService {
       tasks: tasks.map(taskFromEntity),
       handoffs: handoffs.map(handoffFromEntity),
       timeline: timeline.map(timelineEntry),
+      allowedActions: escalationAllowedActions(
+        row.id,
+        (row.snapshot as { case?: EscalationState }).case,
+        actor,
+        Date.now(),
+        escalationContextFor(this.settings.config),
+      ),
     };
   }
 

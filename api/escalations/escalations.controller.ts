@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ErrorResponse } from '../common/error.response';
 import type { Actor } from '../../workflows/common/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { CreateEscalationDto } from './dto/create-escalation.dto';
@@ -39,6 +40,10 @@ export class EscalationsController {
   @Get(':id')
   @ApiOperation({ summary: 'One case with its SLA clocks, tasks, handoffs and audit timeline' })
   @ApiOkResponse({ type: EscalationDetailResponse })
+  @ApiResponse({ status: 400, type: ErrorResponse, description: 'id is not a UUID' })
+  @ApiResponse({ status: 401, type: ErrorResponse, description: 'No valid token' })
+  @ApiResponse({ status: 403, type: ErrorResponse, description: 'The caller may not view the case: details.denial says why' })
+  @ApiResponse({ status: 404, type: ErrorResponse, description: 'No such case' })
   get(
     @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,
     @CurrentActor() actor: Actor,
