@@ -1,5 +1,6 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ErrorResponse } from '../common/error.response';
 import type { Actor } from '../../workflows/common/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { HistoryQuery } from './history.query';
@@ -14,6 +15,11 @@ export class HistoryController {
   @Get()
   @ApiOperation({ summary: "The case workflow's event history, decoded, with the audit trail (managers of the team, operators)" })
   @ApiOkResponse({ type: EscalationHistoryResponse })
+  @ApiResponse({ status: 400, type: ErrorResponse, description: 'id is not a UUID, or a bad handoffs, compact or runId: details.fields names it' })
+  @ApiResponse({ status: 401, type: ErrorResponse, description: 'No valid token' })
+  @ApiResponse({ status: 403, type: ErrorResponse, description: 'The caller may not view history (history.view): details.denial says why' })
+  @ApiResponse({ status: 404, type: ErrorResponse, description: 'No such case' })
+  @ApiResponse({ status: 503, type: ErrorResponse, description: 'Temporal is unreachable' })
   get(
     @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,
     @Query() query: HistoryQuery,

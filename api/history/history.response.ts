@@ -34,7 +34,8 @@ export class ChildHistoryResponse {
 export class EscalationHistoryResponse {
   @ApiProperty() caseId!: string;
   @ApiProperty() workflowId!: string;
-  @ApiProperty({ type: [HistoryEventResponse], description: "The case workflow's current run, oldest event first" })
+  @ApiPropertyOptional({ description: 'The run shown, when one was asked for' }) runId?: string;
+  @ApiProperty({ type: [HistoryEventResponse], description: "The case workflow's current run (or ?runId's), oldest event first" })
   events!: HistoryEventResponse[];
   @ApiProperty({ type: [TimelineEntryResponse], description: 'The audit trail from the read model, in order' })
   audit!: TimelineEntryResponse[];

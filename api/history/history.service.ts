@@ -27,10 +27,11 @@ export class HistoryService {
 
   async escalation(actor: Actor, id: string, query: HistoryQuery): Promise<EscalationHistoryResponse> {
     const row = await this.cases.require(actor, 'history.view', id);
-    const [events, audit] = await Promise.all([this.render(row.workflowId), this.repository.timeline(id)]);
+    const [events, audit] = await Promise.all([this.render(row.workflowId, query.runId), this.repository.timeline(id)]);
     const response: EscalationHistoryResponse = {
       caseId: row.id,
       workflowId: row.workflowId,
+      ...(query.runId ? { runId: query.runId } : {}),
       events: compacted(events ?? [], query),
       audit: audit.map(timelineEntry),
     };
@@ -63,9 +64,9 @@ export class HistoryService {
   }
 
   /** null when Temporal no longer has the workflow (past the namespace's retention). */
-  private async render(workflowId: string): Promise<HistoryEventResponse[] | null> {
+  private async render(workflowId: string, runId?: string): Promise<HistoryEventResponse[] | null> {
     try {
-      const history = await this.temporal.client.workflow.getHandle(workflowId).fetchHistory();
+      const history = await this.temporal.client.workflow.getHandle(workflowId, runId).fetchHistory();
       return renderHistory(history.events ?? []);
     } catch (err) {
       if (err instanceof WorkflowNotFoundError || (isGrpcServiceError(err) && err.code === GRPC_NOT_FOUND)) return null;

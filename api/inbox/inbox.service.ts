@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../../workflows/common/actor';
+import type { TaskEntity } from '../../db/entities/task.entity';
+import { ApiSettings } from '../common/runtime';
+import { caseTaskSla, handoffTaskSla } from './inbox-sla';
 import { inboxItem } from './inbox.mapper';
 import type { InboxQuery } from './inbox.query';
 import type { InboxPageResponse } from './inbox.response';
@@ -11,7 +14,10 @@ import { InboxRepository, type InboxOwner } from './inbox.repository';
  */
 @Injectable()
 export class InboxService {
-  constructor(private readonly repository: InboxRepository) {}
+  constructor(
+    private readonly repository: InboxRepository,
+    private readonly settings: ApiSettings,
+  ) {}
 
   mine(actor: Actor, query: InboxQuery): Promise<InboxPageResponse> {
     return this.page({ assigneeId: actor.userId }, query);
@@ -25,7 +31,23 @@ export class InboxService {
     const limit = query.limit ?? 20;
     const offset = query.offset ?? 0;
     const { rows, total } = await this.repository.open(owner, query.kind, limit, offset);
-    const cases = await this.repository.casesById(rows.map((r) => r.caseId));
-    return { items: rows.map((t) => inboxItem(t, cases.get(t.caseId))), total, limit, offset };
+    const caseIds = rows.map((r) => r.caseId);
+    const [cases, clocks, handoffs] = await Promise.all([
+      this.repository.casesById(caseIds),
+      this.repository.clocksByCase(caseIds),
+      this.repository.handoffsById(rows.filter((r) => r.kind.startsWith('handoff')).map((r) => handoffIdOf(r.id))),
+    ]);
+    const now = Date.now();
+    const policy = this.settings.config.SLA_POLICY_JSON;
+    const sla = (t: TaskEntity) => {
+      const handoff = t.kind.startsWith('handoff') ? handoffs.get(handoffIdOf(t.id)) : undefined;
+      return handoff ? handoffTaskSla(handoff, policy, now) : caseTaskSla(t.dueAt, clocks.get(t.caseId) ?? []);
+    };
+    return { items: rows.map((t) => inboxItem(t, cases.get(t.caseId), sla(t))), total, limit, offset };
   }
+}
+
+/** Handoff tasks are `<handoffId>/answer` (and `/escalation`): the handoff is the id without its last segment. */
+function handoffIdOf(taskId: string): string {
+  return taskId.slice(0, taskId.lastIndexOf('/'));
 }

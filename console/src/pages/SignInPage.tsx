@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
-import { ErrorMessage } from '../components/common';
+import { ErrorMessage, Loading } from '../components/common';
 import { Field } from '../components/Field';
 import { ApiError, api } from '../lib/api';
 import { useConsoleConfig } from '../lib/config';
 import { words } from '../lib/format';
-import { useResource } from '../lib/hooks';
+import { useResource, type Resource } from '../lib/hooks';
 import { signIn, signOutReason, tokenExpiry } from '../lib/session';
 import { useStore } from '../lib/store';
 import type { DevUser, Me } from '../lib/types';
@@ -17,6 +17,14 @@ import type { DevUser, Me } from '../lib/types';
 export function SignInPage({ configError }: { configError?: ApiError }) {
   const config = useConsoleConfig();
   const reason = useStore(signOutReason);
+  // Both panels appear together once the settings (and, in development, the people) are known, so
+  // nothing moves under the reader's eyes as the answers arrive.
+  const devSignIn = Boolean(config?.devSignIn);
+  const users = useResource(
+    () => (devSignIn ? api<{ users: DevUser[] }>('GET', '/auth/dev-users', { anonymous: true }) : Promise.resolve(null)),
+    [devSignIn],
+  );
+  const ready = (config !== null && !users.loading) || configError !== undefined;
   return (
     <main id="main" class="sign-in" tabIndex={-1}>
       <h1>Sign in to Riskdesk</h1>
@@ -26,14 +34,19 @@ export function SignInPage({ configError }: { configError?: ApiError }) {
         </p>
       )}
       <ErrorMessage error={configError} prefix="Could not load the console settings" />
-      {config?.devSignIn && <DevSignIn />}
-      <TokenSignIn />
+      {ready ? (
+        <>
+          {devSignIn && <DevSignIn users={users} />}
+          <TokenSignIn />
+        </>
+      ) : (
+        <Loading rows={4} />
+      )}
     </main>
   );
 }
 
-function DevSignIn() {
-  const users = useResource(() => api<{ users: DevUser[] }>('GET', '/auth/dev-users', { anonymous: true }), []);
+function DevSignIn({ users }: { users: Resource<{ users: DevUser[] } | null> }) {
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
 

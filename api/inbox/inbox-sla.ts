@@ -1,0 +1,78 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { HANDOFF_TEAMS, type HandoffTeam } from '../../workflows/common/actor';
+import { startClock } from '../../workflows/common/sla-clock';
+import { handoffSlaTarget, type SlaPolicy } from '../../workflows/common/sla-policy';
+
+/** The SLA clock behind an inbox task: what a countdown needs to turn amber at the warning and red at the breach. */
+export class InboxSlaResponse {
+  @ApiProperty({ example: 'resolution', description: "The case's clock id (first_response, resolution, ...) or `handoff`" }) clockId!: string;
+  @ApiProperty({ enum: ['running', 'paused', 'met', 'breached', 'cancelled'] }) status!: string;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'When the clock warns; null when it cannot be known' }) warnAt!: string | null;
+  @ApiProperty() deadlineAt!: string;
+  @ApiProperty({ description: 'The warning has gone out (for a handoff: its reminder)' }) warned!: boolean;
+  @ApiProperty() breached!: boolean;
+}
+
+export interface ClockRow {
+  clockId: string;
+  status: string;
+  warnAt: Date;
+  deadlineAt: Date;
+  warned: boolean;
+  breachedAt: Date | null;
+}
+
+export interface HandoffSlaRow {
+  team: string;
+  status: string;
+  requestedAt: Date;
+  dueAt: Date | null;
+  remindedAt: Date | null;
+  breached: boolean;
+}
+
+/** A handoff's clock started a moment after its request; beyond this gap the policy must have changed. */
+const SAME_DEADLINE_MS = 5 * 60_000;
+
+/**
+ * A case task's clock is the case clock whose deadline the task is due at (the workflow sets a task's
+ * due time from its first-response or resolution clock).
+ */
+export function caseTaskSla(dueAt: Date | null, clocks: ClockRow[]): InboxSlaResponse | null {
+  if (!dueAt) return null;
+  const due = dueAt.getTime();
+  const clock = clocks.find((c) => c.deadlineAt.getTime() === due) ?? clocks.filter((c) => c.status === 'running' || c.status === 'paused').find((c) => Math.abs(c.deadlineAt.getTime() - due) < 1000);
+  if (!clock) return null;
+  return {
+    clockId: clock.clockId,
+    status: clock.status,
+    warnAt: clock.warnAt.toISOString(),
+    deadlineAt: clock.deadlineAt.toISOString(),
+    warned: clock.warned,
+    breached: clock.breachedAt !== null || clock.status === 'breached',
+  };
+}
+
+/**
+ * A handoff task's clock lives in its handoff workflow; the read model keeps its deadline and whether
+ * the reminder (the warning) went out. The warning instant is recomputed from the SLA policy and kept
+ * only if the policy still gives the recorded deadline (a case keeps the policy it started with).
+ */
+export function handoffTaskSla(h: HandoffSlaRow, policy: SlaPolicy, now: number): InboxSlaResponse | null {
+  if (!h.dueAt) return null;
+  const due = h.dueAt.getTime();
+  let warnAt: string | null = null;
+  if ((HANDOFF_TEAMS as readonly string[]).includes(h.team)) {
+    const clock = startClock({ ...handoffSlaTarget(policy, h.team as HandoffTeam), id: 'handoff', kind: 'handoff', now: h.requestedAt.getTime() });
+    if (Math.abs(clock.deadlineAt - due) <= SAME_DEADLINE_MS) warnAt = new Date(clock.warnAt).toISOString();
+  }
+  const status = h.status === 'open' ? 'running' : h.status === 'answered' ? 'met' : 'cancelled';
+  return {
+    clockId: 'handoff',
+    status,
+    warnAt,
+    deadlineAt: h.dueAt.toISOString(),
+    warned: h.remindedAt !== null,
+    breached: h.breached || (h.status === 'open' && now >= due),
+  };
+}
