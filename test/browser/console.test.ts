@@ -182,12 +182,13 @@ describe('web console in a browser (real API, Temporal and PostgreSQL)', () => {
 
     await item.getByRole('button', { name: 'Reassign…' }).click();
     const form = item.locator('form[data-action="reassign"]');
-    await form.getByLabel('Assignee').selectOption('chloe');
-    await form.getByLabel('Reason (optional)').fill('Chloe covers account takeovers today');
+    const to = breached.assigneeId === 'chloe' ? 'ana' : 'chloe';
+    await form.getByLabel('Assignee').selectOption(to);
+    await form.getByLabel('Reason (optional)').fill('Covers account takeovers today');
     await form.getByRole('button', { name: 'Reassign' }).click();
     await max.page.locator(`#breached li[data-case="${created.id}"] form`).waitFor({ state: 'detached' });
     const after = (await api.as('max').get(`/escalations/${created.id}`).expect(200)).body as CaseBody;
-    expect(after).toMatchObject({ assigneeId: 'chloe', state: 'assigned' });
+    expect(after).toMatchObject({ assigneeId: to, state: 'assigned' });
 
     await max.page.getByRole('link', { name: 'Team' }).click();
     await max.page.locator('#members tr[data-member="ana"]').waitFor();

@@ -14,10 +14,16 @@ export function duration(ms: number): string {
 }
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const preciseFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 const dayFormat = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
 
 export function when(iso: string | null | undefined): string {
   return iso ? dateTime.format(new Date(iso)) : '—';
+}
+
+/** With seconds: workflow events come many to a minute. */
+export function whenPrecise(iso: string | null | undefined): string {
+  return iso ? preciseFormat.format(new Date(iso)) : '—';
 }
 
 export function day(iso: string): string {

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { Empty, ErrorMessage, Loading, Panel } from '../components/common';
 import { get, query } from '../lib/api';
 import { useConsoleConfig } from '../lib/config';
-import { when, words } from '../lib/format';
+import { when, whenPrecise, words } from '../lib/format';
 import { useResource } from '../lib/hooks';
 import type { CaseHistory, ConsoleConfig, HistoryEvent, WorkflowRuns } from '../lib/types';
 
@@ -134,7 +134,7 @@ function Events({ events }: { events: HistoryEvent[] }) {
           {events.map((e) => (
             <tr key={e.eventId}>
               <td>{e.eventId}</td>
-              <td>{when(e.time)}</td>
+              <td>{whenPrecise(e.time)}</td>
               <td class="mono">{e.type}</td>
               <td>{e.name ?? '—'}</td>
               <td>

@@ -1,0 +1,85 @@
+import { loadConfig } from '../../config/env';
+import { byRisk, riskTier, type RiskInput } from '../../console/src/lib/sla-risk';
+import { caseTaskSla, handoffTaskSla } from '../../api/inbox/inbox-sla';
+import { DEFAULT_SLA_POLICY, handoffSlaTarget } from '../../workflows/common/sla-policy';
+import { startClock } from '../../workflows/common/sla-clock';
+
+const NOW = Date.UTC(2026, 2, 10, 12);
+const at = (minutes: number) => new Date(NOW + minutes * 60_000).toISOString();
+const item = (id: string, r: Partial<RiskInput>) => ({ id, r: { deadlineAt: null, warnAt: null, breached: false, warned: false, paused: false, severity: 'medium', ...r } });
+
+describe('console: SLA risk order of the inbox', () => {
+  it('puts breached work first, then past the warning point, then by deadline; severity breaks ties; no deadline last', () => {
+    const items = [
+      item('none', {}),
+      item('later', { deadlineAt: at(120), warnAt: at(60) }),
+      item('soon', { deadlineAt: at(30), warnAt: at(20) }),
+      item('warned', { deadlineAt: at(90), warnAt: at(-5) }),
+      item('breached', { deadlineAt: at(-1), warnAt: at(-30) }),
+      item('flagged', { deadlineAt: at(200), breached: true }),
+      item('soon-critical', { deadlineAt: at(30), warnAt: at(20), severity: 'critical' }),
+      item('paused', { deadlineAt: at(10), paused: true }),
+    ];
+    expect(byRisk(items, (i) => i.r, NOW).map((i) => i.id)).toEqual(['breached', 'flagged', 'warned', 'soon-critical', 'soon', 'later', 'paused', 'none']);
+  });
+
+  it('counts the warning point and the deadline as reached at their instant', () => {
+    expect(riskTier(item('x', { deadlineAt: at(10), warnAt: at(0) }).r, NOW)).toBe(1);
+    expect(riskTier(item('x', { deadlineAt: at(0) }).r, NOW)).toBe(0);
+  });
+});
+
+describe('inbox: the SLA clock behind a task', () => {
+  const clock = (clockId: string, deadlineMin: number, status = 'running', breachedAt: Date | null = null) => ({
+    clockId,
+    status,
+    warnAt: new Date(NOW + (deadlineMin - 30) * 60_000),
+    deadlineAt: new Date(NOW + deadlineMin * 60_000),
+    warned: false,
+    breachedAt,
+  });
+
+  it('is the case clock whose deadline the task is due at', () => {
+    const clocks = [clock('first_response', 60, 'met'), clock('resolution', 600)];
+    expect(caseTaskSla(new Date(NOW + 600 * 60_000), clocks)).toMatchObject({ clockId: 'resolution', warnAt: at(570), deadlineAt: at(600), breached: false });
+    expect(caseTaskSla(null, clocks)).toBeNull();
+    expect(caseTaskSla(new Date(NOW + 5 * 60_000), clocks)).toBeNull();
+    expect(caseTaskSla(new Date(NOW - 60_000), [clock('first_response', -1, 'breached', new Date(NOW))])).toMatchObject({ breached: true });
+  });
+
+  it("for a handoff, takes the warning point from the policy only when the policy gives the handoff's recorded deadline", () => {
+    const requestedAt = new Date(NOW);
+    const expected = startClock({ ...handoffSlaTarget(DEFAULT_SLA_POLICY, 'legal'), id: 'handoff', kind: 'handoff', now: NOW });
+    const row = { team: 'legal', status: 'open', requestedAt, dueAt: new Date(expected.deadlineAt), remindedAt: null, breached: false };
+    expect(handoffTaskSla(row, DEFAULT_SLA_POLICY, NOW)).toEqual({
+      clockId: 'handoff',
+      status: 'running',
+      warnAt: new Date(expected.warnAt).toISOString(),
+      deadlineAt: new Date(expected.deadlineAt).toISOString(),
+      warned: false,
+      breached: false,
+    });
+    const otherPolicy = { ...row, dueAt: new Date(expected.deadlineAt + 3 * 3_600_000) };
+    expect(handoffTaskSla(otherPolicy, DEFAULT_SLA_POLICY, NOW)).toMatchObject({ warnAt: null });
+    expect(handoffTaskSla({ ...row, remindedAt: new Date(NOW) }, DEFAULT_SLA_POLICY, NOW)).toMatchObject({ warned: true });
+    expect(handoffTaskSla(row, DEFAULT_SLA_POLICY, expected.deadlineAt)).toMatchObject({ breached: true });
+  });
+});
+
+describe('configuration for the console', () => {
+  it('turns dev sign-in on by default in development only, and never allows it in production', () => {
+    expect(loadConfig({}).DEV_SIGN_IN).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'test' }).DEV_SIGN_IN).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production' }).DEV_SIGN_IN).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'test', DEV_SIGN_IN: 'true' }).DEV_SIGN_IN).toBe(true);
+    expect(loadConfig({ DEV_SIGN_IN: 'false' }).DEV_SIGN_IN).toBe(false);
+    expect(() => loadConfig({ NODE_ENV: 'production', DEV_SIGN_IN: 'true' })).toThrow(/DEV_SIGN_IN: must not be true when NODE_ENV is production/);
+    expect(() => loadConfig({ DEV_SIGN_IN: 'yes' })).toThrow(/DEV_SIGN_IN:/);
+  });
+
+  it('takes TEMPORAL_UI_URL as an http(s) URL without a trailing slash', () => {
+    expect(loadConfig({ TEMPORAL_UI_URL: 'http://localhost:8233/' }).TEMPORAL_UI_URL).toBe('http://localhost:8233');
+    expect(loadConfig({}).TEMPORAL_UI_URL).toBeUndefined();
+    expect(() => loadConfig({ TEMPORAL_UI_URL: 'localhost:8233' })).toThrow(/TEMPORAL_UI_URL: must be an http/);
+  });
+});
