@@ -13,6 +13,7 @@ import { CasesPage } from './pages/CasesPage';
 import { DashboardPage } from './pages/DashboardPage';
 import { HistoryPage } from './pages/HistoryPage';
 import { MyWorkPage } from './pages/MyWorkPage';
+import { NewCasePage } from './pages/NewCasePage';
 import { SignInPage } from './pages/SignInPage';
 import { TeamPage } from './pages/TeamPage';
 
@@ -67,6 +68,7 @@ function SignedIn({ session: s }: { session: Session }) {
           <Router>
             <Route path="/console/work" component={MyWorkPage} />
             <Route path="/console/cases" component={CasesPage} />
+            <Route path="/console/cases/new" component={NewCasePage} />
             <Route path="/console/cases/:id" component={CasePage} />
             <Route path="/console/cases/:id/history" component={HistoryPage} />
             <Route path="/console/approvals" component={ApprovalsPage} />

@@ -33,5 +33,7 @@ export function homeFor(role: string): string {
 export const HISTORY_ROLES = ['manager', 'operator'];
 /** Roles that change the roster (`roster.update`): out of office. */
 export const ROSTER_EDITORS = ['manager', 'operator'];
+/** Roles that open cases (`create`). */
+export const CASE_CREATORS = ['specialist', 'senior_specialist', 'manager'];
 /** Roles whose work arrives as handoffs. */
 export const HANDOFF_ROLES = ['legal', 'policy', 'customer_trust'];

@@ -5,6 +5,8 @@ import { ESCALATION_STATUSES, SEVERITIES } from '../lib/case-vocabulary';
 import { when, words } from '../lib/format';
 import { useResource } from '../lib/hooks';
 import type { CasePage as CaseList } from '../lib/types';
+import { useUser } from '../lib/config';
+import { CASE_CREATORS } from '../lib/roles';
 
 interface Filters {
   sellerId: string;
@@ -17,6 +19,7 @@ const NONE: Filters = { sellerId: '', state: '', severity: '', breached: '' };
 
 /** The cases this user may view, newest first, filtered by seller, state, severity and breach. */
 export function CasesPage() {
+  const user = useUser();
   const [draft, setDraft] = useState<Filters>(NONE);
   const [filters, setFilters] = useState<Filters>(NONE);
   const [pages, setPages] = useState<string[]>([]);
@@ -25,7 +28,14 @@ export function CasesPage() {
 
   return (
     <>
-      <h1>Cases</h1>
+      <div class="page-head">
+        <h1>Cases</h1>
+        {CASE_CREATORS.includes(user.role) && (
+          <a class="button-link" href="/console/cases/new">
+            New escalation
+          </a>
+        )}
+      </div>
       <form
         class="filters"
         onSubmit={(e) => {
