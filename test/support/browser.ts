@@ -83,7 +83,10 @@ export class WatchedPage {
     this.expected.push(url);
   }
 
+  /** Saves a full-page screenshot, after checking the page for accessibility violations (they fail the test). */
   async screenshot(name: string): Promise<string> {
+    const violations = await this.accessibilityViolations();
+    if (violations.length) this.errors.push(...violations.map((v) => `accessibility (${name}): ${v}`));
     fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
     const file = path.join(SCREENSHOT_DIR, `${name}.png`);
     await this.page.screenshot({ path: file, fullPage: true });
@@ -100,6 +103,19 @@ export class WatchedPage {
       }).observe({ type: 'layout-shift', buffered: true });
       setTimeout(() => resolve(total), 100);
     })`);
+  }
+
+  /**
+   * axe-core's WCAG 2 A/AA checks (labels, contrast, landmarks, ARIA) on the page as it is now. Injected
+   * through the DevTools protocol, so the console's Content-Security-Policy stays on.
+   */
+  async accessibilityViolations(): Promise<string[]> {
+    const ready = await this.page.evaluate<boolean>('typeof window.axe === "object"');
+    if (!ready) await this.page.evaluate(fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+    const result = await this.page.evaluate<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: string[] }> }> }>(
+      `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })`,
+    );
+    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
   }
 
   async close(): Promise<void> {

@@ -42,10 +42,10 @@ export function BarChart({ title, categories, series, height = 220, yLabel }: Ba
       axes: [
         {
           splits: () => xs,
-          // Every label when they fit; else every k-th (the data table has them all).
+          // Every label when they fit; else every k-th, counted from the newest (the data table has them all).
           values: (u, splits) => {
             const step = Math.max(1, Math.ceil((categories.length * 56) / Math.max(u.bbox.width / devicePixelRatio, 1)));
-            return splits.map((i) => (i % step === 0 || i === categories.length - 1 ? categories[i] ?? '' : ''));
+            return splits.map((i) => ((categories.length - 1 - i) % step === 0 ? categories[i] ?? '' : ''));
           },
           gap: 4,
           size: 36,
