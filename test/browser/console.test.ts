@@ -1,10 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { createIntegrationContext, type IntegrationContext } from '../support/harness';
 import { launchChromium, WatchedPage, type BrowserSession } from '../support/browser';
 import { apiClient, eventually, type CaseBody } from '../api/escalation-api.helpers';
+import { Client, Connection } from '@temporalio/client';
 import { consoleDir } from '../../api/console/console-assets';
+import { createApiApp } from '../../api/bootstrap';
+import { loadConfig } from '../../config/env';
+import { freePort } from '../../platform/free-port';
+import { TEST_JWT_SECRET } from '../support/harness';
 
 /**
  * The web console in a real browser (Debian's Chromium, headless) against the real system: the API
@@ -71,6 +77,16 @@ describe('web console in a browser (real API, Temporal and PostgreSQL)', () => {
   }
 
   const caseRow = (w: WatchedPage, section: string, caseId: string) => w.page.locator(`#${section} tr[data-case="${caseId}"]`);
+
+  it("is as small as the README says (gzipped JavaScript and CSS, to the kB)", () => {
+    const readme = fs.readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
+    const [, js, css] = /\*\*(\d+) kB of JavaScript and (\d+) kB of CSS, gzipped\*\*/.exec(readme) ?? [];
+    const assets = path.join(consoleDir(), 'assets');
+    const gzipped = (ext: string) =>
+      fs.readdirSync(assets).filter((f) => f.endsWith(ext)).reduce((sum, f) => sum + zlib.gzipSync(fs.readFileSync(path.join(assets, f)), { level: 9 }).length, 0) / 1000;
+    expect(Math.abs(gzipped('.js') - Number(js))).toBeLessThan(1.5);
+    expect(Math.abs(gzipped('.css') - Number(css))).toBeLessThan(1.5);
+  });
 
   it('serves the console at / with the right caching, and keeps API routes behind the guard', async () => {
     const res = await fetch(`${base}/`, { redirect: 'manual' });
@@ -223,5 +239,37 @@ describe('web console in a browser (real API, Temporal and PostgreSQL)', () => {
     const runLink = await olga.page.locator('#runs a', { hasText: 'View run' }).first().getAttribute('href');
     expect(runLink).toMatch(new RegExp(`^${TEMPORAL_UI}/namespaces/default/workflows/${c.workflowId}/[0-9a-f-]{36}/history$`));
     await olga.screenshot('operator-history');
+  });
+
+  it('says plainly when Temporal is unreachable, and when the API itself is', async () => {
+    // A real API whose Temporal address has nothing listening: /ready answers 503 naming Temporal (once
+    // the Temporal client gives up connecting, about 20 seconds).
+    const connection = Connection.lazy({ address: `127.0.0.1:${await freePort()}` });
+    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DEV_SIGN_IN: 'true', JWT_SECRET: TEST_JWT_SECRET, DATABASE_URL: 'postgresql://unused/unused' });
+    const broken = await createApiApp({ config, dataSource: ctx.dataSource, temporal: new Client({ connection, namespace: 'default' }) });
+    await broken.listen(0, '127.0.0.1');
+    const brokenBase = `http://127.0.0.1:${(broken.getHttpServer().address() as AddressInfo).port}`;
+    let closed = false;
+    try {
+      const w = await WatchedPage.open(chrome.browser);
+      pages.push(w);
+      w.expectHttpError(/\/ready$/);
+      w.expectHttpError(/\/escalations/);
+      await w.page.goto(`${brokenBase}/console/`);
+      await w.page.locator('[data-user="olga"]').click();
+      const banner = w.page.locator('.status-banner');
+      await banner.filter({ hasText: /Temporal is unreachable/ }).waitFor({ timeout: 30_000 });
+      await w.screenshot('temporal-down');
+
+      // Now the API goes away (in-flight requests cut off): the next request says so.
+      broken.getHttpServer().closeAllConnections();
+      await broken.close();
+      closed = true;
+      await w.page.getByRole('button', { name: 'Search' }).click();
+      await banner.filter({ hasText: 'The Riskdesk API cannot be reached' }).waitFor();
+    } finally {
+      if (!closed) await broken.close();
+      await connection.close().catch(() => undefined);
+    }
   });
 });
