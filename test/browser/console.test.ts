@@ -242,9 +242,10 @@ describe('web console in a browser (real API, Temporal and PostgreSQL)', () => {
   });
 
   it('says plainly when Temporal is unreachable, and when the API itself is', async () => {
-    // A real API whose Temporal address has nothing listening: /ready answers 503 naming Temporal (once
-    // the Temporal client gives up connecting, about 20 seconds).
-    const connection = Connection.lazy({ address: `127.0.0.1:${await freePort()}` });
+    // A real API whose Temporal address has nothing listening: /ready answers 503 naming Temporal. No
+    // gRPC retries here, so the refusal is immediate and no retry is left pending when the test ends
+    // (the default client retries for about 20 seconds before /ready can answer).
+    const connection = Connection.lazy({ address: `127.0.0.1:${await freePort()}`, interceptors: [] });
     const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DEV_SIGN_IN: 'true', JWT_SECRET: TEST_JWT_SECRET, DATABASE_URL: 'postgresql://unused/unused' });
     const broken = await createApiApp({ config, dataSource: ctx.dataSource, temporal: new Client({ connection, namespace: 'default' }) });
     await broken.listen(0, '127.0.0.1');
