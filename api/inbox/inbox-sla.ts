@@ -35,13 +35,20 @@ export interface HandoffSlaRow {
 const SAME_DEADLINE_MS = 5 * 60_000;
 
 /**
- * A case task's clock is the case clock whose deadline the task is due at (the workflow sets a task's
- * due time from its first-response or resolution clock).
+ * A case task's clock: the case clock whose deadline the task is due at (the workflow sets a task's due
+ * time from its first-response or resolution clock when it creates the task). A pause or an extension
+ * moves the clock's deadline but not the task's, so without an exact match the task follows the clock
+ * of its kind: a queue task the first-response clock while it runs, every other task the resolution clock.
  */
-export function caseTaskSla(dueAt: Date | null, clocks: ClockRow[]): InboxSlaResponse | null {
-  if (!dueAt) return null;
-  const due = dueAt.getTime();
-  const clock = clocks.find((c) => c.deadlineAt.getTime() === due) ?? clocks.filter((c) => c.status === 'running' || c.status === 'paused').find((c) => Math.abs(c.deadlineAt.getTime() - due) < 1000);
+export function caseTaskSla(kind: string, dueAt: Date | null, clocks: ClockRow[]): InboxSlaResponse | null {
+  const live = (c: ClockRow) => c.status === 'running' || c.status === 'paused';
+  const named = (name: string) => {
+    const all = clocks.filter((c) => c.clockId === name || c.clockId.startsWith(`${name}#`));
+    return all.find(live) ?? all[all.length - 1];
+  };
+  const exact = dueAt ? clocks.find((c) => c.deadlineAt.getTime() === dueAt.getTime()) : undefined;
+  const firstResponse = named('first_response');
+  const clock = exact ?? (kind === 'queue' && firstResponse && live(firstResponse) ? firstResponse : named('resolution'));
   if (!clock) return null;
   return {
     clockId: clock.clockId,

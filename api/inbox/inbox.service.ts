@@ -41,7 +41,7 @@ export class InboxService {
     const policy = this.settings.config.SLA_POLICY_JSON;
     const sla = (t: TaskEntity) => {
       const handoff = t.kind.startsWith('handoff') ? handoffs.get(handoffIdOf(t.id)) : undefined;
-      return handoff ? handoffTaskSla(handoff, policy, now) : caseTaskSla(t.dueAt, clocks.get(t.caseId) ?? []);
+      return handoff ? handoffTaskSla(handoff, policy, now) : caseTaskSla(t.kind, t.dueAt, clocks.get(t.caseId) ?? []);
     };
     return { items: rows.map((t) => inboxItem(t, cases.get(t.caseId), sla(t))), total, limit, offset };
   }

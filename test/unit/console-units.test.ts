@@ -41,10 +41,22 @@ describe('inbox: the SLA clock behind a task', () => {
 
   it('is the case clock whose deadline the task is due at', () => {
     const clocks = [clock('first_response', 60, 'met'), clock('resolution', 600)];
-    expect(caseTaskSla(new Date(NOW + 600 * 60_000), clocks)).toMatchObject({ clockId: 'resolution', warnAt: at(570), deadlineAt: at(600), breached: false });
-    expect(caseTaskSla(null, clocks)).toBeNull();
-    expect(caseTaskSla(new Date(NOW + 5 * 60_000), clocks)).toBeNull();
-    expect(caseTaskSla(new Date(NOW - 60_000), [clock('first_response', -1, 'breached', new Date(NOW))])).toMatchObject({ breached: true });
+    expect(caseTaskSla('work', new Date(NOW + 600 * 60_000), clocks)).toMatchObject({ clockId: 'resolution', warnAt: at(570), deadlineAt: at(600), breached: false });
+    expect(caseTaskSla('queue', new Date(NOW - 60_000), [clock('first_response', -1, 'breached', new Date(NOW)), clock('resolution', 600)])).toMatchObject({
+      clockId: 'first_response',
+      breached: true,
+    });
+  });
+
+  it('follows the clock of its kind once a pause or an extension moved the deadline', () => {
+    const extended = [clock('first_response', 60, 'met'), clock('resolution', 840)];
+    expect(caseTaskSla('work', new Date(NOW + 600 * 60_000), extended)).toMatchObject({ clockId: 'resolution', deadlineAt: at(840) });
+    expect(caseTaskSla('manager_review', null, extended)).toMatchObject({ clockId: 'resolution' });
+    const queued = [clock('first_response', 90), clock('resolution', 900)];
+    expect(caseTaskSla('queue', new Date(NOW + 60 * 60_000), queued)).toMatchObject({ clockId: 'first_response', deadlineAt: at(90) });
+    const reopened = [clock('resolution', -100, 'met'), clock('resolution#2', 700)];
+    expect(caseTaskSla('work', null, reopened)).toMatchObject({ clockId: 'resolution#2' });
+    expect(caseTaskSla('work', null, [])).toBeNull();
   });
 
   it("for a handoff, takes the warning point from the policy only when the policy gives the handoff's recorded deadline", () => {

@@ -82,7 +82,10 @@ function WorkTable({ resource, empty, claim, onClaimed }: { resource: ReturnType
                       item.title
                     )}
                   </td>
-                  <td>{item.case && <Badge kind="severity" value={item.case.severity} />}</td>
+                  <td>
+                    {item.case && <Badge kind="severity" value={item.case.severity} />}
+                    {item.case?.breached && <span class="badge badge-breached">SLA breached</span>}
+                  </td>
                   <td>{item.case && <Badge kind="state" value={item.case.state} />}</td>
                   <td>{words(item.kind)}</td>
                   {claim && <td>{item.kind === 'queue' && item.case && <ClaimButton caseId={item.case.id} onClaimed={onClaimed} label={item.case.summary} />}</td>}
