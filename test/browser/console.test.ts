@@ -153,6 +153,8 @@ describe('web console in a browser (real API, Temporal and PostgreSQL)', () => {
     await card.getByLabel('Citation (optional)').fill('MarkenG §14');
     await card.getByRole('button', { name: 'Send answer' }).click();
     await lea.page.getByRole('status').filter({ hasText: /Answered/ }).waitFor();
+    await lea.page.getByRole('button', { name: 'Answered', exact: true }).click();
+    await lea.page.locator('.handoff-card', { hasText: summary }).locator('.answer', { hasText: 'MarkenG §14' }).waitFor();
     await eventually(async () => {
       const c = (await api.as('ana').get(`/escalations/${queued.id}`)).body as CaseBody;
       return c.state === 'in_progress' ? c : undefined;
@@ -216,9 +218,27 @@ describe('web console in a browser (real API, Temporal and PostgreSQL)', () => {
     expect(after.assigneeId).toBe(to);
     expect(after.timeline).toContainEqual(expect.objectContaining({ action: 'reassigned', actorId: 'max', toState: 'assigned' }));
 
-    await max.page.getByRole('link', { name: 'Team' }).click();
-    await max.page.locator('#members tr[data-member="ana"]').waitFor();
-    await max.screenshot('team-workload');
+    // Out of office, on a member of this test's own (no case kinds: routing never picks them).
+    const sam = `bt-sam-${Date.now()}`;
+    await ctx.dataSource.query(
+      `INSERT INTO roster_members (user_id, display_name, role, team, skills, capacity) VALUES ($1, 'Sam Browser', 'specialist', 'seller-risk-eu', $2, 0)`,
+      [sam, JSON.stringify({ kinds: [], marketplaces: [], languages: [] })],
+    );
+    try {
+      await max.page.getByRole('link', { name: 'Team' }).click();
+      const row = max.page.locator(`#members tr[data-member="${sam}"]`);
+      await row.waitFor();
+      await row.getByLabel('Sam Browser away until').fill('2031-03-01T09:00');
+      await row.getByRole('button', { name: 'Set out of office' }).click();
+      await max.page.locator('.notice', { hasText: `Saved ${sam}: out of office until` }).waitFor();
+      await max.screenshot('team-workload');
+      const [away] = await ctx.dataSource.query(`SELECT out_of_office_until FROM roster_members WHERE user_id = $1`, [sam]);
+      expect(away.out_of_office_until).toEqual(expect.any(Date));
+      await max.page.locator(`#members tr[data-member="${sam}"]`).getByRole('button', { name: 'Back now' }).click();
+      await max.page.locator('.notice', { hasText: `Saved ${sam}: available` }).waitFor();
+    } finally {
+      await ctx.dataSource.query(`UPDATE roster_members SET active = false WHERE user_id = $1`, [sam]);
+    }
   });
 
   it('an operator opens a case and its workflow history across runs, with a link to the Temporal Web UI', async () => {
