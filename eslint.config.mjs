@@ -6,11 +6,32 @@ export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.tools/**', '.data/**', 'coverage/**', '**/*.js', '**/*.mjs'] },
   {
     files: ['**/*.ts'],
+    ignores: ['console/**'],
     extends: [tseslint.configs.base],
     languageOptions: { parserOptions: { project: './tsconfig.json', tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false } }],
+    },
+  },
+  // The web console: browser code with its own tsconfig (DOM, JSX); the same promise rules, and no
+  // Node built-ins or server code beyond the shared vocabulary in workflows/.
+  {
+    files: ['console/**/*.ts', 'console/**/*.tsx'],
+    extends: [tseslint.configs.base],
+    languageOptions: { parserOptions: { project: './console/tsconfig.json', tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false, attributes: false } }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*', 'fs', 'path', 'crypto', 'child_process', 'os'], message: 'The console runs in the browser: no Node built-ins.' },
+            { group: ['**/api/*', '**/db/*', '**/platform/*', '@nestjs/*', 'typeorm', '@temporalio/*'], message: 'The console talks to the API over HTTP; it shares only the vocabulary in workflows/.' },
+          ],
+        },
+      ],
     },
   },
   {

@@ -32,7 +32,7 @@ module.exports = {
     {
       ...shared,
       displayName: 'integration',
-      testMatch: ['<rootDir>/test/{workflows,api,e2e}/**/*.test.ts'],
+      testMatch: ['<rootDir>/test/{workflows,api,e2e,browser}/**/*.test.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
       setupFiles: [...shared.setupFiles, '<rootDir>/test/support/quiet-runtime.ts'],

@@ -100,7 +100,7 @@ async function insertHandoff(tx: EntityManager, row: HandoffRow, projectionSeq: 
     onConflict === 'DO NOTHING'
       ? 'DO NOTHING'
       : `DO UPDATE SET
-           status = EXCLUDED.status, due_at = EXCLUDED.due_at, reminded_at = EXCLUDED.reminded_at,
+           status = EXCLUDED.status, due_at = EXCLUDED.due_at, warn_at = EXCLUDED.warn_at, reminded_at = EXCLUDED.reminded_at,
            escalated_at = EXCLUDED.escalated_at, breached = handoffs.breached OR EXCLUDED.breached,
            outcome = EXCLUDED.outcome, notes = EXCLUDED.notes, citation = EXCLUDED.citation,
            answered_by = EXCLUDED.answered_by, answered_at = EXCLUDED.answered_at, projection_seq = EXCLUDED.projection_seq
@@ -108,13 +108,13 @@ async function insertHandoff(tx: EntityManager, row: HandoffRow, projectionSeq: 
   await tx.query(
     `INSERT INTO handoffs (id, case_id, case_kind, workflow_id, team, question, context, blocking, status, requested_by,
                            requested_at, due_at, reminded_at, escalated_at, breached, outcome, notes, citation,
-                           answered_by, answered_at, projection_seq)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
+                           answered_by, answered_at, projection_seq, warn_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)
      ON CONFLICT (id) ${conflict}`,
     [
       row.id, row.caseId, row.caseKind, row.workflowId, row.team, row.question, JSON.stringify(row.context), row.blocking,
       row.status, row.requestedBy, ts(row.requestedAt), ts(row.dueAt), ts(row.remindedAt), ts(row.escalatedAt),
-      row.breached, row.outcome, row.notes, row.citation, row.answeredBy, ts(row.answeredAt), projectionSeq,
+      row.breached, row.outcome, row.notes, row.citation, row.answeredBy, ts(row.answeredAt), projectionSeq, ts(row.warnAt),
     ],
   );
 }

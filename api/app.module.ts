@@ -7,6 +7,8 @@ import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/env';
 import { AccessService } from './auth/access.service';
 import { AuthGuard } from './auth/auth.guard';
+import { SignInModule } from './auth/sign-in.module';
+import { ConsoleModule } from './console/console.module';
 import { RosterRepository } from './roster/roster.repository';
 import { ApiSettings, TemporalClient } from './common/runtime';
 import { CasesModule } from './cases/cases.module';
@@ -68,6 +70,8 @@ export class AppModule {
         RosterModule,
         WorkloadModule,
         TeamsModule,
+        SignInModule,
+        ConsoleModule,
       ],
     };
   }

@@ -13,7 +13,7 @@ runMain(async () => {
   const temporal = await connectClient(temporalAddress(config), config.TEMPORAL_NAMESPACE);
   const app = await createApiApp({ config, dataSource, temporal });
   await app.listen(config.PORT, config.HOST);
-  console.log(`Riskdesk API on http://localhost:${config.PORT} (docs at /docs)`);
+  console.log(`Riskdesk API on http://localhost:${config.PORT} (web console at /console/, docs at /docs)`);
   return async () => {
     await app.close();
     await temporal.connection.close();

@@ -70,9 +70,24 @@ export const envSchema = z.object({
   CLAIM_LEASE_MINUTES: positiveNumber.default(120),
   /** How long after resolution a case may be reopened; afterwards it closes. */
   REOPEN_WINDOW_DAYS: positiveNumber.default(14),
+  /**
+   * The console's development sign-in (pick a roster member, the API issues the token). Unset: on when
+   * NODE_ENV is development, off otherwise; never allowed in production (anyone could be anyone).
+   */
+  DEV_SIGN_IN: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === 'true')),
+  /** Base URL of the Temporal Web UI, for the console's links to a case's workflow. `npm start` fills in its dev server's. */
+  TEMPORAL_UI_URL: z
+    .string()
+    .trim()
+    .regex(/^https?:\/\/[^\s]+$/, 'must be an http:// or https:// URL')
+    .transform((v) => v.replace(/\/+$/, ''))
+    .optional(),
 });
 
-export type AppConfig = z.infer<typeof envSchema>;
+export type AppConfig = Omit<z.infer<typeof envSchema>, 'DEV_SIGN_IN'> & { DEV_SIGN_IN: boolean };
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -88,7 +103,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
-  return parsed.data;
+  const { DEV_SIGN_IN, ...rest } = parsed.data;
+  if (DEV_SIGN_IN && rest.NODE_ENV === 'production') {
+    throw new ConfigError(['DEV_SIGN_IN: must not be true when NODE_ENV is production (it lets anyone sign in as anyone)']);
+  }
+  return { ...rest, DEV_SIGN_IN: DEV_SIGN_IN ?? rest.NODE_ENV === 'development' };
 }
 
 /** Variables that a standalone process (api or worker, not `npm start`) must have. */

@@ -78,7 +78,9 @@ runMain(async () => {
       await running;
     });
 
-    const app = await createApiApp({ config, dataSource, temporal });
+    // The console links to workflows in the Web UI of the dev server started here, unless told another.
+    const apiConfig = { ...config, TEMPORAL_UI_URL: config.TEMPORAL_UI_URL ?? uiUrl?.replace('127.0.0.1', 'localhost') ?? undefined };
+    const app = await createApiApp({ config: apiConfig, dataSource, temporal });
     await app.listen(config.PORT, config.HOST);
     stops.push(() => app.close());
 
@@ -87,13 +89,18 @@ runMain(async () => {
       [
         '',
         'Riskdesk is running.',
+        `  Web console:      ${api}/console/${config.DEV_SIGN_IN ? '  (development sign-in: pick a demo user)' : ''}`,
         `  API:              ${api}`,
         `  API docs:         ${api}/docs  (OpenAPI JSON: ${api}/openapi.json)`,
         `  Temporal:         ${address} (namespace ${config.TEMPORAL_NAMESPACE})`,
         uiUrl ? `  Temporal Web UI:  ${uiUrl}` : `  Temporal Web UI:  (external cluster: see its own UI)`,
         '',
         ...(seeded.length
-          ? ['Demo roster:', ...seeded.map((m) => `  ${m.userId.padEnd(8)} ${m.role.padEnd(18)} ${m.team}`), '']
+          ? [
+              'Demo roster (sign in to the console as any of them, or get a token with: npm run token -- <userId>):',
+              ...seeded.map((m) => `  ${m.userId.padEnd(8)} ${m.role.padEnd(18)} ${m.team}`),
+              '',
+            ]
           : []),
         `Get a token with: ${tokenCommand(config)}`,
         '',

@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ErrorResponse } from '../common/error.response';
 import { UuidParam } from '../common/uuid-param';
-import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../workflows/common/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ExtendSlaDto } from './dto/extend-sla.dto';
@@ -23,6 +24,12 @@ const CaseId = () => UuidParam('id');
 @ApiTags('escalation actions')
 @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Replaying a key applies the action once and returns its result' })
 @ApiOkResponse({ type: EscalationViewResponse })
+@ApiResponse({ status: 400, type: ErrorResponse, description: 'Bad id or body: details.fields names each bad field' })
+@ApiResponse({ status: 401, type: ErrorResponse, description: 'No valid token' })
+@ApiResponse({ status: 403, type: ErrorResponse, description: 'The permission table refuses the caller: details.denial says why' })
+@ApiResponse({ status: 404, type: ErrorResponse, description: 'No such case' })
+@ApiResponse({ status: 409, type: ErrorResponse, description: "The case's state does not allow the action" })
+@ApiResponse({ status: 503, type: ErrorResponse, description: 'Temporal is unreachable' })
 @Controller('escalations/:id')
 export class EscalationActionsController {
   constructor(private readonly actions: EscalationActionsService) {}

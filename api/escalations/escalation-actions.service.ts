@@ -30,6 +30,7 @@ import type { RequestInfoDto } from './dto/request-info.dto';
 import type { ResolveDto } from './dto/resolve.dto';
 import type { SellerResponseDto } from './dto/seller-response.dto';
 import { CaseAccess } from '../cases/case-access.service';
+import { escalationAllowedActions, escalationContextFor } from './allowed-actions';
 import { defaultSellerDeadline } from './escalation-settings';
 import { fromView } from './escalation.mapper';
 import type { EscalationViewResponse } from './escalation.response';
@@ -126,7 +127,8 @@ export class EscalationActionsService {
       const view = await this.temporal.client.workflow
         .getHandle(row.workflowId)
         .executeUpdate(update, { args: [request], updateId: updateIdFor(action, actor, key) });
-      return fromView(view);
+      const ctx = escalationContextFor(this.settings.config);
+      return { ...fromView(view), allowedActions: escalationAllowedActions(view.caseId, view.case, actor, Date.now(), ctx) };
     } catch (err) {
       // The read model still lists the case, but its workflow has ended (closed): nothing more to do.
       if (err instanceof WorkflowNotFoundError) {

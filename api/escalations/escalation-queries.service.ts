@@ -2,6 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { Actor } from '../../workflows/common/actor';
 import { CaseAccess } from '../cases/case-access.service';
 import { CaseQueriesService } from '../cases/case-queries.service';
+import type { EscalationState } from '../../workflows/escalation/escalation.state';
+import { ApiSettings } from '../common/runtime';
+import { escalationAllowedActions, escalationContextFor } from './allowed-actions';
 import type { ListEscalationsQuery } from './dto/list-escalations.query';
 import { fromEntity } from './escalation.mapper';
 import type { EscalationDetailResponse, EscalationPageResponse, EscalationResponse } from './escalation.response';
@@ -12,6 +15,7 @@ export class EscalationQueriesService {
   constructor(
     private readonly cases: CaseAccess,
     private readonly queries: CaseQueriesService,
+    private readonly settings: ApiSettings,
   ) {}
 
   async summary(id: string): Promise<EscalationResponse> {
@@ -20,7 +24,17 @@ export class EscalationQueriesService {
 
   async detail(actor: Actor, id: string): Promise<EscalationDetailResponse> {
     const row = await this.cases.require(actor, 'view', id, 'escalation');
-    return { ...fromEntity(row), ...(await this.queries.parts(id)) };
+    return {
+      ...fromEntity(row),
+      ...(await this.queries.parts(id)),
+      allowedActions: escalationAllowedActions(
+        row.id,
+        (row.snapshot as { case?: EscalationState }).case,
+        actor,
+        Date.now(),
+        escalationContextFor(this.settings.config),
+      ),
+    };
   }
 
   async list(actor: Actor, query: ListEscalationsQuery): Promise<EscalationPageResponse> {

@@ -29,7 +29,7 @@ export function fromEntity(row: CaseEntity): EscalationResponse {
   };
 }
 
-export function fromView(view: EscalationView): EscalationViewResponse {
+export function fromView(view: EscalationView): Omit<EscalationViewResponse, 'allowedActions'> {
   const state = view.case;
   return {
     id: view.caseId,

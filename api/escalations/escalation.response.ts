@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CaseHandoffResponse, ClockResponse, TaskResponse, TimelineEntryResponse } from '../cases/case.response';
+import { AllowedActionResponse } from './allowed-actions';
 
 /** The case as the API shows it; built by the mapper, never an entity. */
 export class EscalationResponse {
@@ -30,6 +31,7 @@ export class EscalationDetailResponse extends EscalationResponse {
   @ApiProperty({ type: [TaskResponse], description: 'Open tasks first, then done and cancelled ones' }) tasks!: TaskResponse[];
   @ApiProperty({ type: [CaseHandoffResponse] }) handoffs!: CaseHandoffResponse[];
   @ApiProperty({ type: [TimelineEntryResponse] }) timeline!: TimelineEntryResponse[];
+  @ApiProperty({ type: [AllowedActionResponse], description: 'The actions the caller may take now' }) allowedActions!: AllowedActionResponse[];
 }
 
 export class InfoRequestResponse {
@@ -54,6 +56,7 @@ export class EscalationViewResponse extends EscalationResponse {
   openInfoRequest!: InfoRequestResponse | null;
   @ApiPropertyOptional({ type: LeaseResponse, nullable: true, description: "The current holder's lease on the case" })
   lease!: LeaseResponse | null;
+  @ApiProperty({ type: [AllowedActionResponse], description: 'The actions the caller may take now' }) allowedActions!: AllowedActionResponse[];
 }
 
 export class EscalationPageResponse {

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ErrorResponse } from '../common/error.response';
 import { UuidParam } from '../common/uuid-param';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../workflows/common/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { CreateEscalationDto } from './dto/create-escalation.dto';
@@ -40,6 +41,10 @@ export class EscalationsController {
   @Get(':id')
   @ApiOperation({ summary: 'One case with its SLA clocks, tasks, handoffs and audit timeline' })
   @ApiOkResponse({ type: EscalationDetailResponse })
+  @ApiResponse({ status: 400, type: ErrorResponse, description: 'id is not a UUID' })
+  @ApiResponse({ status: 401, type: ErrorResponse, description: 'No valid token' })
+  @ApiResponse({ status: 403, type: ErrorResponse, description: 'The caller may not view the case: details.denial says why' })
+  @ApiResponse({ status: 404, type: ErrorResponse, description: 'No such case' })
   get(
     @UuidParam('id') id: string,
     @CurrentActor() actor: Actor,

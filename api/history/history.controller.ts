@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ErrorResponse } from '../common/error.response';
 import { UuidParam } from '../common/uuid-param';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../workflows/common/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { HistoryQuery } from './history.query';
@@ -15,6 +16,11 @@ export class HistoryController {
   @Get()
   @ApiOperation({ summary: "The case workflow's event history, decoded, with the audit trail (managers of the team, operators)" })
   @ApiOkResponse({ type: EscalationHistoryResponse })
+  @ApiResponse({ status: 400, type: ErrorResponse, description: 'id is not a UUID, or a bad handoffs, compact or runId: details.fields names it' })
+  @ApiResponse({ status: 401, type: ErrorResponse, description: 'No valid token' })
+  @ApiResponse({ status: 403, type: ErrorResponse, description: 'The caller may not view history (history.view): details.denial says why' })
+  @ApiResponse({ status: 404, type: ErrorResponse, description: 'No such case, or no such run of its workflow (runId)' })
+  @ApiResponse({ status: 503, type: ErrorResponse, description: 'Temporal is unreachable' })
   get(
     @UuidParam('id') id: string,
     @Query() query: HistoryQuery,

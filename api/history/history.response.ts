@@ -47,7 +47,8 @@ export class EscalationHistoryResponse {
   @ApiProperty() workflowId!: string;
   @ApiProperty({ type: [WorkflowRunResponse], description: 'Every run of the case workflow, oldest first' })
   runs!: WorkflowRunResponse[];
-  @ApiProperty({ type: [HistoryEventResponse], description: "Every run's events, oldest run first, each marked with its run" })
+  @ApiPropertyOptional({ description: 'With ?runId: the one run whose events are shown' }) runId?: string;
+  @ApiProperty({ type: [HistoryEventResponse], description: "Every run's events (or ?runId's), oldest run first, each marked with its run" })
   events!: HistoryEventResponse[];
   @ApiProperty({ type: [TimelineEntryResponse], description: 'The audit trail from the read model, in order' })
   audit!: TimelineEntryResponse[];

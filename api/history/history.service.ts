@@ -4,6 +4,7 @@ import { WorkflowNotFoundError } from '@temporalio/common';
 import type { temporal } from '@temporalio/proto';
 import type { Actor } from '../../workflows/common/actor';
 import { handoffWorkflowId } from '../../workflows/handoff/handoff.contract';
+import { DomainError, ErrorCode } from '../common/error-codes';
 import { TemporalClient } from '../common/runtime';
 import { CaseAccess } from '../cases/case-access.service';
 import { timelineEntry } from '../cases/case.mapper';
@@ -47,11 +48,15 @@ export class HistoryService {
   async escalation(actor: Actor, id: string, query: HistoryQuery): Promise<EscalationHistoryResponse> {
     const row = await this.cases.require(actor, 'history.view', id, 'escalation');
     const [runs, audit] = await Promise.all([this.allRuns(row.workflowId), this.repository.timeline(id)]);
-    const events = runs.flatMap((r) => r.events);
+    if (query.runId && !runs.some((r) => r.summary.runId === query.runId)) {
+      throw new DomainError(ErrorCode.NotFound, `the case's workflow has no run ${query.runId}`);
+    }
+    const events = runs.filter((r) => !query.runId || r.summary.runId === query.runId).flatMap((r) => r.events);
     const response: EscalationHistoryResponse = {
       caseId: row.id,
       workflowId: row.workflowId,
       runs: runs.map((r) => r.summary),
+      ...(query.runId ? { runId: query.runId } : {}),
       events: compacted(events, query),
       audit: audit.map(timelineEntry),
     };

@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ErrorResponse } from '../common/error.response';
 import type { Actor } from '../../workflows/common/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { InboxQuery } from './inbox.query';
@@ -7,6 +8,8 @@ import { InboxPageResponse } from './inbox.response';
 import { InboxService } from './inbox.service';
 
 @ApiTags('inbox')
+@ApiResponse({ status: 400, type: ErrorResponse, description: 'Bad kind, limit or offset: details.fields names each' })
+@ApiResponse({ status: 401, type: ErrorResponse, description: 'No valid token' })
 @Controller('inbox')
 export class InboxController {
   constructor(private readonly inbox: InboxService) {}

@@ -1,8 +1,9 @@
 import type { CaseEntity } from '../../db/entities/case.entity';
 import type { TaskEntity } from '../../db/entities/task.entity';
+import type { InboxSlaResponse } from './inbox-sla';
 import type { InboxItemResponse } from './inbox.response';
 
-export function inboxItem(task: TaskEntity, kase: CaseEntity | undefined): InboxItemResponse {
+export function inboxItem(task: TaskEntity, kase: CaseEntity | undefined, sla: InboxSlaResponse | null = null): InboxItemResponse {
   return {
     id: task.id,
     kind: task.kind,
@@ -11,6 +12,7 @@ export function inboxItem(task: TaskEntity, kase: CaseEntity | undefined): Inbox
     team: task.team,
     dueAt: task.dueAt ? task.dueAt.toISOString() : null,
     createdAt: task.createdAt.toISOString(),
+    sla,
     case: kase
       ? {
           id: kase.id,

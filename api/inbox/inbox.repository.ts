@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
+import { HandoffEntity } from '../../db/entities/handoff.entity';
+import { SlaClockEntity } from '../../db/entities/sla-clock.entity';
 import { TaskEntity } from '../../db/entities/task.entity';
 
 /** Whose open tasks: one person's, or a team's unassigned ones. */
@@ -23,5 +25,19 @@ export class InboxRepository {
       .take(limit)
       .getManyAndCount();
     return { rows, total };
+  }
+
+  async clocksByCase(caseIds: string[]): Promise<Map<string, SlaClockEntity[]>> {
+    const byCase = new Map<string, SlaClockEntity[]>();
+    if (caseIds.length === 0) return byCase;
+    const rows = await this.dataSource.getRepository(SlaClockEntity).findBy({ caseId: In([...new Set(caseIds)]) });
+    for (const r of rows) byCase.set(r.caseId, [...(byCase.get(r.caseId) ?? []), r]);
+    return byCase;
+  }
+
+  async handoffsById(ids: string[]): Promise<Map<string, HandoffEntity>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.dataSource.getRepository(HandoffEntity).findBy({ id: In([...new Set(ids)]) });
+    return new Map(rows.map((r) => [r.id, r]));
   }
 }

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { InboxSlaResponse } from './inbox-sla';
 
 export class InboxCaseSummary {
   @ApiProperty() id!: string;
@@ -21,6 +22,8 @@ export class InboxItemResponse {
   @ApiProperty() team!: string;
   @ApiPropertyOptional({ type: String, nullable: true }) dueAt!: string | null;
   @ApiProperty() createdAt!: string;
+  @ApiPropertyOptional({ type: InboxSlaResponse, nullable: true, description: "The SLA clock the task is due by: its warning point and deadline" })
+  sla!: InboxSlaResponse | null;
   @ApiPropertyOptional({ type: InboxCaseSummary, nullable: true }) case!: InboxCaseSummary | null;
 }
 

@@ -46,6 +46,10 @@ export class HandoffEntity {
   @Column({ name: 'due_at', type: 'timestamptz', nullable: true })
   dueAt!: Date | null;
 
+  /** When the team is reminded: the handoff clock's warning point. */
+  @Column({ name: 'warn_at', type: 'timestamptz', nullable: true })
+  warnAt!: Date | null;
+
   @Column({ name: 'reminded_at', type: 'timestamptz', nullable: true })
   remindedAt!: Date | null;
 

@@ -38,7 +38,7 @@ export async function openTestDatabase(): Promise<DataSource> {
   return createDataSource(required(TEST_ENV.databaseUrl), { poolSize: 4, applicationName: 'riskdesk-test' }).initialize();
 }
 
-export async function createIntegrationContext(opts: { api?: boolean } = {}): Promise<IntegrationContext> {
+export async function createIntegrationContext(opts: { api?: boolean; env?: Record<string, string> } = {}): Promise<IntegrationContext> {
   const address = required(TEST_ENV.temporalAddress);
   const taskQueue = `test-${randomUUID()}`;
   const dataSource = await openTestDatabase();
@@ -73,6 +73,7 @@ export async function createIntegrationContext(opts: { api?: boolean } = {}): Pr
     TEMPORAL_ADDRESS: address,
     TEMPORAL_TASK_QUEUE: taskQueue,
     JWT_SECRET: TEST_JWT_SECRET,
+    ...opts.env,
   });
   const startApi = async () => {
     const created = await createApiApp({ config, dataSource, temporal: client });

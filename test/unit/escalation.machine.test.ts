@@ -1,8 +1,5 @@
 import { Actor, SYSTEM_ACTOR } from '../../workflows/common/actor';
-import { ALWAYS_ON } from '../../workflows/common/business-calendar';
 import type { CaseEffect } from '../../workflows/common/runtime/case-kind';
-import type { ClockTarget } from '../../workflows/common/sla-policy';
-import type { EscalationSettings } from '../../workflows/escalation/escalation.contract';
 import {
   allowedActions,
   dueEvents,
@@ -22,6 +19,7 @@ import {
   type NewEscalation,
 } from '../../workflows/escalation/escalation.state';
 import { ESCALATION_STATUSES, RESOLUTION_CODES, ROOT_CAUSES, type EscalationStatus } from '../../workflows/escalation/escalation.vocabulary';
+import { machineContext } from '../support/escalation-context';
 
 const T0 = Date.UTC(2025, 0, 6, 9);
 const MIN = 60_000;
@@ -29,16 +27,7 @@ const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
 const TEAM = 'seller-risk-eu';
 
-/** Clock targets on the always-on calendar, so the arithmetic in these tests is plain addition. */
-const target = (kind: string, hours: number, warningFraction = 0.75): ClockTarget => ({ kind, budgetMs: hours * HOUR, warningFraction, calendar: ALWAYS_ON });
-const CTX: EscalationSettings = {
-  firstResponse: target('first_response', 2),
-  resolution: target('resolution', 16),
-  handoffs: { legal: target('handoff', 16, 0.5), policy: target('handoff', 8), customer_trust: target('handoff', 4) },
-  sellerResponse: target('seller_response', 120, 0.6),
-  reopenWindowMs: 7 * DAY,
-  claimLeaseMs: 2 * HOUR,
-};
+const CTX = machineContext();
 
 const sys = SYSTEM_ACTOR;
 const spec: Actor = { userId: 'u-spec', role: 'specialist', team: TEAM };

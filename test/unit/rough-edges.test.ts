@@ -42,8 +42,12 @@ describe('compiled commands rebuild only when a source changed', () => {
     expect(ensureBuilt.stale(root)).toBe(true);
   });
 
-  it.each(['prestart', 'pretoken', 'preapi', 'preworker', 'premigrate', 'prebench', 'preroster:add'])('%s uses it', (script) => {
+  it.each(['pretoken', 'preapi', 'preworker', 'premigrate', 'prebench', 'preroster:add'])('%s uses it', (script) => {
     expect(pkg.scripts[script]).toBe('node scripts/ensure-built.js');
+  });
+
+  it('prestart uses it, then builds the console (under a second)', () => {
+    expect(pkg.scripts.prestart).toBe('node scripts/ensure-built.js && npm run -s build:console');
   });
 });
 

@@ -103,6 +103,8 @@ export interface HandoffRow {
   requestedBy: string;
   requestedAt: number;
   dueAt: number | null;
+  /** When the team is reminded (the handoff clock's warning point). */
+  warnAt: number | null;
   remindedAt: number | null;
   escalatedAt: number | null;
   breached: boolean;

@@ -1,5 +1,6 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import { HANDOFF_TEAMS, type Actor, type CaseKind } from '../common/actor';
+import type { Actor, CaseKind } from '../common/actor';
+import type { HandoffAddressee, HandoffOutcome, HandoffStatus } from './handoff.vocabulary';
 import type { SlaClock } from '../common/sla-clock';
 import type { ClockTarget } from '../common/sla-policy';
 
@@ -18,15 +19,14 @@ export function handoffWorkflowId(handoffId: string): string {
   return `handoff-${handoffId.replace(/\//g, '-')}`;
 }
 
-/** Who a handoff can address: the handoff teams, and account management for consultations. */
-export const HANDOFF_ADDRESSEES = [...HANDOFF_TEAMS, 'account_management'] as const;
-export type HandoffAddressee = (typeof HANDOFF_ADDRESSEES)[number];
-
-export const HANDOFF_OUTCOMES = ['approve', 'reject', 'advise'] as const;
-export type HandoffOutcome = (typeof HANDOFF_OUTCOMES)[number];
-
-export const HANDOFF_STATUSES = ['open', 'answered', 'cancelled'] as const;
-export type HandoffStatus = (typeof HANDOFF_STATUSES)[number];
+export {
+  HANDOFF_ADDRESSEES,
+  HANDOFF_OUTCOMES,
+  HANDOFF_STATUSES,
+  type HandoffAddressee,
+  type HandoffOutcome,
+  type HandoffStatus,
+} from './handoff.vocabulary';
 
 /** What a case asks: everything the handoff needs, decided by the case's machine. */
 export interface HandoffRequest {

@@ -149,6 +149,7 @@ export function handoffProjection(state: HandoffState, workflowId: string): Proj
     requestedBy: r.requestedBy.userId,
     requestedAt: r.requestedAt,
     dueAt: state.clock.deadlineAt,
+    warnAt: state.clock.warnAt,
     remindedAt: state.remindedAt,
     escalatedAt: state.escalatedAt,
     breached: state.clock.breachedAt !== undefined,

@@ -7,6 +7,7 @@ import { startClock } from '../sla-clock';
  * addressed team sees it at once; the handoff's workflow then keeps the row up to date.
  */
 export function openedHandoffRow(h: HandoffRequest): HandoffRow {
+  const clock = startClock({ ...h.sla, id: 'due', now: h.requestedAt });
   return {
     id: h.handoffId,
     caseId: h.caseId,
@@ -19,7 +20,8 @@ export function openedHandoffRow(h: HandoffRequest): HandoffRow {
     status: 'open',
     requestedBy: h.requestedBy.userId,
     requestedAt: h.requestedAt,
-    dueAt: startClock({ ...h.sla, id: 'due', now: h.requestedAt }).deadlineAt,
+    dueAt: clock.deadlineAt,
+    warnAt: clock.warnAt,
     remindedAt: null,
     escalatedAt: null,
     breached: false,
