@@ -80,13 +80,18 @@ async function upsertDetails(tx: EntityManager, caseId: string, details: CaseDet
   switch (details.kind) {
     case 'escalation':
       await tx.query(
-        `INSERT INTO escalation_cases (case_id, category, language, resolution_code, root_cause, reopen_count, projection_seq)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)
+        `INSERT INTO escalation_cases (case_id, taxonomy_version, category, source, trigger, enforcement_type, language,
+                                       resolution_code, root_cause, upstream_team, reopen_count, projection_seq)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
          ON CONFLICT (case_id) DO UPDATE SET
            category = EXCLUDED.category, language = EXCLUDED.language, resolution_code = EXCLUDED.resolution_code,
-           root_cause = EXCLUDED.root_cause, reopen_count = EXCLUDED.reopen_count, projection_seq = EXCLUDED.projection_seq
+           root_cause = EXCLUDED.root_cause, upstream_team = EXCLUDED.upstream_team, reopen_count = EXCLUDED.reopen_count,
+           projection_seq = EXCLUDED.projection_seq
          WHERE escalation_cases.projection_seq < EXCLUDED.projection_seq`,
-        [caseId, details.category, details.language, details.resolutionCode, details.rootCause, details.reopenCount, projectionSeq],
+        [
+          caseId, details.taxonomyVersion, details.category, details.source, details.trigger, details.enforcementType, details.language,
+          details.resolutionCode, details.rootCause, details.upstreamTeam, details.reopenCount, projectionSeq,
+        ],
       );
       return;
     case 'none':

@@ -21,7 +21,7 @@ export async function createApiApp(deps: ApiDeps): Promise<INestApplication> {
     app,
     new DocumentBuilder()
       .setTitle('Riskdesk API')
-      .setDescription('Seller-risk case pipeline: escalations, strategic seller reviews, reinstatement appeals')
+      .setDescription('Seller-risk case pipeline: escalations about seller accounts, with SLA clocks, handoffs to Legal, Policy and Customer Trust, and the roster and teams that work them')
       .setVersion('0.1.0')
       .addBearerAuth()
       .build(),

@@ -1,3 +1,4 @@
+import { CURRENT_TAXONOMY_VERSION } from '../workflows/escalation/escalation.taxonomy';
 import type { Client, WorkflowHandle } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
@@ -99,6 +100,10 @@ export function escalationInput(caseId: string, index: number): EscalationInput 
     marketplace: MARKETPLACE,
     severity: 'high',
     category: 'counterfeit',
+    taxonomyVersion: CURRENT_TAXONOMY_VERSION,
+    source: 'seller_support',
+    trigger: 'buyer_complaint',
+    enforcementType: 'listing_removal',
     summary: `Counterfeit reports on ${10 + (index % 90)} orders`,
     team: TEAM,
     createdBy: MANAGER,
@@ -123,7 +128,7 @@ const answerRequest = (legal: Actor): AnswerHandoffRequest => ({
 const resolveRequest = (specialist: Actor): ResolveRequest => ({
   actor: specialist,
   resolutionCode: 'enforcement_modified',
-  rootCause: 'third_party_report',
+  rootCause: 'policy_ambiguity',
   note: 'Listings suspended on Legal advice.',
 });
 

@@ -14,6 +14,7 @@ import { Roster1764082800000 } from './migrations/1764082800000-roster';
 import { CaseReadModel1764086400000 } from './migrations/1764086400000-case-read-model';
 import { CaseKinds1764093600000 } from './migrations/1764093600000-case-kinds';
 import { HandoffWarnAt1764097200000 } from './migrations/1764097200000-handoff-warn-at';
+import { EscalationTaxonomy1764100800000 } from './migrations/1764100800000-escalation-taxonomy';
 import { Teams1764090000000 } from './migrations/1764090000000-teams';
 
 /** Every entity and migration, listed explicitly so the compiled app and jest (TS) load the same set. */
@@ -21,7 +22,9 @@ export const ENTITIES = [
   CaseEntity, EscalationCaseEntity, CaseEventEntity, RosterMemberEntity, TaskEntity, HandoffEntity, SlaClockEntity, NotificationEntity,
   TeamEntity, TeamRouteEntity,
 ];
-export const MIGRATIONS = [InitialCases1764079200000, Roster1764082800000, CaseReadModel1764086400000, Teams1764090000000, CaseKinds1764093600000, HandoffWarnAt1764097200000];
+export const MIGRATIONS = [InitialCases1764079200000, Roster1764082800000, CaseReadModel1764086400000, Teams1764090000000, CaseKinds1764093600000, HandoffWarnAt1764097200000,
+  EscalationTaxonomy1764100800000,
+];
 
 /** The one way to build a DataSource: schema changes only through migrations, never synchronize. */
 export function createDataSource(url: string, opts: { poolSize?: number; applicationName?: string } = {}): DataSource {

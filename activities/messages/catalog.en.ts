@@ -23,6 +23,10 @@ export const EN: Record<string, (f: Facts) => string> = {
     `Seller ${f.text('sellerId')} did not answer "${f.text('question')}" by ${f.date('deadline')}. The SLA clock runs again: continue without the answer.`,
   handoff_answered: (f) => `${f.words('handoffTeam')} answered the handoff on the escalation about seller ${f.text('sellerId')}: ${f.text('outcome')}.`,
   case_reopened: (f) => `The escalation about seller ${f.text('sellerId')} was reopened and is back with you: ${f.text('reason')}.`,
+  case_retriaged: (f) =>
+    `The escalation about seller ${f.text('sellerId')} was re-triaged from ${f.text('fromSeverity')} ${f.words('fromCategory')} to ${f.text('severity')} ${f.words('category')}: ${f.text('reason')}. Its SLA deadlines moved with it.`,
+  handoff_requested: (f) =>
+    `${f.text('requestedBy')} asks ${f.text('teamLabel')} about an escalation${f.text('blocking') === 'true' ? ' (the case waits for your answer)' : ''}, due ${f.date('dueAt')}: ${f.text('question')}`,
   handoff_reminder: (f) => `Reminder: a ${f.text('teamLabel')} handoff is waiting for your team's answer, due ${f.date('dueAt')}: ${f.text('question')}`,
   handoff_escalated: (f) => `A ${f.text('teamLabel')} handoff is past its SLA and needs your attention: ${f.text('question')}`,
 

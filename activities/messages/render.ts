@@ -1,10 +1,12 @@
 import type { NoticeParams } from '../../workflows/common/case-projection';
+import { DE } from './catalog.de';
 import { EN } from './catalog.en';
 import { Facts } from './format';
 
 /** Languages with a catalog, and the locale their dates are written in. */
 const CATALOGS: Record<string, { locale: string; texts: Record<string, (f: Facts) => string> }> = {
   en: { locale: 'en-GB', texts: EN },
+  de: { locale: 'de-DE', texts: DE },
 };
 
 export const DEFAULT_LANGUAGE = 'en';

@@ -8,8 +8,6 @@ import { CasesRepository } from './cases.repository';
 
 const KIND_NAMES: Record<CaseKind, string> = {
   escalation: 'escalation',
-  strategic_review: 'strategic review',
-  reinstatement: 'reinstatement appeal',
 };
 
 /** Loads a case of any kind for a route and applies the permission table to it: 404, then 403 with the table's reason. */

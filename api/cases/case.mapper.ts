@@ -39,10 +39,15 @@ export function caseSummary(row: CaseEntity): CaseSummaryResponse {
     updatedAt: row.updatedAt.toISOString(),
     details: row.escalation
       ? {
+          taxonomyVersion: row.escalation.taxonomyVersion,
           category: row.escalation.category,
+          source: row.escalation.source,
+          trigger: row.escalation.trigger,
+          enforcementType: row.escalation.enforcementType,
           language: row.escalation.language,
           resolutionCode: row.escalation.resolutionCode,
           rootCause: row.escalation.rootCause,
+          upstreamTeam: row.escalation.upstreamTeam,
           reopenCount: row.escalation.reopenCount,
         }
       : {},

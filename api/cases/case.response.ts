@@ -1,4 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CASE_KINDS } from '../../workflows/common/actor';
+import { HANDOFF_ADDRESSEES } from '../../workflows/handoff/handoff.vocabulary';
 
 /** What every kind's case shows the same way: clocks, tasks, handoffs, audit lines, and the case row itself. */
 
@@ -36,7 +38,7 @@ export class TaskResponse {
 
 export class CaseHandoffResponse {
   @ApiProperty({ example: '<caseId>/handoff/1' }) id!: string;
-  @ApiProperty({ enum: ['legal', 'policy', 'customer_trust', 'account_management'] }) team!: string;
+  @ApiProperty({ enum: HANDOFF_ADDRESSEES }) team!: string;
   @ApiProperty() question!: string;
   @ApiProperty() blocking!: boolean;
   @ApiProperty({ enum: ['open', 'answered', 'cancelled'] }) status!: string;
@@ -65,7 +67,7 @@ export class TimelineEntryResponse {
 /** A case of any kind, as lists show it; built by the mapper, never an entity. */
 export class CaseSummaryResponse {
   @ApiProperty() id!: string;
-  @ApiProperty({ enum: ['escalation', 'strategic_review', 'reinstatement'] }) kind!: string;
+  @ApiProperty({ enum: CASE_KINDS }) kind!: string;
   @ApiProperty() workflowId!: string;
   @ApiProperty() state!: string;
   @ApiProperty({ description: 'Not finished (by the kind\'s own list of finished states)' }) open!: boolean;

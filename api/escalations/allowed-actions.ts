@@ -20,13 +20,15 @@ export const CASE_ACTION_NAMES = [
   'escalate',
   'reassign',
   'extend_sla',
+  'assign',
+  'retriage',
+  'renew_lease',
 ] as const;
 export type CaseActionName = (typeof CASE_ACTION_NAMES)[number];
 
 /**
  * The machine events a person sends through an action route, with the permission-table name of the
- * action (TRANSITIONS' `action`) and the route's last segment. Events only the system sends, and
- * `assigned` (a manager assigning from the queue has no route yet), are not here.
+ * action (TRANSITIONS' `action`) and the route's last segment. Events only the system sends are not here.
  */
 const ROUTED_EVENTS: Partial<Record<EscalationEventType, { action: CaseActionName; segment: string }>> = {
   acknowledged: { action: 'acknowledge', segment: 'acknowledge' },
@@ -40,6 +42,9 @@ const ROUTED_EVENTS: Partial<Record<EscalationEventType, { action: CaseActionNam
   escalated: { action: 'escalate', segment: 'escalate' },
   reassigned: { action: 'reassign', segment: 'reassign' },
   sla_extended: { action: 'extend_sla', segment: 'extend-sla' },
+  assigned: { action: 'assign', segment: 'assign' },
+  retriaged: { action: 'retriage', segment: 'retriage' },
+  lease_renewed: { action: 'renew_lease', segment: 'renew-lease' },
 };
 
 export class AllowedActionResponse {

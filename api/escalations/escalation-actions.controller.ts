@@ -4,7 +4,9 @@ import { ErrorResponse } from '../common/error.response';
 import { UuidParam } from '../common/uuid-param';
 import type { Actor } from '../../workflows/common/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import { AssignDto } from './dto/assign.dto';
 import { ExtendSlaDto } from './dto/extend-sla.dto';
+import { RetriageDto } from './dto/retriage.dto';
 import { HandOffDto } from './dto/hand-off.dto';
 import { OptionalReasonDto, ReasonDto } from './dto/reason.dto';
 import { ReassignDto } from './dto/reassign.dto';
@@ -102,6 +104,27 @@ export class EscalationActionsController {
   @ApiOperation({ summary: 'A manager of the team gives the case to someone' })
   reassign(@CaseId() id: string, @Body() dto: ReassignDto, @CurrentActor() actor: Actor, @IdempotencyKey() key?: string) {
     return this.actions.reassign(actor, id, dto, key);
+  }
+
+  @Post('assign')
+  @HttpCode(200)
+  @ApiOperation({ summary: "A manager of the team gives a queued case to one of the team's members" })
+  assign(@CaseId() id: string, @Body() dto: AssignDto, @CurrentActor() actor: Actor, @IdempotencyKey() key?: string) {
+    return this.actions.assign(actor, id, dto, key);
+  }
+
+  @Post('retriage')
+  @HttpCode(200)
+  @ApiOperation({ summary: "The assignee or a manager corrects severity or category, with a reason; the SLA clocks move to the new severity's targets" })
+  retriage(@CaseId() id: string, @Body() dto: RetriageDto, @CurrentActor() actor: Actor, @IdempotencyKey() key?: string) {
+    return this.actions.retriage(actor, id, dto, key);
+  }
+
+  @Post('renew-lease')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'The holder keeps the case: the claim lease starts again (any action of the holder renews it too)' })
+  renewLease(@CaseId() id: string, @CurrentActor() actor: Actor, @IdempotencyKey() key?: string) {
+    return this.actions.renewLease(actor, id, key);
   }
 
   @Post('extend-sla')

@@ -6,12 +6,15 @@ import type { Actor } from '../../workflows/common/actor';
 import { sellerResponseSlaTarget } from '../../workflows/common/sla-policy';
 import {
   acknowledgeUpdate,
+  assignUpdate,
   claimUpdate,
   escalateUpdate,
   extendSlaUpdate,
   handOffUpdate,
   reassignUpdate,
   recordSellerResponseUpdate,
+  renewLeaseUpdate,
+  retriageUpdate,
   releaseUpdate,
   reopenUpdate,
   requestInfoUpdate,
@@ -22,7 +25,9 @@ import {
 import { DomainError, ErrorCode } from '../common/error-codes';
 import { ApiSettings, TemporalClient } from '../common/runtime';
 import { RosterRepository } from '../roster/roster.repository';
+import type { AssignDto } from './dto/assign.dto';
 import type { ExtendSlaDto } from './dto/extend-sla.dto';
+import type { RetriageDto } from './dto/retriage.dto';
 import type { HandOffDto } from './dto/hand-off.dto';
 import type { OptionalReasonDto, ReasonDto } from './dto/reason.dto';
 import type { ReassignDto } from './dto/reassign.dto';
@@ -84,7 +89,7 @@ export class EscalationActionsService {
   }
 
   resolve(actor: Actor, id: string, dto: ResolveDto, key?: string) {
-    const payload = { resolutionCode: dto.resolutionCode, rootCause: dto.rootCause, note: dto.note };
+    const payload = { resolutionCode: dto.resolutionCode, rootCause: dto.rootCause, upstreamTeam: dto.upstreamTeam, note: dto.note };
     return this.act(actor, id, 'resolve', resolveUpdate, payload, key);
   }
 
@@ -106,6 +111,27 @@ export class EscalationActionsService {
       }
       return { assigneeId: member.userId, team: member.team !== row.team ? member.team : undefined, reason: dto.reason };
     }, key);
+  }
+
+  /** A manager gives a queued case to a member of its team (moving it to another team is a reassignment). */
+  assign(actor: Actor, id: string, dto: AssignDto, key?: string) {
+    return this.act(actor, id, 'reassign', assignUpdate, async (row) => {
+      const member = await this.roster.findActive(dto.assigneeId);
+      if (!member || !ASSIGNABLE_ROLES.includes(member.role) || member.team !== row.team) {
+        throw new DomainError(ErrorCode.ValidationFailed, `${dto.assigneeId} is not an active member of team ${row.team} who can hold cases`, {
+          fields: [{ field: 'assigneeId', problems: [`must be an active specialist, senior specialist or manager of team ${row.team}`] }],
+        });
+      }
+      return { assigneeId: member.userId, reason: dto.reason };
+    }, key);
+  }
+
+  retriage(actor: Actor, id: string, dto: RetriageDto, key?: string) {
+    return this.act(actor, id, 'retriage', retriageUpdate, { severity: dto.severity, category: dto.category, reason: dto.reason }, key);
+  }
+
+  renewLease(actor: Actor, id: string, key?: string) {
+    return this.act(actor, id, 'renew_lease', renewLeaseUpdate, {}, key);
   }
 
   extendSla(actor: Actor, id: string, dto: ExtendSlaDto, key?: string) {

@@ -1,7 +1,7 @@
 import type { AppConfig } from '../../config/env';
 import { HANDOFF_TEAMS, type HandoffTeam } from '../../workflows/common/actor';
 import { addBusinessTime, type BusinessCalendar } from '../../workflows/common/business-calendar';
-import type { Severity } from '../../workflows/common/severity';
+import { SEVERITIES, type Severity } from '../../workflows/common/severity';
 import {
   caseSlaTargets,
   handoffSlaTarget,
@@ -31,6 +31,10 @@ export interface CaseCalendars {
 export function buildEscalationSettings(config: SettingsConfig, severity: Severity, calendars: CaseCalendars): EscalationSettings {
   const policy: SlaPolicy = config.SLA_POLICY_JSON;
   const { firstResponse, resolution } = caseSlaTargets(policy, 'escalation', severity, calendars.team);
+  const targetsBySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, caseSlaTargets(policy, 'escalation', s, calendars.team)])) as Record<
+    Severity,
+    { firstResponse: ClockTarget; resolution: ClockTarget }
+  >;
   const handoffs = Object.fromEntries(HANDOFF_TEAMS.map((t) => [t, handoffSlaTarget(policy, t, calendars.handoffs[t])])) as Record<
     HandoffTeam,
     ClockTarget
@@ -38,6 +42,7 @@ export function buildEscalationSettings(config: SettingsConfig, severity: Severi
   return {
     firstResponse,
     resolution,
+    targetsBySeverity,
     handoffs,
     sellerResponse: sellerResponseSlaTarget(policy),
     reopenWindowMs: Math.round(config.REOPEN_WINDOW_DAYS * DAY),

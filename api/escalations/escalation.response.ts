@@ -11,6 +11,10 @@ export class EscalationResponse {
   @ApiProperty() marketplace!: string;
   @ApiProperty() severity!: string;
   @ApiProperty() category!: string;
+  @ApiProperty({ description: 'The taxonomy the case is filed under (GET /escalations/taxonomy); 1 for cases from before versions' }) taxonomyVersion!: number;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Who brought the case (taxonomy 2)' }) source!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'What set it off (taxonomy 2)' }) trigger!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'The enforcement the seller disputes (taxonomy 2)' }) enforcementType!: string | null;
   @ApiProperty() summary!: string;
   @ApiPropertyOptional({ type: String, nullable: true }) language!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) team!: string | null;
@@ -18,6 +22,7 @@ export class EscalationResponse {
   @ApiProperty() breached!: boolean;
   @ApiPropertyOptional({ type: String, nullable: true }) resolutionCode!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) rootCause!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'The upstream team the root cause is attributed to' }) upstreamTeam!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) resolvedAt!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) closedAt!: string | null;
   @ApiProperty() createdBy!: string;

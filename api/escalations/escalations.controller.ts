@@ -1,5 +1,7 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiExtraModels, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { CURRENT_TAXONOMY_VERSION, KNOWN_TAXONOMY_VERSIONS, taxonomyOf } from '../../workflows/escalation/escalation.taxonomy';
+import { SeverityGuidanceResponse, TaxonomyResponse, taxonomyResponse } from './taxonomy.response';
 import { ErrorResponse } from '../common/error.response';
 import { UuidParam } from '../common/uuid-param';
 import type { Actor } from '../../workflows/common/actor';
@@ -36,6 +38,15 @@ export class EscalationsController {
   @ApiOkResponse({ type: EscalationPageResponse })
   list(@Query() query: ListEscalationsQuery, @CurrentActor() actor: Actor): Promise<EscalationPageResponse> {
     return this.queries.list(actor, query);
+  }
+
+  @Get('taxonomy')
+  @ApiOperation({ summary: 'The escalation taxonomy: categories, sources, enforcement types, triggers, severity guidance, and which root causes go with which resolution (every version)' })
+  @ApiExtraModels(SeverityGuidanceResponse)
+  @ApiOkResponse({ type: TaxonomyResponse })
+  @ApiResponse({ status: 401, type: ErrorResponse, description: 'No valid token' })
+  taxonomy(): TaxonomyResponse {
+    return { current: CURRENT_TAXONOMY_VERSION, versions: KNOWN_TAXONOMY_VERSIONS.map((v) => taxonomyResponse(taxonomyOf(v))) };
   }
 
   @Get(':id')

@@ -9,6 +9,7 @@ import {
   escalationStartOptions,
   type EscalationInput,
 } from '../../workflows/escalation/escalation.contract';
+import { CURRENT_TAXONOMY, CURRENT_TAXONOMY_VERSION } from '../../workflows/escalation/escalation.taxonomy';
 import { AccessService } from '../auth/access.service';
 import { ApiSettings, TemporalClient } from '../common/runtime';
 import { TeamDirectory } from '../teams/team-directory.service';
@@ -40,13 +41,17 @@ export class EscalationsService {
     const { team, calendars } = await this.teams.forNewCase(dto, Date.now());
     this.access.require(actor, 'create', { kind: 'escalation', team });
     const caseId = idempotencyKey ? uuidv5(`${actor.userId}:${idempotencyKey}`, IDEMPOTENCY_NAMESPACE) : randomUUID();
+    // No severity given: the taxonomy's guidance for the category (a specialist re-triages if the case says otherwise).
+    const severity = dto.severity ?? CURRENT_TAXONOMY.severityGuidance[dto.category]?.severity ?? 'medium';
     const input: EscalationInput = {
       caseId,
       ...dto,
+      severity,
+      taxonomyVersion: CURRENT_TAXONOMY_VERSION,
       team,
       createdBy: actor,
       requestedAt: Date.now(),
-      settings: buildEscalationSettings(this.settings.config, dto.severity, calendars),
+      settings: buildEscalationSettings(this.settings.config, severity, calendars),
     };
     let handle;
     try {

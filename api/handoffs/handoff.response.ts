@@ -1,3 +1,4 @@
+import { HANDOFF_ADDRESSEES } from '../../workflows/handoff/handoff.vocabulary';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 export class HandoffAnswerResponse {
@@ -23,7 +24,7 @@ export class HandoffCaseSummary {
 export class HandoffResponse {
   @ApiProperty({ example: '<caseId>/handoff/1', description: 'URL-encode it in paths (it contains slashes)' }) id!: string;
   @ApiProperty() caseId!: string;
-  @ApiProperty({ enum: ['legal', 'policy', 'customer_trust', 'account_management'] }) team!: string;
+  @ApiProperty({ enum: HANDOFF_ADDRESSEES }) team!: string;
   @ApiProperty({ enum: ['open', 'answered', 'cancelled'] }) status!: string;
   @ApiProperty() question!: string;
   @ApiProperty() blocking!: boolean;

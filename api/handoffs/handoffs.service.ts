@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { WorkflowNotFoundError } from '@temporalio/common';
-import { handoffTeamOf, type AccessTarget, type CaseAction } from '../../workflows/common/access';
+import { handoffTeamOf, type AccessTarget } from '../../workflows/common/access';
 import type { Actor, CaseKind, HandoffTeam } from '../../workflows/common/actor';
 import { answerHandoffUpdate, handoffWorkflowId } from '../../workflows/handoff/handoff.contract';
 import { AccessService } from '../auth/access.service';
@@ -13,8 +13,6 @@ import { fromHandoffEntity, fromHandoffView } from './handoff.mapper';
 import type { HandoffPageResponse, HandoffResponse } from './handoff.response';
 import { CasesRepository } from '../cases/cases.repository';
 import { HandoffsRepository, type HandoffScope } from './handoffs.repository';
-
-const ACCOUNT_MANAGEMENT = 'account_management';
 
 /**
  * Handoffs from the addressee's side: answering one (a member of the addressed team; the handoff
@@ -34,15 +32,13 @@ export class HandoffsService {
     const handoff = await this.repository.findById(handoffId);
     if (!handoff) throw new DomainError(ErrorCode.NotFound, `No handoff with id ${handoffId}`);
     const kase = await this.cases.findById(handoff.caseId);
-    const consultation = handoff.team === ACCOUNT_MANAGEMENT;
-    const action: CaseAction = consultation ? 'answer_consultation' : 'answer_handoff';
     const target: AccessTarget = {
       kind: handoff.caseKind as CaseKind,
       team: kase?.team ?? undefined,
       assigneeId: kase?.assigneeId ?? undefined,
-      handoffTeam: consultation ? undefined : (handoff.team as HandoffTeam),
+      handoffTeam: handoff.team as HandoffTeam,
     };
-    this.access.require(actor, action, target, handoff.id);
+    this.access.require(actor, 'answer_handoff', target, handoff.id);
     const request = { actor, outcome: dto.outcome, notes: dto.notes, ...(dto.citation ? { citation: dto.citation } : {}) };
     try {
       const view = await this.temporal.client.workflow
@@ -70,7 +66,6 @@ export class HandoffsService {
 function scopeOf(actor: Actor): HandoffScope {
   const own = handoffTeamOf(actor.role);
   if (own) return { addressedTo: own };
-  if (actor.role === 'account_manager') return { addressedTo: ACCOUNT_MANAGEMENT };
   if (actor.role === 'operator') return { everywhere: true };
   return { caseTeam: actor.team };
 }

@@ -4,6 +4,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Entity({ name: 'escalation_cases' })
 @Index('ix_escalation_cases_category', ['category'])
 @Index('ix_escalation_cases_root_cause', ['rootCause'], { where: 'root_cause IS NOT NULL' })
+@Index('ix_escalation_cases_upstream_team', ['upstreamTeam'], { where: 'upstream_team IS NOT NULL' })
 export class EscalationCaseEntity {
   @PrimaryColumn({ name: 'case_id', type: 'uuid' })
   caseId!: string;
@@ -19,6 +20,22 @@ export class EscalationCaseEntity {
 
   @Column({ name: 'root_cause', type: 'varchar', length: 64, nullable: true })
   rootCause!: string | null;
+
+  @Column({ name: 'taxonomy_version', type: 'integer', default: 1 })
+  taxonomyVersion!: number;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  source!: string | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  trigger!: string | null;
+
+  @Column({ name: 'enforcement_type', type: 'varchar', length: 64, nullable: true })
+  enforcementType!: string | null;
+
+  /** The upstream team the root cause is attributed to (slm, spiv, tsi, other). */
+  @Column({ name: 'upstream_team', type: 'varchar', length: 16, nullable: true })
+  upstreamTeam!: string | null;
 
   @Column({ name: 'reopen_count', type: 'integer', default: 0 })
   reopenCount!: number;

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { CASE_KINDS } from '../../workflows/common/actor';
 import { RosterMemberEntity, type MemberSkills } from '../entities/roster-member.entity';
 
 type DemoMember = Pick<RosterMemberEntity, 'userId' | 'displayName' | 'role' | 'team' | 'capacity'> & {
@@ -6,7 +7,8 @@ type DemoMember = Pick<RosterMemberEntity, 'userId' | 'displayName' | 'role' | '
   teamLead?: boolean;
 };
 
-const ALL_KINDS = ['escalation', 'strategic_review', 'reinstatement'];
+/** Senior specialists work every kind Riskdesk runs. */
+const ALL_KINDS = [...CASE_KINDS];
 const none: MemberSkills = { kinds: [], marketplaces: [], languages: [] };
 
 /**
@@ -16,17 +18,17 @@ const none: MemberSkills = { kinds: [], marketplaces: [], languages: [] };
  */
 export const DEMO_ROSTER: DemoMember[] = [
   { userId: 'ana', displayName: 'Ana Specialist', role: 'specialist', team: 'seller-risk-eu', capacity: 5,
-    skills: { kinds: ['escalation', 'reinstatement'], marketplaces: ['DE', 'FR', 'UK'], languages: ['de', 'en', 'fr'] } },
+    skills: { kinds: ['escalation'], marketplaces: ['DE', 'FR', 'UK'], languages: ['de', 'en', 'fr'] } },
   { userId: 'chloe', displayName: 'Chloe Senior', role: 'senior_specialist', team: 'seller-risk-eu', capacity: 6,
     skills: { kinds: ALL_KINDS, marketplaces: ['DE', 'UK', 'FR', 'JP'], languages: ['en', 'de', 'ja'] } },
   { userId: 'max', displayName: 'Max Manager', role: 'manager', team: 'seller-risk-eu', capacity: 0, skills: none },
   { userId: 'ben', displayName: 'Ben Specialist', role: 'specialist', team: 'seller-risk-us', capacity: 4,
-    skills: { kinds: ['escalation', 'strategic_review'], marketplaces: ['US', 'CA'], languages: ['en', 'es'] } },
+    skills: { kinds: ['escalation'], marketplaces: ['US', 'CA'], languages: ['en', 'es'] } },
   { userId: 'dana', displayName: 'Dana Senior', role: 'senior_specialist', team: 'seller-risk-us', capacity: 5,
     skills: { kinds: ALL_KINDS, marketplaces: ['US', 'CA', 'MX'], languages: ['en', 'es'] } },
   { userId: 'mia', displayName: 'Mia Manager', role: 'manager', team: 'seller-risk-us', capacity: 0, skills: none },
   { userId: 'kenji', displayName: 'Kenji Specialist', role: 'specialist', team: 'seller-risk-apac', capacity: 5,
-    skills: { kinds: ['escalation', 'reinstatement'], marketplaces: ['JP', 'SG'], languages: ['ja', 'en'] } },
+    skills: { kinds: ['escalation'], marketplaces: ['JP', 'SG'], languages: ['ja', 'en'] } },
   { userId: 'priya', displayName: 'Priya Senior', role: 'senior_specialist', team: 'seller-risk-apac', capacity: 6,
     skills: { kinds: ALL_KINDS, marketplaces: ['IN', 'AU', 'SG', 'JP'], languages: ['en', 'hi'] } },
   { userId: 'hana', displayName: 'Hana Manager', role: 'manager', team: 'seller-risk-apac', capacity: 0, skills: none },

@@ -76,9 +76,9 @@ describe('console API (real Temporal, real PostgreSQL)', () => {
       const c = await api.caseWorkedBy('ana');
       const as = async (userId: string) => ((await api.as(userId).get(`/escalations/${c.id}`).expect(200)).body.allowedActions as Allowed[]);
       const ana = await as('ana');
-      expect(ana.map((a) => a.action).sort()).toEqual(['escalate', 'hand_off', 'release', 'request_info', 'resolve']);
+      expect(ana.map((a) => a.action).sort()).toEqual(['escalate', 'hand_off', 'release', 'renew_lease', 'request_info', 'resolve', 'retriage']);
       expect(ana.find((a) => a.action === 'resolve')).toEqual({ action: 'resolve', method: 'POST', href: `/escalations/${c.id}/resolve` });
-      expect((await as('max')).map((a) => a.action).sort()).toEqual(['extend_sla', 'hand_off', 'reassign', 'release', 'request_info', 'resolve']);
+      expect((await as('max')).map((a) => a.action).sort()).toEqual(['extend_sla', 'hand_off', 'reassign', 'release', 'request_info', 'resolve', 'retriage']);
       expect(await as('olga')).toEqual([]);
       expect(await as('alex')).toEqual([]);
 
@@ -93,7 +93,7 @@ describe('console API (real Temporal, real PostgreSQL)', () => {
       const before = (await api.as('ana').get(`/escalations/${queued.id}`).expect(200)).body.allowedActions as Allowed[];
       expect(before.map((a) => a.action)).toEqual(['claim']);
       const claimed = await api.as('ana').post(before[0].href).send({}).expect(200);
-      expect((claimed.body.allowedActions as Allowed[]).map((a) => a.action).sort()).toEqual(['escalate', 'hand_off', 'release', 'request_info', 'resolve']);
+      expect((claimed.body.allowedActions as Allowed[]).map((a) => a.action).sort()).toEqual(['escalate', 'hand_off', 'release', 'renew_lease', 'request_info', 'resolve', 'retriage']);
       const resolved = await api.as('ana').post(`/escalations/${queued.id}/resolve`).send({ resolutionCode: 'duplicate', rootCause: 'not_applicable' }).expect(200);
       expect((resolved.body.allowedActions as Allowed[]).map((a) => a.action)).toEqual(['reopen']);
     });

@@ -174,7 +174,7 @@ describe('escalation actions through HTTP (real Temporal, real PostgreSQL)', () 
     });
 
     it('403 on create outside the caller\'s team or role, and no workflow starts', async () => {
-      const body = { sellerId: `seller-${randomUUID().slice(0, 8)}`, marketplace: 'DE', severity: 'low', category: 'fraud', summary: 'x' };
+      const body = { sellerId: `seller-${randomUUID().slice(0, 8)}`, marketplace: 'DE', severity: 'low', category: 'fraud', source: 'seller_support', trigger: 'buyer_complaint', enforcementType: 'suspension', summary: 'x' };
       const ben = await api.as('ben').post('/escalations').send(body).expect(403);
       expect(ben.body).toMatchObject({ error: 'forbidden', details: { denial: 'wrong_team', action: 'create' } });
       const lea = await api.as('lea').post('/escalations').send(body).expect(403);
@@ -224,7 +224,7 @@ describe('escalation actions through HTTP (real Temporal, real PostgreSQL)', () 
   describe('Idempotency-Key', () => {
     it('a replayed create returns the same case and starts one workflow', async () => {
       const key = `create-${randomUUID()}`;
-      const body = { sellerId: `seller-${randomUUID().slice(0, 8)}`, marketplace: 'DE', severity: 'low', category: 'fraud', summary: 'Replayed' };
+      const body = { sellerId: `seller-${randomUUID().slice(0, 8)}`, marketplace: 'DE', severity: 'low', category: 'fraud', source: 'seller_support', trigger: 'buyer_complaint', enforcementType: 'suspension', summary: 'Replayed' };
       const first = await api.as('ana').post('/escalations').set('Idempotency-Key', key).send(body).expect(201);
       const second = await api.as('ana').post('/escalations').set('Idempotency-Key', key).send(body).expect(201);
       expect(second.body.id).toBe(first.body.id);

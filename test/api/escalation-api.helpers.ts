@@ -27,6 +27,9 @@ export function apiClient(ctx: IntegrationContext) {
         marketplace: 'DE',
         severity: 'high',
         category: 'counterfeit',
+        source: 'seller_support',
+        trigger: 'buyer_complaint',
+        enforcementType: 'suspension',
         summary: 'Buyers report counterfeit goods',
         ...overrides,
       });

@@ -191,7 +191,7 @@ describe('escalation queries: detail, list, history (real Temporal, real Postgre
       const created = await handle.executeUpdate(awaitRecordedUpdate);
       const holder = created.assigneeId === 'ana' ? actors.ana : actors.chloe;
       if (created.assigneeId) await handle.executeUpdate(acknowledgeUpdate, { args: [{ actor: holder }] });
-      const firstRun = (await handle.describe()).runId;
+      const firstRun = handle.firstExecutionRunId;
       for (let i = 1; i <= 8; i++) {
         await handle.executeUpdate(extendSlaUpdate, { args: [{ actor: actors.max, clock: 'resolution', byMs: 60_000, reason: `extension ${i}` }] });
       }

@@ -6,6 +6,9 @@ const validBody = {
   marketplace: 'DE',
   severity: 'high',
   category: 'counterfeit',
+  source: 'seller_support',
+  trigger: 'buyer_complaint',
+  enforcementType: 'listing_removal',
   summary: 'Buyers report counterfeit goods on 14 orders',
 };
 

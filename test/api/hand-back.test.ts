@@ -27,7 +27,7 @@ describe('out-of-office hand-back across an API restart (real Temporal, real Pos
     const created = await http()
       .post('/escalations')
       .set('Authorization', bearer('max'))
-      .send({ sellerId: 'seller-nz-1', marketplace: 'NZ', severity: 'high', category: 'fraud', summary: 'Chargebacks on 9 orders' })
+      .send({ sellerId: 'seller-nz-1', marketplace: 'NZ', severity: 'high', category: 'fraud', source: 'seller_support', trigger: 'buyer_complaint', enforcementType: 'suspension', summary: 'Chargebacks on 9 orders' })
       .expect(201);
     const caseId: string = created.body.id;
     await eventually(() => ctx.dataSource.query(`SELECT assignee_id FROM cases WHERE id = $1`, [caseId]), (r) => r[0]?.assignee_id === who);

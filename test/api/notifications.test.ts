@@ -17,7 +17,7 @@ describe('notifications: each person reads their own feed (real Temporal, real P
   it('tells the assignee about a new case; only they see it; marking it read is idempotent', async () => {
     const created = await as('ana')
       .post('/escalations')
-      .send({ sellerId: 'seller-notify-1', marketplace: 'DE', severity: 'medium', category: 'fraud', summary: 'Chargebacks spike' })
+      .send({ sellerId: 'seller-notify-1', marketplace: 'DE', severity: 'medium', category: 'fraud', source: 'seller_support', trigger: 'buyer_complaint', enforcementType: 'suspension', summary: 'Chargebacks spike' })
       .expect(201);
     const assignee: string = created.body.assigneeId;
     const other = assignee === 'ana' ? 'chloe' : 'ana';

@@ -46,7 +46,7 @@ describe('roster: GET /roster, GET /roster/:userId, PATCH /roster/:userId', () =
         email: 'ana@riskdesk.example',
         role: 'specialist',
         team: 'seller-risk-eu',
-        skills: { kinds: ['escalation', 'reinstatement'], marketplaces: ['DE', 'FR', 'UK'], languages: ['de', 'en', 'fr'] },
+        skills: { kinds: ['escalation'], marketplaces: ['DE', 'FR', 'UK'], languages: ['de', 'en', 'fr'] },
         capacity: TEST_DEMO_CAPACITY,
         outOfOfficeUntil: null,
         outOfOffice: false,
@@ -269,7 +269,7 @@ describe('roster: GET /roster, GET /roster/:userId, PATCH /roster/:userId', () =
       const created = await request(server())
         .post('/escalations')
         .set('Authorization', bearer('max'))
-        .send({ sellerId: `seller-${suffix}`, marketplace: 'NZ', severity: 'high', category: 'fraud', summary: 'Chargebacks on 9 orders' })
+        .send({ sellerId: `seller-${suffix}`, marketplace: 'NZ', severity: 'high', category: 'fraud', source: 'seller_support', trigger: 'buyer_complaint', enforcementType: 'suspension', summary: 'Chargebacks on 9 orders' })
         .expect(201);
       const caseId: string = created.body.id;
       await eventually(async () => {

@@ -47,6 +47,9 @@ describe('routing new cases by the teams table (real API, real workflows)', () =
       marketplace,
       severity: 'high',
       category,
+      source: 'seller_support',
+      trigger: 'buyer_complaint',
+      enforcementType: 'suspension',
       summary: `A ${category} case on ${marketplace}`,
     });
     if (res.status !== 201) throw new Error(`create failed: ${res.status} ${JSON.stringify(res.body)}`);
@@ -77,7 +80,7 @@ describe('routing new cases by the teams table (real API, real workflows)', () =
   });
 
   it('refuses an APAC case to an EU specialist: creating is for the owning team', async () => {
-    const res = await post('/escalations', 'ana', { sellerId: 'seller-x', marketplace: 'JP', severity: 'high', category: 'fraud', summary: 'x' }).expect(403);
+    const res = await post('/escalations', 'ana', { sellerId: 'seller-x', marketplace: 'JP', severity: 'high', category: 'fraud', source: 'seller_support', trigger: 'buyer_complaint', enforcementType: 'none', summary: 'x' }).expect(403);
     expect(res.body.details).toMatchObject({ denial: 'wrong_team' });
     expect(res.body.message).toContain('seller-risk-apac');
   });

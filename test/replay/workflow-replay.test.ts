@@ -5,12 +5,17 @@ import path from 'node:path';
 import { workflowsEntry } from '../../worker/worker';
 
 /**
- * Replays every recorded history (test/replay/histories, written by test/workflows/record-histories.test.ts
- * with RECORD_HISTORIES=1) against the current workflow code. No server is needed. A change that
- * would make a running case's workflow non-deterministic fails here, before it reaches production.
+ * Replays every recorded history (test/replay/histories/<set>/, each set written by
+ * test/workflows/record-histories.test.ts with RECORD_HISTORIES=1 when the workflows changed) against
+ * the current workflow code. No server is needed. A change that would make a running case's workflow
+ * non-deterministic, for a history of any set, fails here before it reaches production.
  */
 const dir = path.join(__dirname, 'histories');
-const files = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+const files = fs
+  .readdirSync(dir, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .flatMap((d) => fs.readdirSync(path.join(dir, d.name)).filter((f) => f.endsWith('.json')).map((f) => path.join(d.name, f)))
+  .sort();
 
 describe('replay of recorded workflow histories', () => {
   it('has histories of every workflow type to replay', () => {
@@ -26,7 +31,7 @@ describe('replay of recorded workflow histories', () => {
   it.each(files)('replays %s deterministically', async (file) => {
     const history = historyFromJSON(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')));
     await expect(
-      Worker.runReplayHistory({ workflowsPath: workflowsEntry(), replayName: file }, history, file.replace(/\.json$/, '')),
+      Worker.runReplayHistory({ workflowsPath: workflowsEntry(), replayName: file }, history, path.basename(file, '.json')),
     ).resolves.toBeUndefined();
   });
 });

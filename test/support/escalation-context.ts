@@ -1,6 +1,6 @@
 import { ALWAYS_ON } from '../../workflows/common/business-calendar';
 import type { ClockTarget } from '../../workflows/common/sla-policy';
-import type { EscalationSettings } from '../../workflows/escalation/escalation.contract';
+import type { EscalationContext } from '../../workflows/escalation/escalation.contract';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -13,15 +13,21 @@ export const alwaysOnTarget = (kind: string, hours: number, warningFraction = 0.
   calendar: ALWAYS_ON,
 });
 
-/** The settings a high-severity escalation would carry, on the always-on calendar. */
-export function machineContext(overrides: Partial<EscalationSettings> = {}): EscalationSettings {
+const teamClocks = (firstResponseHours: number, resolutionHours: number) => ({
+  firstResponse: alwaysOnTarget('first_response', firstResponseHours),
+  resolution: alwaysOnTarget('resolution', resolutionHours),
+});
+
+/** What a high-severity escalation runs with, on the always-on calendar, with every feature of today's runs. */
+export function machineContext(overrides: Partial<EscalationContext> = {}): EscalationContext {
   return {
-    firstResponse: alwaysOnTarget('first_response', 2),
-    resolution: alwaysOnTarget('resolution', 16),
+    ...teamClocks(2, 16),
+    targetsBySeverity: { low: teamClocks(8, 40), medium: teamClocks(4, 24), high: teamClocks(2, 16), critical: teamClocks(1, 4) },
     handoffs: { legal: alwaysOnTarget('handoff', 16, 0.5), policy: alwaysOnTarget('handoff', 8), customer_trust: alwaysOnTarget('handoff', 4) },
     sellerResponse: alwaysOnTarget('seller_response', 120, 0.6),
     reopenWindowMs: 7 * DAY,
     claimLeaseMs: 2 * HOUR,
+    features: { leaseRenewal: true },
     ...overrides,
   };
 }

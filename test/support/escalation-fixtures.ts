@@ -6,6 +6,7 @@ import { routeCase } from '../../api/teams/team-rules';
 import { loadConfig } from '../../config/env';
 import { SEED_TEAMS } from '../../db/seed/teams';
 import type { Severity } from '../../workflows/common/severity';
+import { CURRENT_TAXONOMY_VERSION } from '../../workflows/escalation/escalation.taxonomy';
 import type { EscalationInput, EscalationSettings } from '../../workflows/escalation/escalation.contract';
 
 export const actors = {
@@ -44,6 +45,10 @@ export function escalationInput(
     caseId: randomUUID(),
     sellerId: `seller-${randomUUID().slice(0, 8)}`,
     category: 'counterfeit',
+    taxonomyVersion: CURRENT_TAXONOMY_VERSION,
+    source: 'seller_support',
+    trigger: 'buyer_complaint',
+    enforcementType: 'listing_removal',
     summary: 'Buyers report counterfeit goods',
     createdBy: actors.ana,
     requestedAt: Date.now(),

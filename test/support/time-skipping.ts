@@ -30,9 +30,12 @@ export interface TimeSkippingContext {
   close(): Promise<void>;
 }
 
-/** `workflowsPath`: bundle these workflows instead of Riskdesk's (a test's own case kind). */
-export async function createTimeSkippingContext(opts: { workflowsPath?: string } = {}): Promise<TimeSkippingContext> {
-  const dataSource = await openTestDatabase();
+/**
+ * `workflowsPath`: bundle these workflows instead of Riskdesk's (a test's own case kind);
+ * `dataSource`: write to this database instead of the run's shared one (the caller closes it).
+ */
+export async function createTimeSkippingContext(opts: { workflowsPath?: string; dataSource?: DataSource } = {}): Promise<TimeSkippingContext> {
+  const dataSource = opts.dataSource ?? (await openTestDatabase());
   const bundle = opts.workflowsPath ? await bundleWorkflows(opts.workflowsPath) : { codePath: required(TEST_ENV.workflowBundle) };
   let current: TestWorkflowEnvironment | undefined;
   return {
@@ -67,7 +70,7 @@ export async function createTimeSkippingContext(opts: { workflowsPath?: string }
       }
     },
     async close() {
-      await dataSource.destroy();
+      if (!opts.dataSource) await dataSource.destroy();
     },
   };
 }

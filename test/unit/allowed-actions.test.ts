@@ -49,24 +49,25 @@ describe('allowedActions for the API (escalations)', () => {
     for (const a of actions) {
       expect(CASE_ACTION_NAMES).toContain(a.action);
       expect(a.method).toBe('POST');
-      expect(a.href).toMatch(new RegExp(`^/escalations/${ID}/(acknowledge|claim|release|request-info|seller-response|handoffs|resolve|reopen|escalate|reassign|extend-sla)$`));
+      expect(a.href).toMatch(new RegExp(`^/escalations/${ID}/(acknowledge|claim|release|request-info|seller-response|handoffs|resolve|reopen|escalate|reassign|extend-sla|assign|retriage|renew-lease)$`));
     }
     expect(actions.find((a) => a.action === 'hand_off')?.href).toBe(`/escalations/${ID}/handoffs`);
     expect(actions.find((a) => a.action === 'request_info')?.href).toBe(`/escalations/${ID}/request-info`);
   });
 
   it("gives the assignee her working actions and nobody else's", () => {
-    expect(names(working(), ana)).toEqual(['escalate', 'hand_off', 'release', 'request_info', 'resolve']);
+    expect(names(working(), ana)).toEqual(['escalate', 'hand_off', 'release', 'renew_lease', 'request_info', 'resolve', 'retriage']);
     expect(names(working(), chloe)).toEqual(['escalate']);
-    expect(names(working(), max)).toEqual(['extend_sla', 'hand_off', 'reassign', 'release', 'request_info', 'resolve']);
+    expect(names(working(), max)).toEqual(['extend_sla', 'hand_off', 'reassign', 'release', 'request_info', 'resolve', 'retriage']);
     expect(names(working(), mia)).toEqual([]);
     expect(names(working(), olga)).toEqual([]);
     expect(names(working(), lea)).toEqual([]);
   });
 
-  it('offers claim on a queued case to the team, not assign (no route yet) to the manager', () => {
+  it('offers claim on a queued case to the team, and assign and re-triage to its manager', () => {
     expect(names(queued(), ana)).toEqual(['claim']);
-    expect(names(queued(), max)).toEqual(['extend_sla']);
+    expect(names(queued(), max)).toEqual(['assign', 'extend_sla', 'retriage']);
+    expect(names(queued(), mia)).toEqual([]);
   });
 
   it('offers reopen only within the window', () => {

@@ -15,6 +15,7 @@ describe('workflow message contracts', () => {
     expect(wireNames(ESCALATION_MESSAGES.updates)).toEqual([
       'acknowledge', 'claim', 'release', 'requestInfo', 'recordSellerResponse', 'handOff',
       'resolve', 'reopen', 'escalate', 'reassign', 'extendSla', 'awaitRecorded',
+      'retriage', 'assign', 'renewLease',
     ]);
     expect(wireNames(ESCALATION_MESSAGES.signals)).toEqual(['handoffAnswered']);
     expect(wireNames(ESCALATION_MESSAGES.queries)).toEqual(['getEscalation']);

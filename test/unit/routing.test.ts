@@ -33,7 +33,7 @@ describe('eligibility', () => {
     ['a manager', { role: 'manager' }, {}, 'role'],
     ['an operator', { role: 'operator' }, {}, 'role'],
     ['a member of another team', { team: 'seller-risk-us' }, {}, 'team'],
-    ['a member without the kind', { skills: { kinds: ['reinstatement'], marketplaces: ['DE'], languages: [] } }, {}, 'kind'],
+    ['a member without the kind', { skills: { kinds: [], marketplaces: ['DE'], languages: [] } }, {}, 'kind'],
     ['a member without the marketplace', {}, { marketplace: 'IT' }, 'marketplace'],
     ['marketplaces compared case-insensitively', {}, { marketplace: 'de' }, undefined],
     ['a member without the language', {}, { language: 'it' }, 'language'],

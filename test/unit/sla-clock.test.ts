@@ -10,6 +10,7 @@ import {
   projectedDeadlineAt,
   remainingMs,
   resumeClock,
+  retargetClock,
   settleClock,
   startClock,
   stopClock,
@@ -205,6 +206,59 @@ describe('events: warning, then breach', () => {
     const { clock: breached } = settleClock(start(EU, '2026-01-12T08:00:00Z', 4 * H), at('2026-01-13T09:00:00Z'));
     expect(breached.status).toBe('breached');
     expect(remainingMs(breached, EU, at('2026-01-13T09:00:00Z'))).toBe(-5 * H);
+  });
+});
+
+describe('retargetClock (re-triage)', () => {
+  // Monday 2026-01-05, Berlin: 09:00-17:00 local is 08:00Z-16:00Z.
+  const monday9 = '2026-01-05T08:00:00.000Z';
+
+  it('keeps the business time consumed and runs the rest of the new budget from now, on the new calendar', () => {
+    const c = start(EU, monday9, 16 * H);
+    const now = at('2026-01-05T10:00:00.000Z'); // 2 business hours consumed
+    const r = retargetClock(c, EU, ALWAYS_ON, now, { budgetMs: 4 * H, warningFraction: 0.5 }, 'max', 'now critical');
+    expect(r).toMatchObject({ calendarId: 'always-on', budgetMs: 4 * H, consumedMs: 2 * H, runningSince: now, warningFraction: 0.5 });
+    expect(iso(r.deadlineAt)).toBe('2026-01-05T12:00:00.000Z');
+    // The new warning point (2 h) is already reached: due now.
+    expect(r.warnAt).toBe(now);
+    expect(r.retargets).toEqual([{ at: now, byUserId: 'max', reason: 'now critical', fromBudgetMs: 16 * H, toBudgetMs: 4 * H, fromCalendarId: 'eu', toCalendarId: 'always-on' }]);
+    expect(dueClockEvents(r, now)).toEqual(['warning']);
+  });
+
+  it('is due to breach at once when the time consumed already exceeds the new budget', () => {
+    const c = start(EU, monday9, 16 * H);
+    const now = at('2026-01-05T13:00:00.000Z'); // 5 business hours consumed
+    const r = retargetClock(c, EU, EU, now, { budgetMs: 4 * H, warningFraction: 0.75 }, 'max', 'critical after all');
+    expect(r.deadlineAt).toBe(now);
+    expect(dueClockEvents(r, now)).toEqual(['warning', 'breach']);
+  });
+
+  it('re-arms a warning a larger budget pushes back, and keeps manager extensions', () => {
+    let c = start(EU, monday9, 4 * H);
+    c = extendClock(c, EU, at('2026-01-05T09:00:00.000Z'), 1 * H, 'max', 'court order');
+    c = settleClock(c, at('2026-01-05T12:00:00.000Z')).clock; // 4 of 5 h: warned
+    expect(c.warned).toBe(true);
+    const now = at('2026-01-05T12:00:00.000Z');
+    const r = retargetClock(c, EU, EU, now, { budgetMs: 16 * H, warningFraction: 0.75 }, 'ana', 'lower severity');
+    expect(r).toMatchObject({ budgetMs: 17 * H, warned: false });
+    expect(r.warnedAt).toBeUndefined();
+    // 17 h budget, 4 h used: 13 business hours left from Monday 12:00Z, i.e. Tuesday 17 h later... on the EU calendar.
+    expect(remainingMs(r, EU, now)).toBe(13 * H);
+  });
+
+  it('retargets a paused clock without resuming it', () => {
+    let c = start(ALWAYS_ON, monday9, 10 * H);
+    c = pauseClock(c, ALWAYS_ON, at('2026-01-05T09:00:00.000Z'), 'waiting_on_seller');
+    const r = retargetClock(c, ALWAYS_ON, ALWAYS_ON, at('2026-01-05T15:00:00.000Z'), { budgetMs: 2 * H, warningFraction: 0.75 }, 'ana', 'x');
+    expect(r).toMatchObject({ status: 'paused', consumedMs: 1 * H, budgetMs: 2 * H });
+    expect(r.runningSince).toBeUndefined();
+  });
+
+  it('refuses a stopped or breached clock, and a clock past its deadline', () => {
+    const c = start(ALWAYS_ON, monday9, H);
+    const t = { budgetMs: H, warningFraction: 0.75 };
+    expect(codeOf(() => retargetClock(stopClock(c, ALWAYS_ON, at(monday9) + M, 'met'), ALWAYS_ON, ALWAYS_ON, at(monday9) + 2 * M, t, 'a', 'r'))).toBe('already_stopped');
+    expect(codeOf(() => retargetClock(c, ALWAYS_ON, ALWAYS_ON, at(monday9) + 2 * H, t, 'a', 'r'))).toBe('breach_due');
   });
 });
 

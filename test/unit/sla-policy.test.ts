@@ -73,8 +73,7 @@ describe('caseSlaTargets', () => {
     ['escalation', 'critical', EU, 'always-on', 1 * H, 24 * H],
     ['escalation', 'high', US, 'seller-risk-us', 2 * H, 16 * H],
     ['escalation', 'low', EU, 'seller-risk-eu', 8 * H, 40 * H],
-    ['reinstatement', 'medium', EU, 'seller-risk-eu', 8 * H, 24 * H],
-    ['strategic_review', 'critical', US, 'always-on', 2 * H, 48 * H],
+    ['escalation', 'medium', EU, 'seller-risk-eu', 4 * H, 24 * H],
   ] as const)('%s/%s on a team calendar counts on %s', (kind, severity, team, calendarId, firstResponseMs, resolutionMs) => {
     const { firstResponse, resolution } = caseSlaTargets(DEFAULT_SLA_POLICY, kind, severity, team);
     expect(firstResponse).toMatchObject({ kind: 'first_response', budgetMs: firstResponseMs, warningFraction: 0.75 });
@@ -181,7 +180,8 @@ describe('parseSlaPolicy overrides', () => {
     ['team calendars in the policy', { teamCalendars: { 'seller-risk-apac': 'x' } }, 'teamCalendars: team calendars are configured in the teams table (PATCH /teams/:id)'],
     ['a default team calendar', { defaultTeamCalendarId: 'x' }, 'defaultTeamCalendarId: team calendars are configured in the teams table'],
     ["the seller's clock on the team calendar", { sellerResponse: { calendarId: 'team' } }, "sellerResponse.calendarId: the seller's deadline does not depend on the team"],
-    ['an unknown case calendar', { cases: { reinstatement: { low: { calendarId: 'nope' } } } }, "cases.reinstatement.low.calendarId: unknown calendar 'nope'"],
+    ['an unknown case calendar', { cases: { escalation: { low: { calendarId: 'nope' } } } }, "cases.escalation.low.calendarId: unknown calendar 'nope'"],
+    ['a kind Riskdesk does not run', { cases: { reinstatement: { low: { calendarId: 'team' } } } }, 'cases: Unrecognized key: "reinstatement"'],
     ['first response longer than resolution', { cases: { escalation: { low: { firstResponseMs: 'PT50H' } } } }, 'cases.escalation.low.firstResponseMs: must not exceed resolutionMs'],
     ['a bad time zone', { calendars: { 'apac-week': { ...SINGAPORE_WEEK, timeZone: 'Mars/Olympus' } } }, "calendars.apac-week.timeZone: 'Mars/Olympus' is not a known IANA time zone"],
     ['a reversed interval', { calendars: { 'apac-week': { ...SINGAPORE_WEEK, workingHours: { 1: [['17:00', '09:00']] } } } }, 'calendars.apac-week.workingHours.1[0]: start 17:00 must be before end 09:00'],

@@ -51,7 +51,7 @@ describe('continue-as-new (time-skipping server, real PostgreSQL)', () => {
       expect(retried.case.counters.slaExtensions).toBe(8);
 
       const resolved = await handle.executeUpdate(resolveUpdate, {
-        args: [{ actor: assignee, resolutionCode: 'no_violation_found', rootCause: 'automation_false_positive' }],
+        args: [{ actor: assignee, resolutionCode: 'no_violation_found', rootCause: 'automation_false_positive', upstreamTeam: 'tsi' }],
       });
       expect(resolved.state).toBe('resolved');
       const seqs: Array<{ seq: number }> = await ctx.dataSource.query(

@@ -133,24 +133,44 @@ describe('handoffs, seller deadlines and leases (time-skipping server, real Post
     });
   });
 
-  it('returns the case to the specialist with a note when the seller misses the deadline', async () => {
+  it('reminds the seller, then returns the case to the specialist with a note when the seller misses the deadline; the team has not breached', async () => {
     await ctx.run(async (taskQueue) => {
-      const { handle, assignee, caseId } = await workingCase(taskQueue);
+      const { handle, assignee, caseId } = await workingCase(taskQueue, escalationInput({ severity: 'high', language: 'de' }));
       const now = await ctx.env.currentTimeMs();
       let view = await handle.executeUpdate(requestInfoUpdate, {
         args: [{ actor: assignee, question: 'Proof of authenticity for SKU 123', deadline: now + 24 * HOUR }],
       });
       expect(view.state).toBe('waiting_on_seller');
-      await ctx.env.sleep(25 * HOUR);
+      // The seller's clock warns at 60% of their window (the policy's reminder point): the seller is reminded, in German.
+      await ctx.env.sleep(15 * HOUR);
+      const reminders = await eventually(
+        () => db.query(`SELECT user_id, message FROM notifications WHERE case_id = $1 AND template = 'seller_info_reminder'`, [caseId]),
+        (rows) => rows.length > 0,
+      );
+      expect(reminders).toEqual([{ user_id: `seller:${view.sellerId}`, message: expect.stringContaining('Erinnerung: Wir benötigen noch Ihre Antwort auf: Proof of authenticity for SKU 123') }]);
+      const warnedStaff = await db.query(`SELECT user_id FROM notifications WHERE case_id = $1 AND template = 'sla_warning'`, [caseId]);
+      expect(warnedStaff).toEqual([]);
+
+      await ctx.env.sleep(10 * HOUR);
       view = await handle.query(getEscalationQuery);
       expect(view.state).toBe('in_progress');
       expect(view.case.lastNote?.text).toMatch(/did not answer/);
       expect(view.clocks.find((c) => c.kind === 'resolution')?.status).toBe('running');
+      // The seller's own clock ran out; the team's SLA did not breach.
+      expect(view.clocks.find((c) => c.kind === 'seller_response')?.status).toBe('breached');
+      expect(view.breached).toBe(false);
       const notes = await eventually(
         () => db.query(`SELECT user_id FROM notifications WHERE case_id = $1 AND template = 'seller_deadline_expired'`, [caseId]),
         (rows) => rows.length > 0,
       );
       expect(notes).toEqual([{ user_id: assignee.userId }]);
+      const [row] = await eventually(
+        () => db.query(`SELECT breached, state FROM cases WHERE id = $1`, [caseId]),
+        (rows) => rows[0]?.state === 'in_progress',
+      );
+      expect(row.breached).toBe(false);
+      const attrs = (await handle.describe()).searchAttributes as Record<string, unknown[]>;
+      expect(attrs.RiskdeskBreached).toEqual([false]);
     });
   });
 

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { ALWAYS_ON } from '../../workflows/common/business-calendar';
 import { actors } from '../support/escalation-fixtures';
 import { eventually } from '../support/eventually';
+import { createScratchDatabase } from '../support/scratch-database';
 import { createTimeSkippingContext, type TimeSkippingContext } from '../support/time-skipping';
 import { decideUpdate, getDecisionQuery, recordedUpdate, type decisionWorkflow, type DecisionInput } from './minimal-kind/decision.workflow';
 
@@ -15,10 +16,16 @@ const MINUTE = 60_000;
  */
 describe('a second case kind on the runtime (time-skipping server, real PostgreSQL)', () => {
   let ctx: TimeSkippingContext;
+  let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;
   beforeAll(async () => {
-    ctx = await createTimeSkippingContext({ workflowsPath: require.resolve('./minimal-kind/decision.workflow') });
+    // Its rows borrow the escalation's kind: they live in a database of their own.
+    scratch = await createScratchDatabase('minimal_kind');
+    ctx = await createTimeSkippingContext({ workflowsPath: require.resolve('./minimal-kind/decision.workflow'), dataSource: scratch.dataSource });
   });
-  afterAll(() => ctx.close());
+  afterAll(async () => {
+    await ctx.close();
+    await scratch.drop();
+  });
 
   const input = (): DecisionInput => ({
     caseId: randomUUID(),
@@ -36,7 +43,7 @@ describe('a second case kind on the runtime (time-skipping server, real PostgreS
       const handle = await start(taskQueue, i);
       await handle.executeUpdate(recordedUpdate);
       const [row] = await ctx.dataSource.query(`SELECT kind, state, is_open, team FROM cases WHERE id = $1`, [i.caseId]);
-      expect(row).toEqual({ kind: 'reinstatement', state: 'open', is_open: true, team: 'seller-risk-eu' });
+      expect(row).toEqual({ kind: 'escalation', state: 'open', is_open: true, team: 'seller-risk-eu' });
 
       await ctx.env.sleep(46 * MINUTE);
       const reminded = await eventually(
@@ -47,9 +54,9 @@ describe('a second case kind on the runtime (time-skipping server, real PostgreS
 
       const refused = await handle.executeUpdate(decideUpdate, { args: [{ actor: actors.ben }] }).catch((e: unknown) => e);
       expect((refused as WorkflowUpdateFailedError).cause).toMatchObject({ type: 'forbidden' });
-      const decided = await handle.executeUpdate(decideUpdate, { args: [{ actor: actors.chloe }], updateId: `decide-${i.caseId}` });
-      expect(decided).toMatchObject({ status: 'decided', decidedBy: 'chloe' });
-      const again = await handle.executeUpdate(decideUpdate, { args: [{ actor: actors.chloe }], updateId: `decide-${i.caseId}` });
+      const decided = await handle.executeUpdate(decideUpdate, { args: [{ actor: actors.max }], updateId: `decide-${i.caseId}` });
+      expect(decided).toMatchObject({ status: 'decided', decidedBy: 'max' });
+      const again = await handle.executeUpdate(decideUpdate, { args: [{ actor: actors.max }], updateId: `decide-${i.caseId}` });
       expect(again.status).toBe('decided');
       expect(await handle.result()).toMatchObject({ status: 'decided' });
 
@@ -57,7 +64,7 @@ describe('a second case kind on the runtime (time-skipping server, real PostgreS
       expect(events).toEqual([
         { seq: 0, action: 'created', actor_id: 'ana' },
         { seq: 1, action: 'warned', actor_id: 'system' },
-        { seq: 2, action: 'decided', actor_id: 'chloe' },
+        { seq: 2, action: 'decided', actor_id: 'max' },
       ]);
       const [clock] = await ctx.dataSource.query(`SELECT status, warned FROM sla_clocks WHERE case_id = $1`, [i.caseId]);
       expect(clock).toEqual({ status: 'met', warned: true });

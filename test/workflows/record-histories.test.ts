@@ -4,14 +4,17 @@ import path from 'node:path';
 import { answerHandoffUpdate, handoffWorkflowId } from '../../workflows/handoff/handoff.contract';
 import {
   acknowledgeUpdate,
+  assignUpdate,
   awaitRecordedUpdate,
   escalationWorkflowId,
   getEscalationQuery,
   handOffUpdate,
   recordSellerResponseUpdate,
+  renewLeaseUpdate,
   reopenUpdate,
   requestInfoUpdate,
   resolveUpdate,
+  retriageUpdate,
 } from '../../workflows/escalation/escalation.contract';
 import type { escalationWorkflow } from '../../workflows/escalation/escalation.workflow';
 import { HAND_BACK_WORKFLOW_TYPE, handBackWorkflowId } from '../../workflows/hand-back/hand-back.contract';
@@ -26,7 +29,12 @@ import { createTimeSkippingContext, type TimeSkippingContext } from '../support/
  * current workflow code: a change that breaks determinism for a recorded history fails `npm test`.
  * Re-record only for a deliberate, versioned change (see README: Changing a workflow).
  */
-const HISTORY_DIR = path.resolve(__dirname, '../replay/histories');
+/**
+ * Each recording is a new set beside the older ones, which stay and keep replaying. Bump this when a
+ * deliberate change of the workflows calls for new histories (the older sets prove it was patched).
+ */
+const RECORDING_SET = '02-identity-risk-taxonomy';
+const HISTORY_DIR = path.resolve(__dirname, '../replay/histories', RECORDING_SET);
 const HOUR = 3_600_000;
 
 describe('representative lifecycles (recorded as replay histories on demand)', () => {
@@ -94,7 +102,8 @@ describe('representative lifecycles (recorded as replay histories on demand)', (
 
   it('unanswered handoff: reminder, escalation to the lead, cancelled when the case resolves', async () => {
     await ctx.run(async (taskQueue) => {
-      const input = escalationInput({ severity: 'medium', settings: { reopenWindowMs: HOUR } });
+      // A lease longer than the wait: this scenario is about the handoff, not the holder's lease.
+      const input = escalationInput({ severity: 'medium', settings: { reopenWindowMs: HOUR, claimLeaseMs: 7 * 24 * HOUR } });
       const workflowId = escalationWorkflowId(input.caseId);
       const handle = await ctx.env.client.workflow.start<typeof escalationWorkflow>('escalationWorkflow', { taskQueue, workflowId, args: [input] });
       const created = await handle.executeUpdate(awaitRecordedUpdate);
@@ -105,7 +114,7 @@ describe('representative lifecycles (recorded as replay histories on demand)', (
       });
       const handoffId = view.case.handoffs[0].id;
       await ctx.env.sleep(4 * 24 * HOUR);
-      await handle.executeUpdate(resolveUpdate, { args: [{ actor: me, resolutionCode: 'no_violation_found', rootCause: 'automation_false_positive' }] });
+      await handle.executeUpdate(resolveUpdate, { args: [{ actor: me, resolutionCode: 'no_violation_found', rootCause: 'automation_false_positive', upstreamTeam: 'spiv' }] });
       const child = await ctx.env.client.workflow.getHandle(handoffWorkflowId(handoffId)).result();
       expect(child.status).toBe('cancelled');
       expect(child.escalatedAt).not.toBeNull();
@@ -138,6 +147,42 @@ describe('representative lifecycles (recorded as replay histories on demand)', (
       expect(view).toMatchObject({ state: 'queued', assigneeId: null });
       await save('hand-back', workflowId);
       await handle.terminate('scenario finished');
+    });
+  });
+
+  it('identity-risk case: queued, assigned by the manager, lease renewed then lapsed, re-triaged, resolved with the upstream team', async () => {
+    await ctx.run(async (taskQueue) => {
+      // A team with nobody on the roster: routing queues the case and only its manager can give it out.
+      const team = 'identity-desk';
+      const mo = { userId: 'mo', role: 'manager', team } as const;
+      const ivy = { userId: 'ivy', role: 'specialist', team } as const;
+      const input = escalationInput({
+        team, severity: 'high', category: 'identity_verification_failure', source: 'account_management',
+        trigger: 'automated_detection', enforcementType: 'verification_block', createdBy: mo,
+        settings: { reopenWindowMs: HOUR, claimLeaseMs: 2 * HOUR },
+      });
+      const workflowId = escalationWorkflowId(input.caseId);
+      const handle = await ctx.env.client.workflow.start<typeof escalationWorkflow>('escalationWorkflow', { taskQueue, workflowId, args: [input] });
+      expect((await handle.executeUpdate(awaitRecordedUpdate)).state).toBe('queued');
+      expect((await handle.executeUpdate(assignUpdate, { args: [{ actor: mo, assigneeId: 'ivy', reason: 'knows the seller' }] })).assigneeId).toBe('ivy');
+      await handle.executeUpdate(acknowledgeUpdate, { args: [{ actor: ivy }] });
+      await ctx.env.sleep(HOUR + HOUR / 2);
+      await handle.executeUpdate(renewLeaseUpdate, { args: [{ actor: ivy }] });
+      await ctx.env.sleep(HOUR);
+      expect((await handle.query(getEscalationQuery)).assigneeId).toBe('ivy');
+      await ctx.env.sleep(2 * HOUR);
+      await eventually(async () => (await handle.query(getEscalationQuery)).state, (state) => state === 'queued');
+      const retriaged = await handle.executeUpdate(retriageUpdate, { args: [{ actor: mo, severity: 'critical', reason: 'funds of 40 buyers at stake' }] });
+      expect(retriaged.severity).toBe('critical');
+      await handle.executeUpdate(assignUpdate, { args: [{ actor: mo, assigneeId: 'ivy' }] });
+      await handle.executeUpdate(acknowledgeUpdate, { args: [{ actor: ivy }] });
+      await handle.executeUpdate(resolveUpdate, {
+        args: [{ actor: ivy, resolutionCode: 'enforcement_reversed', rootCause: 'automation_false_positive', upstreamTeam: 'spiv' }],
+      });
+      await ctx.env.sleep(2 * HOUR);
+      const final = await handle.result();
+      expect(final).toMatchObject({ state: 'closed', severity: 'critical', breached: false });
+      await save('escalation-identity-risk', workflowId);
     });
   });
 });

@@ -3,7 +3,7 @@
  * again in their update validators (through the state machines), so a stale or forged request is refused
  * where the decision is made. Pure: bundled into workflow code.
  */
-import { Actor, ActorRole, CaseKind, HANDOFF_TEAMS, HandoffTeam, Role, SYSTEM_ACTOR, SYSTEM_ROLE } from './actor';
+import { Actor, ActorRole, CASE_KINDS, CaseKind, HANDOFF_TEAMS, HandoffTeam, Role, SYSTEM_ACTOR, SYSTEM_ROLE } from './actor';
 
 export const CASE_ACTIONS = [
   'view',
@@ -15,16 +15,14 @@ export const CASE_ACTIONS = [
   'record_seller_response',
   'hand_off',
   'answer_handoff',
-  'answer_consultation',
   'resolve',
   'reopen',
   'escalate',
   'reassign',
   'extend_sla',
+  'retriage',
+  'renew_lease',
   'history.view',
-  'approve_enforcement',
-  'decide_appeal',
-  'peer_review',
   'roster.view',
   'roster.update',
   'workload.view',
@@ -65,7 +63,7 @@ type Row = Readonly<Partial<Record<AccessScope, readonly Role[]>>>;
 const WORKERS = ['specialist', 'senior_specialist'] as const;
 const HANDOFF_ROLES = ['legal', 'policy', 'customer_trust'] as const;
 
-const everyKind = (...roles: Role[]): Row => ({ escalation: roles, strategic_review: roles, reinstatement: roles });
+const everyKind = (...roles: Role[]): Row => Object.fromEntries(CASE_KINDS.map((k) => [k, roles]));
 
 /**
  * action -> column -> roles. Being in a row is necessary, not sufficient: `authorize` then applies the
@@ -86,16 +84,14 @@ export const PERMISSIONS: Readonly<Record<CaseAction, Row>> = {
   record_seller_response: everyKind(...WORKERS, 'manager'),
   hand_off: everyKind(...WORKERS, 'manager'),
   answer_handoff: everyKind(...HANDOFF_ROLES),
-  answer_consultation: { strategic_review: ['account_manager'] },
   resolve: everyKind(...WORKERS, 'manager'),
   reopen: everyKind(...WORKERS, 'manager'),
   escalate: everyKind(...WORKERS),
   reassign: everyKind('manager'),
   extend_sla: everyKind('manager'),
+  retriage: everyKind(...WORKERS, 'manager'),
+  renew_lease: everyKind(...WORKERS),
   'history.view': everyKind('manager', 'operator'),
-  approve_enforcement: { strategic_review: ['senior_specialist', 'manager'] },
-  decide_appeal: { reinstatement: ['senior_specialist', 'manager'] },
-  peer_review: { strategic_review: ['senior_specialist', 'manager'], reinstatement: ['senior_specialist', 'manager'] },
   'roster.view': { roster: ['senior_specialist', 'manager', 'operator'] },
   'roster.update': { roster: ['manager', 'operator'] },
   'workload.view': { roster: ['senior_specialist', 'manager', 'operator'] },
@@ -119,9 +115,6 @@ type Scope = 'anywhere' | 'team' | 'assigned' | 'queue' | 'team_or_assigned' | '
 /** Team-level acts a senior specialist does for the team, not only on their own cases. */
 const SENIOR_TEAM_ACTIONS: readonly CaseAction[] = [
   'escalate',
-  'approve_enforcement',
-  'decide_appeal',
-  'peer_review',
   'roster.view',
   'workload.view',
 ];
@@ -160,8 +153,6 @@ function specialistScope(action: CaseAction): Scope {
 
 const KIND_LABELS: Record<CaseKind, string> = {
   escalation: 'escalation',
-  strategic_review: 'strategic review',
-  reinstatement: 'reinstatement',
 };
 
 /** Each phrase completes "role X may not ..." before "<kind> cases" (or, for roster actions, alone). */
@@ -175,16 +166,14 @@ const ACTION_PHRASES: Record<CaseAction, string> = {
   record_seller_response: 'record seller responses on',
   hand_off: 'hand off',
   answer_handoff: 'answer handoffs on',
-  answer_consultation: 'answer consultations on',
   resolve: 'resolve',
   reopen: 'reopen',
   escalate: 'escalate',
   reassign: 'reassign',
   extend_sla: 'extend the SLA of',
+  retriage: 're-triage',
+  renew_lease: 'renew the lease on',
   'history.view': 'view the history of',
-  approve_enforcement: 'approve enforcement on',
-  decide_appeal: 'decide appeals on',
-  peer_review: 'peer-review',
   'roster.view': 'view the roster',
   'roster.update': 'update the roster',
   'workload.view': 'view the workload',

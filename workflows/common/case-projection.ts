@@ -39,10 +39,15 @@ export type CaseDetailsRow = EscalationDetailsRow | { kind: 'none' };
 
 export interface EscalationDetailsRow {
   kind: 'escalation';
+  taxonomyVersion: number;
   category: string;
+  source: string | null;
+  trigger: string | null;
+  enforcementType: string | null;
   language: string | null;
   resolutionCode: string | null;
   rootCause: string | null;
+  upstreamTeam: string | null;
   reopenCount: number;
 }
 

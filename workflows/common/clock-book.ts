@@ -7,6 +7,7 @@ import {
   projectedDeadlineAt,
   remainingMs,
   resumeClock,
+  retargetClock,
   settleClock,
   startClock,
   stopClock,
@@ -80,6 +81,16 @@ export const stopNamed = (b: ClockBook, name: string, cals: CalendarLookup, now:
 
 export const extendNamed = (b: ClockBook, name: string, cals: CalendarLookup, now: number, addMs: number, by: string, reason: string) =>
   update(b, name, cals, (c, cal) => extendClock(c, cal, now, addMs, by, reason));
+
+export const retargetNamed = (
+  b: ClockBook,
+  name: string,
+  cals: CalendarLookup,
+  now: number,
+  target: ClockTarget,
+  by: string,
+  reason: string,
+) => update(b, name, cals, (c, cal) => retargetClock(c, cal, cals(target.calendar.id), now, target, by, reason));
 
 /** Applies every due warning and breach; returns them in time order for the workflow to act on. */
 export function settleAll(book: ClockBook, now: number): { book: ClockBook; due: DueClockEvent[] } {

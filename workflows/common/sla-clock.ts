@@ -36,6 +36,17 @@ export interface ClockExtension {
   readonly addedMs: number;
 }
 
+/** A new target after a re-triage: the budget and calendar the clock counted on before. */
+export interface ClockRetarget {
+  readonly at: number;
+  readonly byUserId: string;
+  readonly reason: string;
+  readonly fromBudgetMs: number;
+  readonly toBudgetMs: number;
+  readonly fromCalendarId: string;
+  readonly toCalendarId: string;
+}
+
 export interface SlaClock {
   /** Unique within a workflow: 'first_response', 'resolution', 'handoff:<id>', 'seller_info:<id>'. */
   readonly id: string;
@@ -75,6 +86,8 @@ export interface SlaClock {
   readonly stopOutcome?: StopOutcome;
   readonly pauses: readonly ClockPause[];
   readonly extensions: readonly ClockExtension[];
+  /** Re-triages that changed the clock's target (absent on clocks never retargeted). */
+  readonly retargets?: readonly ClockRetarget[];
 }
 
 export const SlaClockErrorCode = {
@@ -202,6 +215,54 @@ export function extendClock(
   }
   if (next.status !== 'running') return next;
   return { ...next, ...schedule(calendar, next.runningSince!, next.consumedMs, budgetMs, next.warningFraction) };
+}
+
+/**
+ * Gives a running or paused clock a new target (a case re-triaged to another severity): the business
+ * time already consumed counts as it was measured, and what is left of the new budget (extensions kept)
+ * runs on the new calendar from `now`. A clock that has already consumed the new budget is due to breach
+ * at once; a warning threshold the consumed time has not reached is re-armed.
+ */
+export function retargetClock(
+  clock: SlaClock,
+  from: BusinessCalendar,
+  to: BusinessCalendar,
+  now: number,
+  target: { budgetMs: number; warningFraction: number },
+  byUserId: string,
+  reason: string,
+): SlaClock {
+  checkCalendar(clock, from);
+  requireInstant(now);
+  requirePositiveMs('budgetMs', target.budgetMs);
+  requireText('byUserId', byUserId);
+  requireText('reason', reason);
+  if (!(target.warningFraction > 0 && target.warningFraction <= 1)) throw invalid(`warningFraction must be in (0, 1], got ${target.warningFraction}`);
+  if (clock.status === 'running') requireRunning(clock, now, 'retarget');
+  else if (clock.status !== 'paused') throw stateError(clock, 'retarget');
+
+  const extensionsMs = clock.extensions.reduce((sum, e) => sum + e.addedMs, 0);
+  const budgetMs = target.budgetMs + extensionsMs;
+  const consumedMs = consumedMsAt(clock, from, now);
+  const retarget: ClockRetarget = { at: now, byUserId, reason, fromBudgetMs: clock.budgetMs, toBudgetMs: budgetMs, fromCalendarId: clock.calendarId, toCalendarId: to.id };
+  const { warnedAt: _warnedAt, ...rest } = clock;
+  const rearm = consumedMs < warningThreshold(budgetMs, target.warningFraction);
+  const base = {
+    ...(rearm ? rest : clock),
+    calendarId: to.id,
+    budgetMs,
+    warningFraction: target.warningFraction,
+    warned: rearm ? false : clock.warned,
+    retargets: [...(clock.retargets ?? []), retarget],
+  };
+  // Past its new budget already: due to breach now (the runtime settles it at once).
+  const due = (ms: number) => (ms <= 0 ? now : addBusinessTime(to, now, ms));
+  const times = {
+    deadlineAt: due(budgetMs - consumedMs),
+    warnAt: due(warningThreshold(budgetMs, target.warningFraction) - consumedMs),
+  };
+  if (clock.status === 'paused') return { ...base, ...times };
+  return { ...base, consumedMs, runningSince: now, ...times };
 }
 
 /**

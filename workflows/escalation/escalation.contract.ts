@@ -8,7 +8,16 @@ import type { ClockTarget } from '../common/sla-policy';
 import type { Severity } from '../common/severity';
 import { handoffAnsweredSignal } from '../handoff/handoff.contract';
 import type { EscalationState, Lease } from './escalation.state';
-import type { CaseClock, EscalationCategory, ResolutionCode, RootCause } from './escalation.vocabulary';
+import type {
+  CaseClock,
+  EnforcementType,
+  EscalationCategory,
+  EscalationSource,
+  ResolutionCode,
+  RootCause,
+  Trigger,
+  UpstreamTeam,
+} from './escalation.vocabulary';
 
 /**
  * The escalation workflow's contract: its type name, id scheme, input and messages. Imported by the
@@ -50,6 +59,8 @@ export function escalationStartOptions(input: EscalationInput, taskQueue: string
 export interface EscalationSettings {
   firstResponse: ClockTarget;
   resolution: ClockTarget;
+  /** The team clocks' targets for every severity, so a re-triage moves them per the policy (absent on cases from before re-triage). */
+  targetsBySeverity?: Record<Severity, { firstResponse: ClockTarget; resolution: ClockTarget }>;
   handoffs: Record<HandoffTeam, ClockTarget>;
   sellerResponse: ClockTarget;
   reopenWindowMs: number;
@@ -59,12 +70,34 @@ export interface EscalationSettings {
   continueAsNewAfterEvents?: number;
 }
 
+/**
+ * Behaviour introduced after cases were already running. Each flag comes from a `patched()` marker when
+ * a run starts, so a recorded history replays exactly as it ran (see README: Changing a workflow).
+ */
+export interface EscalationFeatures {
+  /** Any act of the holder renews the claim lease (and `renewLease` does), instead of ending it. */
+  leaseRenewal: boolean;
+}
+
+export const ESCALATION_PATCHES = { leaseRenewal: 'escalation-lease-renewal' } as const satisfies Record<keyof EscalationFeatures, string>;
+
+/** What the machine runs with: the case's settings and the behaviour of its run. */
+export type EscalationContext = EscalationSettings & { features: EscalationFeatures };
+
 export interface EscalationInput {
   caseId: string;
   sellerId: string;
   marketplace: string;
   severity: Severity;
   category: EscalationCategory;
+  /** The taxonomy the case is filed under (escalation.taxonomy.ts); absent on cases from before versions: 1. */
+  taxonomyVersion?: number;
+  /** Who brought the case (taxonomy 2 and later). */
+  source?: EscalationSource;
+  /** What set it off (taxonomy 2 and later). */
+  trigger?: Trigger;
+  /** The enforcement the seller disputes, `none` when there is none (taxonomy 2 and later). */
+  enforcementType?: EnforcementType;
   summary: string;
   language?: string;
   team: string;
@@ -129,7 +162,9 @@ export type ReleaseRequest = ActionRequest & { reason?: string; holder?: string 
 export type RequestInfoRequest = ActionRequest & { question: string; deadline: number };
 export type SellerResponseRequest = ActionRequest & { summary?: string };
 export type HandOffRequest = ActionRequest & { team: HandoffTeam; question: string; blocking?: boolean };
-export type ResolveRequest = ActionRequest & { resolutionCode: ResolutionCode; rootCause: RootCause; note?: string };
+export type ResolveRequest = ActionRequest & { resolutionCode: ResolutionCode; rootCause: RootCause; upstreamTeam?: UpstreamTeam; note?: string };
+export type RetriageRequest = ActionRequest & { severity?: Severity; category?: EscalationCategory; reason: string };
+export type AssignRequest = ActionRequest & { assigneeId: string; reason?: string };
 export type ReopenRequest = ActionRequest & { reason: string };
 export type EscalateRequest = ActionRequest & { reason: string };
 export type ReassignRequest = ActionRequest & { assigneeId: string; team?: string; reason?: string };
@@ -146,6 +181,12 @@ export const reopenUpdate = defineUpdate<EscalationView, [ReopenRequest]>('reope
 export const escalateUpdate = defineUpdate<EscalationView, [EscalateRequest]>('escalate');
 export const reassignUpdate = defineUpdate<EscalationView, [ReassignRequest]>('reassign');
 export const extendSlaUpdate = defineUpdate<EscalationView, [ExtendSlaRequest]>('extendSla');
+/** The assignee or a manager corrects the severity or category; the team clocks move to the new severity's targets. */
+export const retriageUpdate = defineUpdate<EscalationView, [RetriageRequest]>('retriage');
+/** A manager gives a queued case to a member of its team. */
+export const assignUpdate = defineUpdate<EscalationView, [AssignRequest]>('assign');
+/** The holder keeps the case: the claim lease starts again. */
+export const renewLeaseUpdate = defineUpdate<EscalationView, [ActionRequest]>('renewLease');
 
 /**
  * Resolves once the case is written to the read model, so that a GET right after the POST finds it.
@@ -160,6 +201,7 @@ export const ESCALATION_MESSAGES = {
   updates: [
     acknowledgeUpdate, claimUpdate, releaseUpdate, requestInfoUpdate, recordSellerResponseUpdate, handOffUpdate,
     resolveUpdate, reopenUpdate, escalateUpdate, reassignUpdate, extendSlaUpdate, awaitRecordedUpdate,
+    retriageUpdate, assignUpdate, renewLeaseUpdate,
   ],
   signals: [handoffAnsweredSignal],
   queries: [getEscalationQuery],

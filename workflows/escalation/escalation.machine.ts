@@ -47,18 +47,30 @@
  */
 import { SYSTEM_ACTOR, type Actor } from '../common/actor';
 import { ALWAYS_ON } from '../common/business-calendar';
-import { calendarLookup, currentClock, extendNamed, nextClockWake, pauseNamed, resumeNamed, startNamed, stopNamed, type CalendarLookup } from '../common/clock-book';
+import {
+  calendarLookup,
+  currentClock,
+  extendNamed,
+  nextClockWake,
+  pauseNamed,
+  resumeNamed,
+  retargetNamed,
+  startNamed,
+  stopNamed,
+  type CalendarLookup,
+} from '../common/clock-book';
 import { isText, isTime, oneOf, textProblem } from '../common/input-checks';
 import { SEVERITIES } from '../common/severity';
 import type { NotificationRecipient, NoticeParams } from '../common/case-projection';
 import type { CaseEffect, Transition } from '../common/runtime/case-kind';
 import { applyClockEvent, startClock } from '../common/sla-clock';
-import type { EscalationSettings } from './escalation.contract';
+import type { EscalationContext, EscalationSettings } from './escalation.contract';
 import {
   actorGuard,
   allowedEvents,
   ESCALATABLE,
   clockPhase,
+  isLive,
   inputGuard,
   isKnownEvent,
   refuse,
@@ -94,7 +106,8 @@ interface Draft {
   s: EscalationState;
   effects: CaseEffect[];
   now: number;
-  ctx: EscalationSettings;
+  ctx: EscalationContext;
+  actor: Actor;
   reason: string | null;
   details: Record<string, string | number | boolean | null>;
 }
@@ -108,7 +121,8 @@ const lookups = new WeakMap<EscalationSettings, CalendarLookup>();
 export function calendarsOf(ctx: EscalationSettings): CalendarLookup {
   let lookup = lookups.get(ctx);
   if (!lookup) {
-    lookup = calendarLookup([ctx.firstResponse, ctx.resolution, ctx.sellerResponse, ...Object.values(ctx.handoffs)]);
+    const bySeverity = Object.values(ctx.targetsBySeverity ?? {}).flatMap((t) => [t.firstResponse, t.resolution]);
+    lookup = calendarLookup([ctx.firstResponse, ctx.resolution, ctx.sellerResponse, ...Object.values(ctx.handoffs), ...bySeverity]);
     lookups.set(ctx, lookup);
   }
   return lookup;
@@ -386,6 +400,31 @@ const APPLY: Handlers = {
       notify(d, { kind: 'managers', team: d.s.team as string }, breachedBefore ? 'sla_breached_again' : 'sla_breached', { clock: name, breachedAt: clock.deadlineAt });
     }
   },
+  retriaged(d, e) {
+    const from = { severity: d.s.severity, category: d.s.category };
+    d.reason = e.reason;
+    d.details.fromSeverity = from.severity;
+    d.details.fromCategory = from.category;
+    if (e.category !== undefined) d.s.category = e.category;
+    if (e.severity !== undefined && e.severity !== from.severity) {
+      d.s.severity = e.severity;
+      const targets = d.ctx.targetsBySeverity![e.severity];
+      for (const name of CASE_CLOCKS) {
+        if (!isLive(d.s, name)) continue;
+        const target = name === 'first_response' ? targets.firstResponse : targets.resolution;
+        d.s.clocks = retargetNamed(book(d), name, calendarsOf(d.ctx), d.now, target, e.actor.userId, e.reason).clocks;
+      }
+    }
+    d.details.toSeverity = d.s.severity;
+    d.details.toCategory = d.s.category;
+    d.s.counters.retriages = (d.s.counters.retriages ?? 0) + 1;
+    if (d.s.assigneeId !== null && d.s.assigneeId !== e.actor.userId) {
+      notify(d, { kind: 'user', userId: d.s.assigneeId }, 'case_retriaged', { reason: e.reason, fromSeverity: from.severity, fromCategory: from.category });
+    }
+  },
+  lease_renewed() {
+    // The lease itself is set below (updateLease), like every act of the holder.
+  },
   reassigned(d, e) {
     d.details.previousAssigneeId = d.s.assigneeId;
     d.details.assigneeId = e.assigneeId;
@@ -410,12 +449,20 @@ const APPLY: Handlers = {
     d.s.clocks = extendNamed(book(d), e.clock, calendarsOf(d.ctx), d.now, e.byMs, e.actor.userId, e.reason).clocks;
   },
   resolved(d, e) {
-    d.s.resolution = { code: e.resolutionCode, rootCause: e.rootCause, note: e.note ?? null, resolvedBy: e.actor.userId, resolvedAt: d.now };
+    d.s.resolution = {
+      code: e.resolutionCode,
+      rootCause: e.rootCause,
+      upstreamTeam: e.upstreamTeam ?? null,
+      note: e.note ?? null,
+      resolvedBy: e.actor.userId,
+      resolvedAt: d.now,
+    };
     d.s.resolvedAt = d.now;
     d.s.status = 'resolved';
     d.reason = e.note ?? null;
     d.details.resolutionCode = e.resolutionCode;
     d.details.rootCause = e.rootCause;
+    d.details.upstreamTeam = e.upstreamTeam ?? null;
     setClock(d, 'first_response', 'stopped');
     setClock(d, 'resolution', 'stopped');
     for (const h of openHandoffs(d.s)) {
@@ -448,13 +495,25 @@ const APPLY: Handlers = {
   },
 };
 
-/** The lease follows the holder: granted on a claim or assignment, ended by any act of the holder or a change of hands. */
+/**
+ * The claim lease: an assigned or in-progress case whose holder does not act on it within the lease
+ * returns to the queue. Granted on a claim or an assignment, and (leaseRenewal) renewed by any act of
+ * the holder or by `renewLease`, and granted again when the case comes back to its holder after a wait.
+ * Runs started before leaseRenewal keep the first rule: the holder's first act ends the lease.
+ */
 function updateLease(d: Draft, event: EscalationEvent) {
-  const grants = event.type === 'claimed' || event.type === 'assigned' || event.type === 'reassigned';
-  if (grants && d.s.assigneeId !== null) d.s.lease = { userId: d.s.assigneeId, expiresAt: d.now + d.ctx.claimLeaseMs };
-  else if (d.s.lease && (event.actor.userId === d.s.lease.userId || d.s.assigneeId !== d.s.lease.userId)) d.s.lease = null;
-  // Only an assigned or in-progress case lapses back to the queue.
-  if (d.s.lease && d.s.status !== 'assigned' && d.s.status !== 'in_progress') d.s.lease = null;
+  const s = d.s;
+  const holder = s.assigneeId;
+  const leasable = holder !== null && (s.status === 'assigned' || s.status === 'in_progress');
+  const grant = () => ({ userId: holder as string, expiresAt: d.now + d.ctx.claimLeaseMs });
+  const grants = event.type === 'claimed' || event.type === 'assigned' || event.type === 'reassigned' || event.type === 'lease_renewed';
+  if (!d.ctx.features.leaseRenewal) {
+    if (grants && holder !== null) s.lease = grant();
+    else if (s.lease && (event.actor.userId === s.lease.userId || holder !== s.lease.userId)) s.lease = null;
+  } else if (leasable && (grants || event.actor.userId === holder || !s.lease || s.lease.userId !== holder)) {
+    s.lease = grant();
+  }
+  if (!leasable) s.lease = null;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -464,7 +523,7 @@ function updateLease(d: Draft, event: EscalationEvent) {
  * Apply one event. Checks, in order: the event is known and allowed from the current status; the actor
  * may send it (system or `authorize`); the payload and time guards. The input state is never mutated.
  */
-export function transition(state: EscalationState, event: EscalationEvent, now: number, ctx: EscalationSettings): EscalationTransition {
+export function transition(state: EscalationState, event: EscalationEvent, now: number, ctx: EscalationContext): EscalationTransition {
   if (!event || typeof event !== 'object' || !isKnownEvent(event.type)) {
     return refuse('invalid_input', `unknown event ${String((event as { type?: unknown } | null)?.type)}`);
   }
@@ -489,7 +548,7 @@ export function transition(state: EscalationState, event: EscalationEvent, now: 
   if (refused) return refused;
 
   const from = state.status;
-  const d: Draft = { s: JSON.parse(JSON.stringify(state)) as EscalationState, effects: [], now, ctx, reason: null, details: {} };
+  const d: Draft = { s: JSON.parse(JSON.stringify(state)) as EscalationState, effects: [], now, ctx, actor, reason: null, details: {} };
   (APPLY[event.type] as (d: Draft, e: EscalationEvent) => void)(d, event);
   updateLease(d, event);
   d.s.updatedAt = now;

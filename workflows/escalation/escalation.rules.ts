@@ -12,13 +12,9 @@ import type { RefusalCode } from '../common/runtime/case-kind';
 import { HANDOFF_OUTCOMES } from '../handoff/handoff.contract';
 import type { EscalationSettings } from './escalation.contract';
 import { openHandoffs, type EscalationEvent, type EscalationEventType, type EscalationState } from './escalation.state';
-import {
-  CASE_CLOCKS,
-  RESOLUTION_CODES,
-  ROOT_CAUSES,
-  type CaseClock,
-  type EscalationStatus,
-} from './escalation.vocabulary';
+import { SEVERITIES } from '../common/severity';
+import { resolutionProblem, taxonomyOf } from './escalation.taxonomy';
+import { CASE_CLOCKS, type CaseClock, type EscalationStatus } from './escalation.vocabulary';
 
 export interface TransitionRule {
   event: EscalationEventType;
@@ -32,7 +28,7 @@ export interface TransitionRule {
   note: string;
 }
 
-export type Refusal = { ok: false; code: RefusalCode; reason: string; denial?: DenialCode };
+export type Refusal = { ok: false; code: RefusalCode; reason: string; denial?: DenialCode; field?: string };
 
 const WORKING = ['in_progress', 'waiting_on_seller', 'waiting_on_handoff'] as const;
 const SETTLED = ['in_progress', 'waiting_on_seller', 'waiting_on_handoff', 'queued'] as const;
@@ -40,6 +36,8 @@ const SETTLED = ['in_progress', 'waiting_on_seller', 'waiting_on_handoff', 'queu
 const OPEN = ['triage', 'queued', 'assigned', 'in_progress', 'waiting_on_seller', 'waiting_on_handoff', 'escalated_to_manager', 'reopened'] as const;
 /** Statuses in which a team clock can be running (the resolution clock is paused while waiting on the seller). */
 const TEAM_CLOCKS_RUN = ['triage', 'queued', 'assigned', 'in_progress', 'waiting_on_handoff', 'escalated_to_manager', 'reopened'] as const;
+/** Statuses in which the case's severity and category can be corrected. */
+const RETRIAGEABLE = ['queued', 'assigned', 'in_progress', 'waiting_on_seller', 'waiting_on_handoff', 'escalated_to_manager', 'reopened'] as const;
 /** Statuses from which a case can be escalated to its managers (by hand, or by a breach). */
 export const ESCALATABLE = ['queued', 'assigned', 'in_progress', 'waiting_on_handoff', 'reopened'] as const;
 
@@ -88,6 +86,10 @@ export const TRANSITIONS: readonly TransitionRule[] = [
     note: 'A team clock passed its deadline: the breach stays on record and the case is escalated to its managers where it can be; else the managers are told.' },
   { event: 'lease_expired', from: ['assigned', 'in_progress'], to: ['queued'], action: null, system: true,
     note: 'The holder did not act on a claim or assignment within the lease: the case returns to the queue.' },
+  { event: 'lease_renewed', from: ['assigned', 'in_progress'], to: ['assigned', 'in_progress'], action: 'renew_lease', system: false,
+    note: 'The holder keeps the case: the lease starts again.' },
+  { event: 'retriaged', from: RETRIAGEABLE, to: RETRIAGEABLE, action: 'retriage', system: false,
+    note: "The assignee or a manager corrects severity or category, with a reason; the team clocks move to the new severity's targets." },
 ];
 
 const RULES = Object.fromEntries(TRANSITIONS.map((r) => [r.event, r])) as Record<EscalationEventType, TransitionRule>;
@@ -139,8 +141,9 @@ export function actorGuard(state: EscalationState, type: EscalationEventType, ac
     handoffTeam,
   });
   if (!decision.allowed) return refuse('forbidden', decision.reason, decision.code);
-  if (state.status === 'escalated_to_manager' && (type === 'resolved' || type === 'handed_off') && actor.role !== 'manager') {
-    return refuse('forbidden', `the case is escalated to a manager: only a manager of team ${state.team} may ${type === 'resolved' ? 'resolve it' : 'hand it off'}`);
+  const managerOnly: Partial<Record<EscalationEventType, string>> = { resolved: 'resolve it', handed_off: 'hand it off', retriaged: 're-triage it' };
+  if (state.status === 'escalated_to_manager' && managerOnly[type] && actor.role !== 'manager') {
+    return refuse('forbidden', `the case is escalated to a manager: only a manager of team ${state.team} may ${managerOnly[type]}`);
   }
   return null;
 }
@@ -188,60 +191,80 @@ export function timeGuard(
   }
 }
 
-export function inputGuard(state: EscalationState, event: EscalationEvent, now: number, ctx: Pick<EscalationSettings, 'reopenWindowMs'>): Refusal | null {
-  const bad = (reason: string) => refuse('invalid_input', reason);
+export function inputGuard(
+  state: EscalationState,
+  event: EscalationEvent,
+  now: number,
+  ctx: Pick<EscalationSettings, 'reopenWindowMs' | 'targetsBySeverity'>,
+): Refusal | null {
+  const bad = (reason: string, field?: string): Refusal => (field ? { ...refuse('invalid_input', reason), field } : refuse('invalid_input', reason));
   switch (event.type) {
     case 'triage_started':
-      if (event.team !== undefined && !isText(event.team)) return bad(textProblem('team'));
+      if (event.team !== undefined && !isText(event.team)) return bad(textProblem('team'), 'team');
       if (event.team === undefined && state.team === null) return bad('the case has no team: triage_started must name one');
       return null;
     case 'assigned':
-      if (!isText(event.assigneeId)) return bad(textProblem('assigneeId'));
-      return isOptionalText(event.reason) ? null : bad(textProblem('reason'));
+      if (!isText(event.assigneeId)) return bad(textProblem('assigneeId'), 'assigneeId');
+      return isOptionalText(event.reason) ? null : bad(textProblem('reason'), 'reason');
     case 'queued':
-      return isText(event.reason) ? null : bad(textProblem('reason'));
+      return isText(event.reason) ? null : bad(textProblem('reason'), 'reason');
     case 'released':
       if (event.holder !== undefined && event.holder !== state.assigneeId) {
         return refuse('invalid_transition', `the case is now held by ${state.assigneeId ?? 'nobody'}, not ${String(event.holder)}`);
       }
-      return isOptionalText(event.reason) ? null : bad(textProblem('reason'));
+      return isOptionalText(event.reason) ? null : bad(textProblem('reason'), 'reason');
     case 'info_requested':
-      if (!isText(event.question)) return bad(textProblem('question'));
-      if (!isTime(event.deadline) || event.deadline <= now) return bad('deadline must be a time in the future');
+      if (!isText(event.question)) return bad(textProblem('question'), 'question');
+      if (!isTime(event.deadline) || event.deadline <= now) return bad('deadline must be a time in the future', 'deadline');
       return null;
     case 'seller_responded':
-      return isOptionalText(event.summary) ? null : bad(textProblem('summary'));
+      return isOptionalText(event.summary) ? null : bad(textProblem('summary'), 'summary');
     case 'handed_off':
-      if (!oneOf(HANDOFF_TEAMS, event.team)) return bad(`team must be one of ${HANDOFF_TEAMS.join(', ')}`);
-      if (!isText(event.question)) return bad(textProblem('question'));
-      if (event.blocking !== undefined && typeof event.blocking !== 'boolean') return bad('blocking must be true or false');
+      if (!oneOf(HANDOFF_TEAMS, event.team)) return bad(`team must be one of ${HANDOFF_TEAMS.join(', ')}`, 'team');
+      if (!isText(event.question)) return bad(textProblem('question'), 'question');
+      if (event.blocking !== undefined && typeof event.blocking !== 'boolean') return bad('blocking must be true or false', 'blocking');
       return null;
     case 'handoff_answered':
-      if (!oneOf(HANDOFF_OUTCOMES, event.outcome)) return bad(`outcome must be one of ${HANDOFF_OUTCOMES.join(', ')}`);
-      return isOptionalText(event.answer) ? null : bad(textProblem('answer'));
+      if (!oneOf(HANDOFF_OUTCOMES, event.outcome)) return bad(`outcome must be one of ${HANDOFF_OUTCOMES.join(', ')}`, 'outcome');
+      return isOptionalText(event.answer) ? null : bad(textProblem('answer'), 'answer');
     case 'escalated':
-      return isText(event.reason) ? null : bad(textProblem('reason'));
+      return isText(event.reason) ? null : bad(textProblem('reason'), 'reason');
     case 'reassigned':
-      if (!isText(event.assigneeId)) return bad(textProblem('assigneeId'));
-      if (event.team !== undefined && !isText(event.team)) return bad(textProblem('team'));
-      if (!isOptionalText(event.reason)) return bad(textProblem('reason'));
+      if (!isText(event.assigneeId)) return bad(textProblem('assigneeId'), 'assigneeId');
+      if (event.team !== undefined && !isText(event.team)) return bad(textProblem('team'), 'team');
+      if (!isOptionalText(event.reason)) return bad(textProblem('reason'), 'reason');
       if (event.assigneeId === state.assigneeId && (event.team ?? state.team) === state.team && state.status !== 'escalated_to_manager') {
-        return bad(`the case is already assigned to ${event.assigneeId}`);
+        return bad(`the case is already assigned to ${event.assigneeId}`, 'assigneeId');
       }
       return null;
     case 'sla_extended':
-      if (!oneOf(CASE_CLOCKS, event.clock)) return bad(`clock must be one of ${CASE_CLOCKS.join(', ')}`);
-      if (!isTime(event.byMs) || !Number.isSafeInteger(event.byMs) || event.byMs <= 0) return bad('byMs must be a positive whole number of milliseconds');
-      if (!isText(event.reason)) return bad(textProblem('reason'));
-      if (!isLive(state, event.clock)) return bad(`the ${event.clock} clock is ${clockPhase(state, event.clock).replace('_', ' ')}`);
+      if (!oneOf(CASE_CLOCKS, event.clock)) return bad(`clock must be one of ${CASE_CLOCKS.join(', ')}`, 'clock');
+      if (!isTime(event.byMs) || !Number.isSafeInteger(event.byMs) || event.byMs <= 0) return bad('byMs must be a positive whole number of milliseconds', 'byMs');
+      if (!isText(event.reason)) return bad(textProblem('reason'), 'reason');
+      if (!isLive(state, event.clock)) return bad(`the ${event.clock} clock is ${clockPhase(state, event.clock).replace('_', ' ')}`, 'clock');
       return null;
-    case 'resolved':
-      if (!oneOf(RESOLUTION_CODES, event.resolutionCode)) return bad(`resolutionCode must be one of ${RESOLUTION_CODES.join(', ')}`);
-      if (!oneOf(ROOT_CAUSES, event.rootCause)) return bad(`rootCause must be one of ${ROOT_CAUSES.join(', ')}`);
-      return isOptionalText(event.note) ? null : bad(textProblem('note'));
+    case 'resolved': {
+      const problem = resolutionProblem(taxonomyOf(state.taxonomyVersion), event.resolutionCode, event.rootCause, event.upstreamTeam);
+      if (problem) return bad(problem.reason, problem.field);
+      return isOptionalText(event.note) ? null : bad(textProblem('note'), 'note');
+    }
+    case 'retriaged': {
+      if (!isText(event.reason)) return bad(textProblem('reason'), 'reason');
+      if (event.severity === undefined && event.category === undefined) return bad('give a new severity, a new category, or both', 'severity');
+      if (event.severity !== undefined && !oneOf(SEVERITIES, event.severity)) return bad(`severity must be one of ${SEVERITIES.join(', ')}`, 'severity');
+      const categories = taxonomyOf(state.taxonomyVersion).categories;
+      if (event.category !== undefined && !oneOf(categories, event.category)) return bad(`category must be one of ${categories.join(', ')}`, 'category');
+      if ((event.severity ?? state.severity) === state.severity && (event.category ?? state.category) === state.category) {
+        return bad(`the case is already ${state.severity} ${state.category}`, 'severity');
+      }
+      if (event.severity !== undefined && event.severity !== state.severity && !ctx.targetsBySeverity) {
+        return refuse('invalid_transition', 'this case was opened before severity re-triage existed: only its category can be corrected');
+      }
+      return null;
+    }
     case 'reopened':
       if (!isTime(ctx.reopenWindowMs) || ctx.reopenWindowMs < 0) return bad('reopenWindowMs must be a non-negative number');
-      return isText(event.reason) ? null : bad(textProblem('reason'));
+      return isText(event.reason) ? null : bad(textProblem('reason'), 'reason');
     case 'closed':
       return !isTime(ctx.reopenWindowMs) || ctx.reopenWindowMs < 0 ? bad('reopenWindowMs must be a non-negative number') : null;
     case 'clock_warned':
@@ -257,6 +280,7 @@ export function inputGuard(state: EscalationState, event: EscalationEvent, now: 
     case 'claimed':
     case 'seller_deadline_expired':
     case 'lease_expired':
+    case 'lease_renewed':
       return null;
   }
 }

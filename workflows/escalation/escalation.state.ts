@@ -3,7 +3,17 @@ import type { TaskRow } from '../common/case-projection';
 import type { SlaClock } from '../common/sla-clock';
 import type { Severity } from '../common/severity';
 import type { HandoffOutcome, HandoffStatus } from '../handoff/handoff.contract';
-import type { CaseClock, EscalationCategory, EscalationStatus, ResolutionCode, RootCause } from './escalation.vocabulary';
+import type {
+  CaseClock,
+  EnforcementType,
+  EscalationCategory,
+  EscalationSource,
+  EscalationStatus,
+  ResolutionCode,
+  RootCause,
+  Trigger,
+  UpstreamTeam,
+} from './escalation.vocabulary';
 
 /**
  * The escalation's data: its state (plain JSON, carried across continue-as-new) and the events its
@@ -45,6 +55,8 @@ export interface EscalationRecord {
 export interface Resolution {
   code: ResolutionCode;
   rootCause: RootCause;
+  /** The upstream team whose signal or decision the cause is attributed to (taxonomy 2). */
+  upstreamTeam?: UpstreamTeam | null;
   note: string | null;
   resolvedBy: string;
   resolvedAt: number;
@@ -71,6 +83,8 @@ export interface EscalationCounters {
   escalations: number;
   slaExtensions: number;
   tasks: number;
+  /** Re-triages (absent on cases from before re-triage). */
+  retriages?: number;
 }
 
 export interface EscalationState {
@@ -81,6 +95,11 @@ export interface EscalationState {
   language: string | null;
   severity: Severity;
   category: EscalationCategory;
+  /** The taxonomy the case is filed under (escalation.taxonomy.ts); absent on cases from before versions: 1. */
+  taxonomyVersion?: number;
+  source?: EscalationSource | null;
+  trigger?: Trigger | null;
+  enforcementType?: EnforcementType | null;
   summary: string;
   /** The owning team; set at creation or at triage, changed only by a manager's reassignment. */
   team: string | null;
@@ -125,6 +144,10 @@ export interface NewEscalation {
   marketplace: string;
   severity: Severity;
   category: EscalationCategory;
+  taxonomyVersion?: number;
+  source?: EscalationSource;
+  trigger?: Trigger;
+  enforcementType?: EnforcementType;
   summary: string;
   createdBy: Actor;
   /** Known at creation, or given by `triage_started`. */
@@ -154,7 +177,11 @@ export type EscalationEvent =
   | (E<'escalated'> & { reason: string })
   | (E<'reassigned'> & { assigneeId: string; team?: string; reason?: string })
   | (E<'sla_extended'> & { clock: CaseClock; byMs: number; reason: string })
-  | (E<'resolved'> & { resolutionCode: ResolutionCode; rootCause: RootCause; note?: string })
+  | (E<'resolved'> & { resolutionCode: ResolutionCode; rootCause: RootCause; upstreamTeam?: UpstreamTeam; note?: string })
+  /** The assignee or a manager corrects the severity and/or category, with a reason. */
+  | (E<'retriaged'> & { severity?: Severity; category?: EscalationCategory; reason: string })
+  /** The holder keeps the case for another lease. */
+  | E<'lease_renewed'>
   | (E<'reopened'> & { reason: string })
   | E<'closed'>
   /** A clock reached its warning point (the system, on the clock's own timer). */
@@ -175,6 +202,10 @@ export function newEscalationState(input: NewEscalation, now: number): Escalatio
     language: input.language ?? null,
     severity: input.severity,
     category: input.category,
+    taxonomyVersion: input.taxonomyVersion ?? 1,
+    source: input.source ?? null,
+    trigger: input.trigger ?? null,
+    enforcementType: input.enforcementType ?? null,
     summary: input.summary,
     team: input.team ?? null,
     status: 'new',
@@ -198,7 +229,7 @@ export function newEscalationState(input: NewEscalation, now: number): Escalatio
     closedAt: null,
     reopenCount: 0,
     lastNote: null,
-    counters: { transitions: 0, assignments: 0, releases: 0, infoRequests: 0, handoffs: 0, escalations: 0, slaExtensions: 0, tasks: 0 },
+    counters: { transitions: 0, assignments: 0, releases: 0, infoRequests: 0, handoffs: 0, escalations: 0, slaExtensions: 0, tasks: 0, retriages: 0 },
   };
 }
 

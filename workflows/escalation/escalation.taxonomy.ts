@@ -118,6 +118,12 @@ export const CURRENT_TAXONOMY = taxonomyOf(CURRENT_TAXONOMY_VERSION);
 
 export const KNOWN_TAXONOMY_VERSIONS = Object.keys(TAXONOMIES).map(Number);
 
+/** The resolution field at fault and why. */
+export interface ResolutionProblem {
+  field: 'resolutionCode' | 'rootCause' | 'upstreamTeam';
+  reason: string;
+}
+
 /**
  * Why a resolution may not be filed this way under `taxonomy`, or null. A cause that says the
  * enforcement was wrong needs the upstream team it came from; a pair the taxonomy does not allow is refused.
@@ -127,18 +133,21 @@ export function resolutionProblem(
   resolutionCode: string,
   rootCause: string,
   upstreamTeam: string | undefined,
-): string | null {
-  if (!(taxonomy.resolutionCodes as readonly string[]).includes(resolutionCode)) return `resolutionCode must be one of ${taxonomy.resolutionCodes.join(', ')}`;
-  if (!(taxonomy.rootCauses as readonly string[]).includes(rootCause)) return `rootCause must be one of ${taxonomy.rootCauses.join(', ')}`;
+): ResolutionProblem | null {
+  const problem = (field: ResolutionProblem['field'], reason: string) => ({ field, reason });
+  if (!(taxonomy.resolutionCodes as readonly string[]).includes(resolutionCode)) {
+    return problem('resolutionCode', `resolutionCode must be one of ${taxonomy.resolutionCodes.join(', ')}`);
+  }
+  if (!(taxonomy.rootCauses as readonly string[]).includes(rootCause)) return problem('rootCause', `rootCause must be one of ${taxonomy.rootCauses.join(', ')}`);
   const allowed = taxonomy.allowedCauses?.[resolutionCode as ResolutionCode];
   if (allowed && !(allowed as readonly string[]).includes(rootCause)) {
-    return `rootCause ${rootCause} does not go with resolutionCode ${resolutionCode} (allowed: ${allowed.join(', ')})`;
+    return problem('rootCause', `rootCause ${rootCause} does not go with resolutionCode ${resolutionCode} (allowed: ${allowed.join(', ')})`);
   }
   if (upstreamTeam !== undefined && !(UPSTREAM_TEAMS as readonly string[]).includes(upstreamTeam)) {
-    return `upstreamTeam must be one of ${UPSTREAM_TEAMS.join(', ')}`;
+    return problem('upstreamTeam', `upstreamTeam must be one of ${UPSTREAM_TEAMS.join(', ')}`);
   }
   if ((taxonomy.attributedCauses as readonly string[]).includes(rootCause) && upstreamTeam === undefined) {
-    return `rootCause ${rootCause} must name the upstreamTeam whose signal or decision it was (${UPSTREAM_TEAMS.join(', ')})`;
+    return problem('upstreamTeam', `upstreamTeam is required with rootCause ${rootCause}: name the team whose signal or decision it was (${UPSTREAM_TEAMS.join(', ')})`);
   }
   return null;
 }

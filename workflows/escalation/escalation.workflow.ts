@@ -10,14 +10,18 @@ import {
   extendSlaUpdate,
   getEscalationQuery,
   handOffUpdate,
+  assignUpdate,
   reassignUpdate,
   recordSellerResponseUpdate,
+  renewLeaseUpdate,
+  retriageUpdate,
   releaseUpdate,
   reopenUpdate,
   requestInfoUpdate,
   resolveUpdate,
+  ESCALATION_PATCHES,
+  type EscalationContext,
   type EscalationInput,
-  type EscalationSettings,
   type EscalationView,
 } from './escalation.contract';
 import { dueEvents, nextWakeAt, transition, validateNewEscalation } from './escalation.machine';
@@ -26,10 +30,10 @@ import { escalationProjection, escalationSearchAttributes, escalationView } from
 import { ESCALATION_FINISHED_STATUSES } from './escalation.vocabulary';
 
 /** The escalation as the case runtime runs it: its machine, view and projection (see common/runtime). */
-export const escalationKind: CaseKindDefinition<EscalationState, EscalationEvent, EscalationInput, EscalationView, EscalationSettings> = {
+export const escalationKind: CaseKindDefinition<EscalationState, EscalationEvent, EscalationInput, EscalationView, EscalationContext> = {
   name: 'escalation',
   validateInput: (input) => validateNewEscalation(input) ?? (input.settings ? null : 'settings are missing'),
-  context: (input) => input.settings,
+  context: (input, patched) => ({ ...input.settings, features: { leaseRenewal: patched(ESCALATION_PATCHES.leaseRenewal) } }),
   create: (input, now) => ({
     state: newEscalationState(input, now),
     effects: [{ type: 'record', entry: { actor: input.createdBy, action: 'created', fromState: null, toState: 'new', reason: null, details: {}, at: now } }],
@@ -75,10 +79,13 @@ export async function escalationWorkflow(input: EscalationInput): Promise<Escala
   rt.action(requestInfoUpdate, ({ actor, question, deadline }) => ({ type: 'info_requested', actor, question, deadline }));
   rt.action(recordSellerResponseUpdate, ({ actor, summary }) => ({ type: 'seller_responded', actor, summary }));
   rt.action(handOffUpdate, ({ actor, team, question, blocking }) => ({ type: 'handed_off', actor, team, question, blocking }));
-  rt.action(resolveUpdate, ({ actor, resolutionCode, rootCause, note }) => ({ type: 'resolved', actor, resolutionCode, rootCause, note }));
+  rt.action(resolveUpdate, ({ actor, resolutionCode, rootCause, upstreamTeam, note }) => ({ type: 'resolved', actor, resolutionCode, rootCause, upstreamTeam, note }));
   rt.action(reopenUpdate, ({ actor, reason }) => ({ type: 'reopened', actor, reason }));
   rt.action(escalateUpdate, ({ actor, reason }) => ({ type: 'escalated', actor, reason }));
   rt.action(reassignUpdate, ({ actor, assigneeId, team, reason }) => ({ type: 'reassigned', actor, assigneeId, team, reason }));
   rt.action(extendSlaUpdate, ({ actor, clock, byMs, reason }) => ({ type: 'sla_extended', actor, clock, byMs, reason }));
+  rt.action(retriageUpdate, ({ actor, severity, category, reason }) => ({ type: 'retriaged', actor, severity, category, reason }));
+  rt.action(assignUpdate, ({ actor, assigneeId, reason }) => ({ type: 'assigned', actor, assigneeId, reason }));
+  rt.action(renewLeaseUpdate, ({ actor }) => ({ type: 'lease_renewed', actor }));
   return rt.run();
 }

@@ -51,6 +51,23 @@ export interface HandoffInput extends HandoffRequest {
   answerSignalName: string;
 }
 
+/**
+ * Behaviour introduced after handoffs were already running; each flag comes from a `patched()` marker
+ * when the workflow starts, so recorded histories replay as they ran.
+ */
+export interface HandoffFeatures {
+  /** The addressed team is told at once that a question waits for it. */
+  requestedNotice: boolean;
+}
+
+export const HANDOFF_PATCHES = { requestedNotice: 'handoff-requested-notice' } as const satisfies Record<keyof HandoffFeatures, string>;
+
+/** What the handoff machine runs with: its SLA and the behaviour of its run. */
+export interface HandoffContext {
+  sla: ClockTarget;
+  features: HandoffFeatures;
+}
+
 export interface AnswerHandoffRequest {
   actor: Actor;
   outcome: HandoffOutcome;

@@ -10,8 +10,15 @@ import { SYSTEM_ACTOR, type Actor } from '../common/actor';
 import type { HandoffRow, TaskRow } from '../common/case-projection';
 import type { CaseEffect, Projection, Transition } from '../common/runtime/case-kind';
 import { applyClockEvent, nextWakeAt as clockWake, startClock, stopClock, type SlaClock } from '../common/sla-clock';
-import type { ClockTarget } from '../common/sla-policy';
-import type { AnswerHandoffRequest, HandoffAnswer, HandoffAnswerRecord, HandoffInput, HandoffStatus, HandoffView } from './handoff.contract';
+import type {
+  AnswerHandoffRequest,
+  HandoffAnswer,
+  HandoffAnswerRecord,
+  HandoffContext,
+  HandoffInput,
+  HandoffStatus,
+  HandoffView,
+} from './handoff.contract';
 import { checkAnswer } from './handoff.rules';
 
 export interface HandoffState {
@@ -34,7 +41,6 @@ const TEAM_LABEL: Record<HandoffInput['team'], string> = {
   legal: 'Legal',
   policy: 'Policy',
   customer_trust: 'Customer Trust',
-  account_management: 'Account Management',
 };
 
 function task(r: HandoffState['request'], suffix: string, kind: string, title: string, dueAt: number | null, now: number): TaskRow {
@@ -44,13 +50,31 @@ function task(r: HandoffState['request'], suffix: string, kind: string, title: s
   };
 }
 
-export function createHandoff(input: HandoffInput): { state: HandoffState; effects: CaseEffect[] } {
+export function createHandoff(input: HandoffInput, ctx: HandoffContext): { state: HandoffState; effects: CaseEffect[] } {
   const { sla, ...request } = input;
   const clock = startClock({ ...sla, id: 'handoff', kind: 'handoff', now: input.requestedAt });
   const answerTask = task(request, 'answer', 'handoff', `${TEAM_LABEL[input.team]} handoff: ${input.question.slice(0, 120)}`, clock.deadlineAt, input.requestedAt);
+  const effects: CaseEffect[] = [{ type: 'task', task: answerTask }];
+  if (ctx.features.requestedNotice) {
+    effects.push({
+      type: 'notify',
+      notice: {
+        to: { kind: 'team', team: input.team },
+        template: 'handoff_requested',
+        params: {
+          teamLabel: TEAM_LABEL[input.team],
+          question: input.question.slice(0, 500),
+          dueAt: clock.deadlineAt,
+          requestedBy: input.requestedBy.userId,
+          caseId: input.caseId,
+          blocking: input.blocking,
+        },
+      },
+    });
+  }
   return {
     state: { request, status: 'open', clock, remindedAt: null, escalatedAt: null, answer: null, openTasks: [answerTask] },
-    effects: [{ type: 'task', task: answerTask }],
+    effects,
   };
 }
 
@@ -60,7 +84,7 @@ function closeTasks(s: HandoffState, status: 'done' | 'cancelled', now: number):
   return effects;
 }
 
-export function transition(state: HandoffState, event: HandoffEvent, now: number, sla: ClockTarget): Transition<HandoffState> {
+export function transition(state: HandoffState, event: HandoffEvent, now: number, { sla }: HandoffContext): Transition<HandoffState> {
   const r = state.request;
   if (state.status !== 'open') return { ok: false, code: 'invalid_transition', reason: `the handoff is already ${state.status}` };
   const s: HandoffState = JSON.parse(JSON.stringify(state)) as HandoffState;

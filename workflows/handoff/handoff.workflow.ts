@@ -1,16 +1,15 @@
 import { SYSTEM_ACTOR } from '../common/actor';
 import type { CaseKindDefinition } from '../common/runtime/case-kind';
 import { CaseRuntime } from '../common/runtime/case-runtime';
-import type { ClockTarget } from '../common/sla-policy';
-import { answerHandoffUpdate, getHandoffQuery, type HandoffInput, type HandoffView } from './handoff.contract';
+import { answerHandoffUpdate, getHandoffQuery, HANDOFF_PATCHES, type HandoffContext, type HandoffInput, type HandoffView } from './handoff.contract';
 import { createHandoff, dueEvents, handoffProjection, handoffView, nextWakeAt, transition, type HandoffEvent, type HandoffState } from './handoff.machine';
 
 /** The handoff as the case runtime runs it (see common/runtime). */
-export const handoffKind: CaseKindDefinition<HandoffState, HandoffEvent, HandoffInput, HandoffView, ClockTarget> = {
+export const handoffKind: CaseKindDefinition<HandoffState, HandoffEvent, HandoffInput, HandoffView, HandoffContext> = {
   name: 'handoff',
   validateInput: (input) => (input?.handoffId && input.parentWorkflowId && input.sla ? null : 'handoffId, parentWorkflowId and sla are required'),
-  context: (input) => input.sla,
-  create: (input) => ({ ...createHandoff(input), events: [] }),
+  context: (input, patched) => ({ sla: input.sla, features: { requestedNotice: patched(HANDOFF_PATCHES.requestedNotice) } }),
+  create: (input, _now, ctx) => ({ ...createHandoff(input, ctx), events: [] }),
   transition,
   nextWakeAt,
   dueEvents,

@@ -1,4 +1,4 @@
-import { CLOCKS, HANDOFF_TEAMS, RESOLUTION_CODES, ROOT_CAUSES } from '../lib/case-vocabulary';
+import { CATEGORIES, CLOCKS, HANDOFF_TEAMS, RESOLUTION_CODES, ROOT_CAUSES, SEVERITIES, UPSTREAM_TEAMS } from '../lib/case-vocabulary';
 
 export interface FieldSpec {
   /** The request body's field, as the API names it in `details.fields[].field`. */
@@ -62,7 +62,14 @@ export const ACTION_FORMS: Record<string, ActionFormSpec> = {
     submit: 'Resolve case',
     fields: [
       { name: 'resolutionCode', label: 'Resolution', type: 'select', required: true, options: RESOLUTION_CODES },
-      { name: 'rootCause', label: 'Root cause', type: 'select', required: true, options: ROOT_CAUSES },
+      { name: 'rootCause', label: 'Root cause', type: 'select', required: true, options: ROOT_CAUSES, hint: 'Which causes go with which resolution depends on the case’s taxonomy: the API names the allowed ones' },
+      {
+        name: 'upstreamTeam',
+        label: 'Upstream team (when the enforcement or its signal was wrong)',
+        type: 'select',
+        options: UPSTREAM_TEAMS,
+        hint: 'Required for automation_false_positive, reviewer_error and system_defect: the team that learns of it',
+      },
       { name: 'note', label: 'Note (optional)', type: 'textarea' },
     ],
     done: 'Resolved',
@@ -86,5 +93,30 @@ export const ACTION_FORMS: Record<string, ActionFormSpec> = {
       reason(true),
     ],
     done: 'SLA extended',
+  },
+  assign: {
+    label: 'Assign',
+    description: "Give this queued case to a member of its team.",
+    submit: 'Assign',
+    fields: [{ name: 'assigneeId', label: 'Assignee', type: 'assignee', required: true }, reason(false)],
+    done: 'Assigned',
+  },
+  retriage: {
+    label: 'Re-triage',
+    description: "Correct the severity or the category. The SLA clocks move to the new severity's targets; the time already used counts.",
+    submit: 'Re-triage',
+    fields: [
+      { name: 'severity', label: 'New severity', type: 'select', options: SEVERITIES },
+      { name: 'category', label: 'New category', type: 'select', options: CATEGORIES },
+      reason(true),
+    ],
+    done: 'Re-triaged',
+  },
+  renew_lease: {
+    label: 'Keep this case',
+    description: 'You hold this case under a lease: without an action before it ends, it goes back to the queue. Renew it here.',
+    submit: 'Renew lease',
+    fields: [],
+    done: 'Lease renewed',
   },
 };

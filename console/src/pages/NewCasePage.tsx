@@ -22,8 +22,11 @@ async function createSchema(): Promise<Record<string, SchemaProperty>> {
 const FIELDS: Array<{ name: string; label: string; type: 'text' | 'select' | 'textarea'; required: boolean }> = [
   { name: 'sellerId', label: 'Seller id', type: 'text', required: true },
   { name: 'marketplace', label: 'Marketplace', type: 'text', required: true },
-  { name: 'severity', label: 'Severity', type: 'select', required: true },
   { name: 'category', label: 'Category', type: 'select', required: true },
+  { name: 'severity', label: "Severity (optional: the category's guidance)", type: 'select', required: false },
+  { name: 'source', label: 'Source (who brought the case)', type: 'select', required: true },
+  { name: 'trigger', label: 'Trigger (what set it off)', type: 'select', required: true },
+  { name: 'enforcementType', label: 'Enforcement in question', type: 'select', required: true },
   { name: 'summary', label: 'Summary', type: 'textarea', required: true },
   { name: 'language', label: "Seller's language (optional)", type: 'text', required: false },
 ];

@@ -9,8 +9,9 @@ import type { ClockTarget } from '../../../workflows/common/sla-policy';
 
 /**
  * A second case kind written only from the case runtime: a decision a team owes within an SLA. A
- * member of the team decides; the team is reminded at the warning point; past the deadline the case
- * lapses to the team's managers. Contract, machine and workflow, in a few dozen lines.
+ * manager of the team decides; the team is reminded at the warning point; past the deadline the case
+ * lapses to the team's managers. Contract, machine and workflow, in a few dozen lines. (It borrows the
+ * escalation's row kind and permissions; its test runs on a database of its own.)
  */
 export interface DecisionInput { caseId: string; sellerId: string; team: string; createdBy: Actor; sla: ClockTarget }
 export interface Decision { caseId: string; team: string; status: 'open' | 'decided' | 'lapsed'; clocks: SlaClock[]; sellerId: string; decidedBy: string | null; at: number }
@@ -21,7 +22,7 @@ export const getDecisionQuery = defineQuery<Decision>('getDecision');
 
 function transition(s: Decision, e: DecisionEvent, now: number, sla: ClockTarget): Transition<Decision> {
   if (s.status !== 'open') return { ok: false, code: 'invalid_transition', reason: `the decision is ${s.status}` };
-  const may = e.type === 'decided' ? authorize(e.actor, 'decide_appeal', { kind: 'reinstatement', team: s.team }).allowed : isSystemActor(e.actor);
+  const may = e.type === 'decided' ? authorize(e.actor, 'reassign', { kind: 'escalation', team: s.team }).allowed : isSystemActor(e.actor);
   if (!may) return { ok: false, code: 'forbidden', reason: `${e.actor.userId} may not send ${e.type}` };
   const cals = calendarLookup([sla]);
   const clock = s.clocks[0];
@@ -64,7 +65,7 @@ const decisionKind: CaseKindDefinition<Decision, DecisionEvent, DecisionInput, D
     target: 'case',
     clocks: s.clocks,
     row: {
-      caseId: s.caseId, kind: 'reinstatement', workflowId, sellerId: s.sellerId, marketplace: 'DE', severity: 'low', summary: 'decision', state: s.status,
+      caseId: s.caseId, kind: 'escalation', workflowId, sellerId: s.sellerId, marketplace: 'DE', severity: 'low', summary: 'decision', state: s.status,
       open: s.status === 'open', team: s.team, assigneeId: null, breached: s.status === 'lapsed', dueAt: s.clocks[0].deadlineAt, createdBy: 'test',
       createdAt: s.clocks[0].startedAt, updatedAt: s.at, resolvedAt: s.status === 'decided' ? s.at : null, closedAt: null, snapshot: { ...s }, details: { kind: 'none' },
     },

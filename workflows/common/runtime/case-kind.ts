@@ -22,7 +22,8 @@ export type RefusalCode = 'invalid_transition' | 'forbidden' | 'invalid_input';
 
 export type Transition<S> =
   | { ok: true; state: S; effects: CaseEffect[] }
-  | { ok: false; code: RefusalCode; reason: string; denial?: DenialCode };
+  /** `field`: the request field an invalid_input refusal is about (the API names it, like a bad body field). */
+  | { ok: false; code: RefusalCode; reason: string; denial?: DenialCode; field?: string };
 
 /** One line of the audit trail; the runtime numbers it. */
 export interface AuditEntry {
@@ -88,8 +89,12 @@ export interface CaseKindDefinition<S, E extends MachineEvent, In, V, Ctx> {
   readonly name: string;
   /** Problems with the workflow's input, or null: the runtime refuses to start a case on bad input. */
   validateInput(input: In): string | null;
-  /** The machine's settings, fixed for the life of the case (resolved by whoever started it). */
-  context(input: In): Ctx;
+  /**
+   * The machine's settings, fixed for the life of the run (resolved by whoever started the case), and
+   * the behaviour it runs with: `patched(id)` is Temporal's, so a change of behaviour made after cases
+   * were running keeps their recorded histories replaying the way they ran.
+   */
+  context(input: In, patched: (patchId: string) => boolean): Ctx;
   /** The new case: its state, the effects of creating it (the first audit line), the events to send at once. */
   create(input: In, now: number, ctx: Ctx): { state: S; effects: CaseEffect[]; events: E[] };
   transition(state: S, event: E, now: number, ctx: Ctx): Transition<S>;

@@ -10,6 +10,7 @@ import {
   isCancellation,
   log,
   ParentClosePolicy,
+  patched,
   setHandler,
   startChild,
   upsertSearchAttributes,
@@ -60,7 +61,7 @@ export class CaseRuntime<S, E extends MachineEvent, In, V, Ctx> {
   ) {
     const problem = kind.validateInput(input);
     if (problem) throw ApplicationFailure.nonRetryable(`refused to start the ${kind.name}: ${problem}`, 'invalid_input');
-    this.ctx = kind.context(input);
+    this.ctx = kind.context(input, patched);
     const now = Date.now();
     const carried = kind.carriedFrom(input);
     if (carried) {
@@ -130,7 +131,11 @@ export class CaseRuntime<S, E extends MachineEvent, In, V, Ctx> {
 
   private refuseUnless(result: Transition<S>): void {
     if (result.ok) return;
-    throw refusal(result.code === 'invalid_input' ? 'validation_failed' : result.code, result.reason, result.denial ? { denial: result.denial } : undefined);
+    if (result.code === 'invalid_input') {
+      // The same shape as the API's own validation: details.fields names what to correct.
+      throw refusal('validation_failed', result.reason, result.field ? { fields: [{ field: result.field, problems: [result.reason] }] } : undefined);
+    }
+    throw refusal(result.code, result.reason, result.denial ? { denial: result.denial } : undefined);
   }
 
   private view(): V {

@@ -1,0 +1,37 @@
+import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
+import { seedTeams } from '../../api/teams/team-seed';
+import { createDataSource, migrate } from '../../db/data-source';
+import { seedDemoRoster } from '../../db/seed/demo-roster';
+
+/**
+ * A database of a test's own on the run's PostgreSQL server, migrated and seeded like the shared one,
+ * for tests whose rows must not show in other tests' lists. `drop()` removes it.
+ */
+export async function createScratchDatabase(name: string): Promise<{ dataSource: DataSource; drop(): Promise<void> }> {
+  const adminUrl = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+  const dbName = `riskdesk_${name}_${process.pid}_${Date.now()}`;
+  const admin = async (sql: string) => {
+    const client = new Client({ connectionString: adminUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`CREATE DATABASE ${dbName}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${dbName}`;
+  const dataSource = await createDataSource(url.toString(), { poolSize: 4, applicationName: 'riskdesk-test' }).initialize();
+  await migrate(dataSource);
+  await seedTeams(dataSource);
+  await seedDemoRoster(dataSource);
+  return {
+    dataSource,
+    async drop() {
+      await dataSource.destroy();
+      await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    },
+  };
+}
