@@ -15,6 +15,7 @@ import { HandoffsModule } from './handoffs/handoffs.module';
 import { HealthModule } from './health/health.module';
 import { HistoryModule } from './history/history.module';
 import { InboxModule } from './inbox/inbox.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { RosterModule } from './roster/roster.module';
 import { TeamsModule } from './teams/teams.module';
@@ -67,6 +68,7 @@ export class AppModule {
         HistoryModule,
         RosterModule,
         WorkloadModule,
+        MetricsModule,
         TeamsModule,
       ],
     };

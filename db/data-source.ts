@@ -13,6 +13,7 @@ import { InitialCases1764079200000 } from './migrations/1764079200000-initial-ca
 import { Roster1764082800000 } from './migrations/1764082800000-roster';
 import { CaseReadModel1764086400000 } from './migrations/1764086400000-case-read-model';
 import { CaseKinds1764093600000 } from './migrations/1764093600000-case-kinds';
+import { MetricsIndexes1764097200000 } from './migrations/1764097200000-metrics-indexes';
 import { Teams1764090000000 } from './migrations/1764090000000-teams';
 
 /** Every entity and migration, listed explicitly so the compiled app and jest (TS) load the same set. */
@@ -20,7 +21,7 @@ export const ENTITIES = [
   CaseEntity, EscalationCaseEntity, CaseEventEntity, RosterMemberEntity, TaskEntity, HandoffEntity, SlaClockEntity, NotificationEntity,
   TeamEntity, TeamRouteEntity,
 ];
-export const MIGRATIONS = [InitialCases1764079200000, Roster1764082800000, CaseReadModel1764086400000, Teams1764090000000, CaseKinds1764093600000];
+export const MIGRATIONS = [InitialCases1764079200000, Roster1764082800000, CaseReadModel1764086400000, Teams1764090000000, CaseKinds1764093600000, MetricsIndexes1764097200000];
 
 /** The one way to build a DataSource: schema changes only through migrations, never synchronize. */
 export function createDataSource(url: string, opts: { poolSize?: number; applicationName?: string } = {}): DataSource {
