@@ -17,6 +17,7 @@ import { HistoryModule } from './history/history.module';
 import { InboxModule } from './inbox/inbox.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { PrometheusModule } from './prometheus/prometheus.module';
 import { RosterModule } from './roster/roster.module';
 import { TeamsModule } from './teams/teams.module';
 import { WorkloadModule } from './workload/workload.module';
@@ -60,6 +61,7 @@ export class AppModule {
           },
         }),
         HealthModule,
+        PrometheusModule,
         CasesModule,
         EscalationsModule,
         HandoffsModule,

@@ -20,8 +20,10 @@ const INDEXES: ReadonlyArray<readonly [name: string, definition: string]> = [
     `ON sla_clocks ((COALESCE(breached_at, stopped_at))) INCLUDE (case_id, kind, status, breached_at, stopped_at)
      WHERE status IN ('met', 'breached', 'cancelled')`,
   ],
-  // Prometheus: clocks not stopped yet (running, paused, breached and still open), by kind and status.
-  ['ix_sla_clocks_unstopped', `ON sla_clocks (kind, status) WHERE stopped_at IS NULL`],
+  // Prometheus: clocks not stopped yet (running, paused, breached and still open), by kind and status,
+  // and open cases that breached (a partial index: the breached cases of the past are most of them).
+  ['ix_sla_clocks_unstopped', `ON sla_clocks (kind, status) INCLUDE (deadline_at) WHERE stopped_at IS NULL`],
+  ['ix_cases_open_breached', `ON cases (kind) WHERE is_open AND breached`],
   // Response times: first responses, resolutions and reopenings by when they happened...
   [
     'ix_case_events_metric_actions',

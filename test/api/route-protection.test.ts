@@ -3,7 +3,8 @@ import { bearer, createIntegrationContext, type IntegrationContext } from '../su
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 const METHODS: readonly Method[] = ['get', 'post', 'put', 'patch', 'delete'];
-const PUBLIC_PATHS = ['/health', '/ready'];
+// GET /metrics is Prometheus's: it answers its own METRICS_TOKEN, never a user token (test/api/prometheus.test.ts).
+const PUBLIC_PATHS = ['/health', '/ready', '/metrics'];
 
 /**
  * Every route the app documents, read from its own OpenAPI document at run time, so a route added
