@@ -75,6 +75,8 @@ export const envSchema = z.object({
     .min(32, 'must be at least 32 characters')
     .regex(/^[A-Za-z0-9._~+/=-]+$/, 'may contain only letters, digits and . _ ~ + / = -')
     .optional(),
+  /** A metrics API query running longer than this (milliseconds) is stopped and answered 503. */
+  METRICS_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
   /**
    * Where the worker's Temporal SDK serves its Prometheus metrics: `ip:port` (an IP literal, as the
    * SDK's exporter requires), or `off`.

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, QueryFailedError } from 'typeorm';
+import { ApiSettings } from '../common/runtime';
 import { AGE_BUCKETS, AGE_BUCKET_ENDS_DAYS, type AgeBucket } from '../workload/age-buckets';
 import type { BacklogGroup } from './backlog-age';
 import type { CompletionCount } from './breach-rate';
@@ -39,8 +40,6 @@ export class UnknownTimeZone extends Error {
   }
 }
 
-export const METRIC_STATEMENT_TIMEOUT_MS = 15_000;
-
 /** Numbered parameters for one statement, so optional filters can be appended in any order. */
 class Params {
   readonly values: unknown[] = [];
@@ -62,7 +61,14 @@ const ms = (interval: string) => `extract(epoch FROM ${interval}) * 1000`;
  */
 @Injectable()
 export class MetricsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly timeoutMs: number;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    settings: ApiSettings,
+  ) {
+    this.timeoutMs = settings.config.METRICS_QUERY_TIMEOUT_MS;
+  }
 
   /** Whether anything knows this team: the teams table or the roster. */
   async teamExists(team: string): Promise<boolean> {
@@ -273,12 +279,12 @@ export class MetricsRepository {
     try {
       return await this.dataSource.transaction('READ COMMITTED', async (tx) => {
         await tx.query('SET TRANSACTION READ ONLY');
-        await tx.query(`SET LOCAL statement_timeout = ${METRIC_STATEMENT_TIMEOUT_MS}`);
+        await tx.query(`SET LOCAL statement_timeout = ${this.timeoutMs}`);
         return (await tx.query(sql, p.values)) as T[];
       });
     } catch (err) {
       const code = err instanceof QueryFailedError ? (err.driverError as { code?: string }).code : undefined;
-      if (code === '57014') throw new MetricQueryTimeout(METRIC_STATEMENT_TIMEOUT_MS);
+      if (code === '57014') throw new MetricQueryTimeout(this.timeoutMs);
       if (code === '22023' && timeZone !== null && /time zone/i.test((err as Error).message)) throw new UnknownTimeZone(timeZone);
       throw err;
     }

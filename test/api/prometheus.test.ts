@@ -1,10 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { createApiApp } from '../../api/bootstrap';
-import { loadConfig } from '../../config/env';
-import { required, TEST_ENV } from '../support/env';
-import { bearer, createIntegrationContext, TEST_JWT_SECRET, type IntegrationContext } from '../support/harness';
+import { createApiAppWith } from '../support/api-app';
+import { bearer, createIntegrationContext, type IntegrationContext } from '../support/harness';
 import { addCase, addClock, addHandoff } from './metrics-fixtures';
 
 const TOKEN = `metrics-${randomUUID()}-${randomUUID()}`;
@@ -25,17 +23,7 @@ describe('Prometheus: GET /metrics on the API', () => {
   let ctx: IntegrationContext;
   const apps: INestApplication[] = [];
   const app = async (env: Record<string, string> = {}) => {
-    const config = loadConfig({
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'silent',
-      DATABASE_URL: required(TEST_ENV.databaseUrl),
-      TEMPORAL_ADDRESS: required(TEST_ENV.temporalAddress),
-      TEMPORAL_TASK_QUEUE: ctx.taskQueue,
-      JWT_SECRET: TEST_JWT_SECRET,
-      ...env,
-    });
-    const created = await createApiApp({ config, dataSource: ctx.dataSource, temporal: ctx.client });
-    await created.init();
+    const created = await createApiAppWith(ctx, env);
     apps.push(created);
     return created.getHttpServer();
   };
