@@ -52,13 +52,24 @@ export class MetricsIndexes1764097200000 implements MigrationInterface {
   transaction = false;
 
   async up(q: QueryRunner): Promise<void> {
+    const concurrently = concurrentlyIfPossible(q);
     for (const [name, definition] of INDEXES) {
-      await q.query(`DROP INDEX CONCURRENTLY IF EXISTS ${name}`);
-      await q.query(`CREATE INDEX CONCURRENTLY ${name} ${definition}`);
+      await q.query(`DROP INDEX ${concurrently} IF EXISTS ${name}`);
+      await q.query(`CREATE INDEX ${concurrently} ${name} ${definition}`);
     }
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const [name] of [...INDEXES].reverse()) await q.query(`DROP INDEX CONCURRENTLY IF EXISTS ${name}`);
+    const concurrently = concurrentlyIfPossible(q);
+    for (const [name] of [...INDEXES].reverse()) await q.query(`DROP INDEX ${concurrently} IF EXISTS ${name}`);
   }
+}
+
+/**
+ * TypeORM honours `transaction = false` when it applies migrations, but undoes every migration inside
+ * a transaction; there (and under any caller that opened one) the plain, locking forms are the ones
+ * PostgreSQL accepts.
+ */
+function concurrentlyIfPossible(q: QueryRunner): string {
+  return q.isTransactionActive ? '' : 'CONCURRENTLY';
 }
