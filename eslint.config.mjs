@@ -50,4 +50,24 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Each metric's arithmetic is a pure function the unit tests run on hand-computed data.
+    files: [
+      'api/metrics/period.ts',
+      'api/metrics/figures.ts',
+      'api/metrics/sla-attainment.ts',
+      'api/metrics/response-times.ts',
+      'api/metrics/volume.ts',
+      'api/metrics/breach-rate.ts',
+      'api/metrics/handoff-turnaround.ts',
+      'api/metrics/backlog-age.ts',
+      'api/workload/age-buckets.ts',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@nestjs/*', 'typeorm', 'pg', 'express'], message: 'Metric arithmetic is pure: queries belong in the repository, rules in the service.' }] },
+      ],
+    },
+  },
 );

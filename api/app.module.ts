@@ -17,7 +17,9 @@ import { HandoffsModule } from './handoffs/handoffs.module';
 import { HealthModule } from './health/health.module';
 import { HistoryModule } from './history/history.module';
 import { InboxModule } from './inbox/inbox.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { PrometheusModule } from './prometheus/prometheus.module';
 import { RosterModule } from './roster/roster.module';
 import { TeamsModule } from './teams/teams.module';
 import { WorkloadModule } from './workload/workload.module';
@@ -61,6 +63,7 @@ export class AppModule {
           },
         }),
         HealthModule,
+        PrometheusModule,
         CasesModule,
         EscalationsModule,
         HandoffsModule,
@@ -69,6 +72,7 @@ export class AppModule {
         HistoryModule,
         RosterModule,
         WorkloadModule,
+        MetricsModule,
         TeamsModule,
         SignInModule,
         ConsoleModule,

@@ -66,6 +66,28 @@ export const envSchema = z.object({
       for (const message of parsed.errors) ctx.addIssue({ code: 'custom', message });
       return z.NEVER;
     }),
+  /**
+   * Bearer token Prometheus presents to scrape the API's `/metrics` (it has no user token). Unset:
+   * the endpoint answers 404; `npm start` generates one into DATA_DIR. Not a user's access token.
+   */
+  METRICS_TOKEN: z
+    .string()
+    .min(32, 'must be at least 32 characters')
+    .regex(/^[A-Za-z0-9._~+/=-]+$/, 'may contain only letters, digits and . _ ~ + / = -')
+    .optional(),
+  /** A metrics API query running longer than this (milliseconds) is stopped and answered 503. */
+  METRICS_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
+  /**
+   * Where the worker's Temporal SDK serves its Prometheus metrics: `ip:port` (an IP literal, as the
+   * SDK's exporter requires), or `off`.
+   */
+  WORKER_METRICS_ADDRESS: z
+    .string()
+    .trim()
+    .regex(/^(off|(\d{1,3}(\.\d{1,3}){3}|\[[0-9A-Fa-f:.]+\]):\d{1,5})$/, 'must be ip:port (such as 127.0.0.1:9464 or 0.0.0.0:9464) or off')
+    .refine((v) => v === 'off' || Number(v.slice(v.lastIndexOf(':') + 1)) <= 65535, 'the port must be at most 65535')
+    .default('127.0.0.1:9464')
+    .transform((v) => (v === 'off' ? null : v)),
   /** A claimed or assigned case its holder does not act on within this many minutes returns to the queue. */
   CLAIM_LEASE_MINUTES: positiveNumber.default(120),
   /** How long after resolution a case may be reopened; afterwards it closes. */

@@ -15,6 +15,7 @@ import { CaseReadModel1764086400000 } from './migrations/1764086400000-case-read
 import { CaseKinds1764093600000 } from './migrations/1764093600000-case-kinds';
 import { HandoffWarnAt1764097200000 } from './migrations/1764097200000-handoff-warn-at';
 import { EscalationTaxonomy1764100800000 } from './migrations/1764100800000-escalation-taxonomy';
+import { MetricsIndexes1764104400000 } from './migrations/1764104400000-metrics-indexes';
 import { Teams1764090000000 } from './migrations/1764090000000-teams';
 
 /** Every entity and migration, listed explicitly so the compiled app and jest (TS) load the same set. */
@@ -23,7 +24,7 @@ export const ENTITIES = [
   TeamEntity, TeamRouteEntity,
 ];
 export const MIGRATIONS = [InitialCases1764079200000, Roster1764082800000, CaseReadModel1764086400000, Teams1764090000000, CaseKinds1764093600000, HandoffWarnAt1764097200000,
-  EscalationTaxonomy1764100800000,
+  EscalationTaxonomy1764100800000, MetricsIndexes1764104400000,
 ];
 
 /** The one way to build a DataSource: schema changes only through migrations, never synchronize. */

@@ -7,9 +7,11 @@ import { loadConfig } from '../config/env';
 import { createDataSource, migrate } from '../db/data-source';
 import { seedDemoRoster } from '../db/seed/demo-roster';
 import { startEmbeddedPostgres } from '../platform/embedded-postgres';
+import { metricsTokenFile, metricsTokenFor } from '../platform/local-metrics-token';
 import { jwtSecretFor } from '../platform/local-runtime';
 import { runMain } from '../platform/process';
 import { connectClient, connectWorker, startDevServer } from '../platform/temporal';
+import { installWorkerTelemetry } from '../platform/worker-telemetry';
 import { createWorker } from '../worker/worker';
 
 /**
@@ -19,7 +21,7 @@ import { createWorker } from '../worker/worker';
  */
 runMain(async () => {
   const loaded = loadConfig();
-  const config = { ...loaded, JWT_SECRET: jwtSecretFor(loaded) };
+  const config = { ...loaded, JWT_SECRET: jwtSecretFor(loaded), METRICS_TOKEN: metricsTokenFor(loaded) };
   const log = (msg: string) => console.log(`[riskdesk] ${msg}`);
   const stops: Array<() => Promise<void>> = [];
   const stopAll = async () => {
@@ -27,6 +29,8 @@ runMain(async () => {
   };
 
   try {
+    // First: the dev server and the worker's connection would install the SDK's default runtime.
+    const workerMetrics = installWorkerTelemetry(config.WORKER_METRICS_ADDRESS);
     const dataDir = path.resolve(config.DATA_DIR);
     fs.mkdirSync(dataDir, { recursive: true });
 
@@ -94,6 +98,8 @@ runMain(async () => {
         `  API docs:         ${api}/docs  (OpenAPI JSON: ${api}/openapi.json)`,
         `  Temporal:         ${address} (namespace ${config.TEMPORAL_NAMESPACE})`,
         uiUrl ? `  Temporal Web UI:  ${uiUrl}` : `  Temporal Web UI:  (external cluster: see its own UI)`,
+        `  API metrics:      ${api}/metrics  (Prometheus; Authorization: Bearer ${loaded.METRICS_TOKEN ? '$METRICS_TOKEN' : `$(cat ${metricsTokenFile(config)})`})`,
+        `  Worker metrics:   ${workerMetrics ?? 'off (WORKER_METRICS_ADDRESS=off)'}`,
         '',
         ...(seeded.length
           ? [

@@ -3,12 +3,14 @@ import { loadConfig, requireSet } from '../config/env';
 import { createDataSource } from '../db/data-source';
 import { runMain } from '../platform/process';
 import { connectClient, connectWorker, temporalAddress } from '../platform/temporal';
+import { installWorkerTelemetry } from '../platform/worker-telemetry';
 import { createWorker } from './worker';
 
 /** `npm run worker`: the Temporal worker alone, for deployments. */
 runMain(async () => {
   const config = loadConfig();
   requireSet(config, ['DATABASE_URL']);
+  const metricsUrl = installWorkerTelemetry(config.WORKER_METRICS_ADDRESS);
   const dataSource = await createDataSource(config.DATABASE_URL!, { applicationName: 'riskdesk-worker' }).initialize();
   const connection = await connectWorker(temporalAddress(config));
   const temporal = await connectClient(temporalAddress(config), config.TEMPORAL_NAMESPACE);
@@ -21,6 +23,7 @@ runMain(async () => {
   });
   const running = worker.run();
   console.log(`Riskdesk worker polling task queue '${config.TEMPORAL_TASK_QUEUE}' on ${temporalAddress(config)}`);
+  console.log(metricsUrl ? `Worker metrics (Prometheus) at ${metricsUrl}` : 'Worker metrics off (WORKER_METRICS_ADDRESS=off)');
   return async () => {
     // The SDK also reacts to SIGINT/SIGTERM; shut down only if it has not already begun.
     if (worker.getState() === 'RUNNING') worker.shutdown();

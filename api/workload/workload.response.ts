@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CASE_KINDS } from '../../workflows/common/actor';
 
-export const AGE_BUCKETS = ['<1d', '1-3d', '3-7d', '>7d'] as const;
-export type AgeBucket = (typeof AGE_BUCKETS)[number];
+export { AGE_BUCKETS, type AgeBucket } from './age-buckets';
 
 export class MemberWorkload {
   @ApiProperty() userId!: string;

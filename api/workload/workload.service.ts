@@ -12,7 +12,8 @@ import { TeamDirectory } from '../teams/team-directory.service';
 import type { WorkloadQuery } from './dto/workload.query';
 import { resolutionDeadline, type DeadlineSource } from './resolution-deadline';
 import { planStaffing } from './staffing-plan';
-import { AGE_BUCKETS, type AgeBucket, type AgeCounts, type Backlog, type Flow, type WorkloadResponse } from './workload.response';
+import { ageBucket } from './age-buckets';
+import { AGE_BUCKETS, type AgeCounts, type Backlog, type Flow, type WorkloadResponse } from './workload.response';
 import { WorkloadRepository, type OpenCaseRow } from './workload.repository';
 
 const HOUR_MS = 3_600_000;
@@ -136,13 +137,6 @@ export class WorkloadService {
 
 function away(m: RosterMemberEntity, now: number): boolean {
   return m.outOfOfficeUntil !== null && isOutOfOffice({ outOfOfficeUntil: m.outOfOfficeUntil.getTime() }, now);
-}
-
-function ageBucket(ageMs: number): AgeBucket {
-  if (ageMs < DAY_MS) return '<1d';
-  if (ageMs < 3 * DAY_MS) return '1-3d';
-  if (ageMs < 7 * DAY_MS) return '3-7d';
-  return '>7d';
 }
 
 const emptyAges = (): AgeCounts => Object.fromEntries(AGE_BUCKETS.map((b) => [b, 0])) as unknown as AgeCounts;

@@ -4,7 +4,8 @@ import { bearer, createIntegrationContext, type IntegrationContext } from '../su
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 const METHODS: readonly Method[] = ['get', 'post', 'put', 'patch', 'delete'];
 // Public by design: liveness, readiness, the console's settings and (development only) its sign-in.
-const PUBLIC_PATHS = ['/health', '/ready', '/console/config', '/auth/dev-users', '/auth/dev-token'];
+// GET /metrics is Prometheus's: it answers its own METRICS_TOKEN, never a user token (test/api/prometheus.test.ts).
+const PUBLIC_PATHS = ['/health', '/ready', '/metrics', '/console/config', '/auth/dev-users', '/auth/dev-token'];
 
 /**
  * Every route the app documents, read from its own OpenAPI document at run time, so a route added

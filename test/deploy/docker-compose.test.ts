@@ -54,6 +54,10 @@ describe('docker-compose.yml', () => {
     expect(dependencies(service).sort()).toEqual(deps.sort());
   });
 
+  it('lists every service of the compose file in the table', () => {
+    expect(Object.keys(compose.services).sort()).toEqual(rows.map((r) => r.service).sort());
+  });
+
   it('only depends on services that exist, and has no dependency cycle', () => {
     const names = Object.keys(compose.services);
     const visiting = new Set<string>();

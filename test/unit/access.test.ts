@@ -49,6 +49,7 @@ const REVIEW_MATRIX: Array<[CaseAction, AccessTarget['kind'], string]> = [
   ['roster.view',         'roster',           '0 1 1 0 0 0 0 1'],
   ['roster.update',       'roster',           '0 0 1 0 0 0 0 1'],
   ['workload.view',       'roster',           '0 1 1 0 0 0 0 1'],
+  ['metrics.view',        'roster',           '0 1 1 0 0 0 0 1'],
   ['teams.view',          'teams',            '1 1 1 1 1 1 1 1'],
   ['teams.update',        'teams',            '0 0 0 0 0 0 0 1'],
   ['teams.update',        'roster',           '0 0 0 0 0 0 0 0'],
@@ -67,7 +68,7 @@ describe('the permission table', () => {
   });
 
   it('lists every action in the escalation matrix', () => {
-    const rosterActions = ['roster.view', 'roster.update', 'workload.view', 'teams.view', 'teams.update'];
+    const rosterActions = ['roster.view', 'roster.update', 'workload.view', 'metrics.view', 'teams.view', 'teams.update'];
     expect(ESCALATION_MATRIX.map(([a]) => a).sort()).toEqual(CASE_ACTIONS.filter((a) => !rosterActions.includes(a)).sort());
   });
 

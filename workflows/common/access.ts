@@ -26,13 +26,14 @@ export const CASE_ACTIONS = [
   'roster.view',
   'roster.update',
   'workload.view',
+  'metrics.view',
   'teams.view',
   'teams.update',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
 /** Actions on a team's roster rather than on a case; their column in the table is `roster`. */
-export const ROSTER_ACTIONS = ['roster.view', 'roster.update', 'workload.view'] as const satisfies readonly CaseAction[];
+export const ROSTER_ACTIONS = ['roster.view', 'roster.update', 'workload.view', 'metrics.view'] as const satisfies readonly CaseAction[];
 export type RosterAction = (typeof ROSTER_ACTIONS)[number];
 
 /**
@@ -95,6 +96,8 @@ export const PERMISSIONS: Readonly<Record<CaseAction, Row>> = {
   'roster.view': { roster: ['senior_specialist', 'manager', 'operator'] },
   'roster.update': { roster: ['manager', 'operator'] },
   'workload.view': { roster: ['senior_specialist', 'manager', 'operator'] },
+  // The team's performance figures (SLA attainment, response times, volumes): who sees the workload.
+  'metrics.view': { roster: ['senior_specialist', 'manager', 'operator'] },
   // Where cases go and which calendar a team keeps is useful to everyone who works cases or
   // handoffs; changing it reroutes new cases for every team, so only operators do.
   'teams.view': { teams: [...WORKERS, 'manager', ...HANDOFF_ROLES, 'account_manager', 'operator'] },
@@ -117,6 +120,7 @@ const SENIOR_TEAM_ACTIONS: readonly CaseAction[] = [
   'escalate',
   'roster.view',
   'workload.view',
+  'metrics.view',
 ];
 
 function scopeOf(role: Role, action: CaseAction): Scope {
@@ -177,6 +181,7 @@ const ACTION_PHRASES: Record<CaseAction, string> = {
   'roster.view': 'view the roster',
   'roster.update': 'update the roster',
   'workload.view': 'view the workload',
+  'metrics.view': 'view the metrics',
   'teams.view': 'view the team configuration',
   'teams.update': 'change the team configuration',
 };

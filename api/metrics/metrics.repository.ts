@@ -1,0 +1,319 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, QueryFailedError } from 'typeorm';
+import { ApiSettings } from '../common/runtime';
+import { AGE_BUCKETS, AGE_BUCKET_ENDS_DAYS, type AgeBucket } from '../workload/age-buckets';
+import type { BacklogGroup } from './backlog-age';
+import type { CompletionCount } from './breach-rate';
+import type { HandoffGroup } from './handoff-turnaround';
+import type { Bucket } from './period';
+import type { DurationGroup } from './response-times';
+import type { ClockCount } from './sla-attainment';
+import type { CaseCount } from './volume';
+
+/** Which cases a metric looks at: the owning team and the kind (null: every one). */
+export interface CaseFilter {
+  team: string | null;
+  kind: string | null;
+}
+
+/** The instants of a period and how to bucket them; `timeZone` is an IANA name. */
+export interface PeriodWindow {
+  from: Date;
+  to: Date;
+  bucket: Bucket;
+  timeZone: string;
+}
+
+/** A metric query ran past its statement timeout. */
+export class MetricQueryTimeout extends Error {
+  constructor(readonly timeoutMs: number) {
+    super(`the metric query took longer than ${timeoutMs} ms`);
+    this.name = 'MetricQueryTimeout';
+  }
+}
+
+/** PostgreSQL does not know the time zone (its zone database is not the same as Node's). */
+export class UnknownTimeZone extends Error {
+  constructor(readonly timeZone: string) {
+    super(`PostgreSQL does not know the time zone ${timeZone}`);
+    this.name = 'UnknownTimeZone';
+  }
+}
+
+/** Numbered parameters for one statement, so optional filters can be appended in any order. */
+class Params {
+  readonly values: unknown[] = [];
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+// `epoch` of an interval is in seconds (with microseconds): milliseconds as a double.
+const ms = (interval: string) => `extract(epoch FROM ${interval}) * 1000`;
+
+/**
+ * The metric queries: raw SQL against the read model, aggregated in the database (counts with FILTER,
+ * percentile_cont, GROUPING SETS, buckets with date_trunc in the period's time zone), so a response
+ * reads a few hundred rows however many cases there are. Each query's range condition is on the
+ * column an index of the metrics migration (1764104400000-metrics-indexes) leads with. What each
+ * count means is decided in the pure files beside this one; the README defines every metric.
+ */
+@Injectable()
+export class MetricsRepository {
+  private readonly timeoutMs: number;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    settings: ApiSettings,
+  ) {
+    this.timeoutMs = settings.config.METRICS_QUERY_TIMEOUT_MS;
+  }
+
+  /** Whether anything knows this team: the teams table or the roster. */
+  async teamExists(team: string): Promise<boolean> {
+    const [row]: Array<{ known: boolean }> = await this.dataSource.query(
+      `SELECT EXISTS (SELECT 1 FROM teams WHERE id = $1) OR EXISTS (SELECT 1 FROM roster_members WHERE team = $1) AS known`,
+      [team],
+    );
+    return row.known;
+  }
+
+  /** SLA clocks decided in the window (met at their stop, breached at their breach, cancelled at their stop). */
+  async decidedClocks(filter: CaseFilter, window: PeriodWindow): Promise<ClockCount[]> {
+    const p = new Params();
+    const decidedAt = 'COALESCE(s.breached_at, s.stopped_at)';
+    const rows: Array<{ bucket: string; case_kind: string; severity: string; clock: string; status: string; n: number }> = await this.run(
+      `SELECT ${KEY}, case_kind, severity, clock, status, count(*)::int AS n
+         FROM (
+           SELECT ${bucketStart(p, window, decidedAt)} AS bucket_start, c.kind AS case_kind, c.severity, s.kind AS clock, s.status
+             FROM sla_clocks s
+             JOIN cases c ON c.id = s.case_id
+            WHERE ${decidedAt} >= ${p.add(window.from)} AND ${decidedAt} < ${p.add(window.to)}
+              AND s.status IN ('met', 'breached', 'cancelled')${caseConditions(p, filter)}
+         ) decided
+        GROUP BY bucket_start, case_kind, severity, clock, status`,
+      p,
+      window.timeZone,
+    );
+    return rows.map((r) => ({ bucket: r.bucket, caseKind: r.case_kind, severity: r.severity, clock: r.clock, status: r.status, count: r.n }));
+  }
+
+  /**
+   * Per group, how long after its creation each case had its first event among `actions` (its first
+   * ever, not its first in the window), for the cases whose first such event falls in the window.
+   */
+  async timesToFirst(actions: readonly string[], filter: CaseFilter, window: PeriodWindow): Promise<DurationGroup[]> {
+    const p = new Params();
+    const list = p.add([...actions]);
+    const rows: Array<{ bucket: string | null; kind: string | null; n: number; median_ms: number | null; p90_ms: number | null }> = await this.run(
+      `SELECT ${KEY}, kind, count(*)::int AS n,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY elapsed_ms) AS median_ms,
+              percentile_cont(0.9) WITHIN GROUP (ORDER BY elapsed_ms) AS p90_ms
+         FROM (
+           SELECT ${bucketStart(p, window, 'e.occurred_at')} AS bucket_start, c.kind, ${ms('e.occurred_at - c.created_at')} AS elapsed_ms
+             FROM case_events e
+             JOIN cases c ON c.id = e.case_id
+            WHERE e.action = ANY(${list}::text[])
+              AND e.occurred_at >= ${p.add(window.from)} AND e.occurred_at < ${p.add(window.to)}
+              AND NOT EXISTS (SELECT 1 FROM case_events earlier
+                               WHERE earlier.case_id = e.case_id AND earlier.action = ANY(${list}::text[]) AND earlier.seq < e.seq)${caseConditions(p, filter)}
+         ) firsts
+        GROUP BY GROUPING SETS ((), (bucket_start), (kind))`,
+      p,
+      window.timeZone,
+    );
+    return rows.map((r) => ({ bucket: r.bucket, kind: r.kind, count: r.n, medianMs: num(r.median_ms), p90Ms: num(r.p90_ms) }));
+  }
+
+  /** Events of one action in the window, per bucket. */
+  async eventsPerBucket(action: string, filter: CaseFilter, window: PeriodWindow): Promise<Map<string, number>> {
+    const p = new Params();
+    const rows: Array<{ bucket: string; n: number }> = await this.run(
+      `SELECT ${KEY}, count(*)::int AS n
+         FROM (
+           SELECT ${bucketStart(p, window, 'e.occurred_at')} AS bucket_start
+             FROM case_events e
+             JOIN cases c ON c.id = e.case_id
+            WHERE e.action = ${p.add(action)} AND e.occurred_at >= ${p.add(window.from)} AND e.occurred_at < ${p.add(window.to)}${caseConditions(p, filter)}
+         ) events
+        GROUP BY bucket_start`,
+      p,
+      window.timeZone,
+    );
+    return new Map(rows.map((r) => [r.bucket, r.n]));
+  }
+
+  /** Cases created in the window, per bucket, kind and escalation category. */
+  async createdCases(filter: CaseFilter, window: PeriodWindow): Promise<CaseCount[]> {
+    const p = new Params();
+    const rows: Array<{ bucket: string; kind: string; label: string | null; n: number }> = await this.run(
+      `SELECT ${KEY}, kind, label, count(*)::int AS n
+         FROM (
+           SELECT ${bucketStart(p, window, 'c.created_at')} AS bucket_start, c.kind, e.category AS label
+             FROM cases c
+             LEFT JOIN escalation_cases e ON e.case_id = c.id
+            WHERE c.created_at >= ${p.add(window.from)} AND c.created_at < ${p.add(window.to)}${caseConditions(p, filter)}
+         ) created
+        GROUP BY bucket_start, kind, label`,
+      p,
+      window.timeZone,
+    );
+    return rows.map((r) => ({ bucket: r.bucket, kind: r.kind, label: r.label, count: r.n }));
+  }
+
+  /** Cases completed in the window (see COMPLETED_AT), per bucket, kind and escalation root cause. */
+  async completedCases(filter: CaseFilter, window: PeriodWindow): Promise<CaseCount[]> {
+    const p = new Params();
+    const rows: Array<{ bucket: string; kind: string; label: string | null; n: number }> = await this.run(
+      `SELECT ${KEY}, kind, label, count(*)::int AS n
+         FROM (
+           SELECT ${bucketStart(p, window, COMPLETED_AT)} AS bucket_start, c.kind, e.root_cause AS label
+             FROM cases c
+             LEFT JOIN escalation_cases e ON e.case_id = c.id
+            WHERE ${completedIn(p, window)}${caseConditions(p, filter)}
+         ) completed
+        GROUP BY bucket_start, kind, label`,
+      p,
+      window.timeZone,
+    );
+    return rows.map((r) => ({ bucket: r.bucket, kind: r.kind, label: r.label, count: r.n }));
+  }
+
+  /** Cases completed in the window, with how many breached and how many were escalated to a manager. */
+  async completionOutcomes(escalatedStates: readonly string[], filter: CaseFilter, window: PeriodWindow): Promise<CompletionCount[]> {
+    const p = new Params();
+    const rows: Array<{ bucket: string; kind: string; severity: string; completed: number; breached: number; escalated: number }> = await this.run(
+      `SELECT ${KEY}, kind, severity, count(*)::int AS completed,
+              count(*) FILTER (WHERE breached)::int AS breached, count(*) FILTER (WHERE escalated)::int AS escalated
+         FROM (
+           SELECT ${bucketStart(p, window, COMPLETED_AT)} AS bucket_start, c.kind, c.severity, c.breached,
+                  EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.id AND e.to_state = ANY(${p.add([...escalatedStates])}::text[])) AS escalated
+             FROM cases c
+            WHERE ${completedIn(p, window)}${caseConditions(p, filter)}
+         ) completed
+        GROUP BY bucket_start, kind, severity`,
+      p,
+      window.timeZone,
+    );
+    return rows.map((r) => ({ bucket: r.bucket, kind: r.kind, severity: r.severity, completed: r.completed, breached: r.breached, escalated: r.escalated }));
+  }
+
+  /** Handoffs of the filtered cases answered in the window, grouped by bucket and addressed team. */
+  async answeredHandoffs(filter: CaseFilter, window: PeriodWindow): Promise<HandoffGroup[]> {
+    const p = new Params();
+    const rows: Array<{ bucket: string | null; team: string | null; n: number; breached: number; median_ms: number | null; p90_ms: number | null }> =
+      await this.run(
+        `SELECT ${KEY}, team, count(*)::int AS n, count(*) FILTER (WHERE breached)::int AS breached,
+                percentile_cont(0.5) WITHIN GROUP (ORDER BY elapsed_ms) AS median_ms,
+                percentile_cont(0.9) WITHIN GROUP (ORDER BY elapsed_ms) AS p90_ms
+           FROM (
+             SELECT ${bucketStart(p, window, 'h.answered_at')} AS bucket_start, h.team, h.breached, ${ms('h.answered_at - h.requested_at')} AS elapsed_ms
+               FROM handoffs h
+               JOIN cases c ON c.id = h.case_id
+              WHERE h.status = 'answered' AND h.answered_at >= ${p.add(window.from)} AND h.answered_at < ${p.add(window.to)}${caseConditions(p, filter)}
+           ) answered
+          GROUP BY GROUPING SETS ((), (team), (bucket_start), (bucket_start, team))`,
+        p,
+        window.timeZone,
+      );
+    return rows.map((r) => ({ bucket: r.bucket, team: r.team, count: r.n, breached: r.breached, medianMs: num(r.median_ms), p90Ms: num(r.p90_ms) }));
+  }
+
+  /** The open cases at `now`, grouped by nothing, kind, severity and state. */
+  async openCases(filter: CaseFilter, now: Date): Promise<BacklogGroup[]> {
+    const p = new Params();
+    const at = p.add(now);
+    const age = `${at}::timestamptz - c.created_at`;
+    const ageCounts = AGE_BUCKETS.map((bucket, i) => {
+      const after = i === 0 ? null : AGE_BUCKET_ENDS_DAYS[AGE_BUCKETS[i - 1]];
+      const before = AGE_BUCKET_ENDS_DAYS[bucket];
+      const conditions = [
+        ...(after === null ? [] : [`${age} >= make_interval(days => ${p.add(after)}::int)`]),
+        ...(before === null ? [] : [`${age} < make_interval(days => ${p.add(before)}::int)`]),
+      ];
+      return `count(*) FILTER (WHERE ${conditions.join(' AND ') || 'true'})::int AS "${bucket}"`;
+    });
+    const rows: Array<Record<AgeBucket, number> & {
+      kind: string | null;
+      severity: string | null;
+      state: string | null;
+      n: number;
+      breached: number;
+      overdue: number;
+      median_ms: number | null;
+      p90_ms: number | null;
+      oldest_ms: number | null;
+    }> = await this.run(
+      `SELECT c.kind, c.severity, c.state, count(*)::int AS n, ${ageCounts.join(', ')},
+              count(*) FILTER (WHERE c.breached)::int AS breached,
+              count(*) FILTER (WHERE c.due_at < ${at})::int AS overdue,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY ${ms(age)}) AS median_ms,
+              percentile_cont(0.9) WITHIN GROUP (ORDER BY ${ms(age)}) AS p90_ms,
+              max(${ms(age)}) AS oldest_ms
+         FROM cases c
+        WHERE c.is_open${caseConditions(p, filter)}
+        GROUP BY GROUPING SETS ((), (c.kind), (c.severity), (c.state))`,
+      p,
+      null,
+    );
+    return rows.map((r) => ({
+      kind: r.kind,
+      severity: r.severity,
+      state: r.state,
+      open: r.n,
+      byAge: Object.fromEntries(AGE_BUCKETS.map((b) => [b, r[b]])) as Record<AgeBucket, number>,
+      breached: r.breached,
+      overdue: r.overdue,
+      medianAgeMs: num(r.median_ms),
+      p90AgeMs: num(r.p90_ms),
+      oldestAgeMs: num(r.oldest_ms),
+    }));
+  }
+
+  /**
+   * One read-only statement under a statement timeout, so a metric over a huge range fails with a
+   * clear answer instead of holding a connection; a time zone PostgreSQL does not know is named.
+   */
+  private async run<T>(sql: string, p: Params, timeZone: string | null): Promise<T[]> {
+    try {
+      return await this.dataSource.transaction('READ COMMITTED', async (tx) => {
+        await tx.query('SET TRANSACTION READ ONLY');
+        await tx.query(`SET LOCAL statement_timeout = ${this.timeoutMs}`);
+        return (await tx.query(sql, p.values)) as T[];
+      });
+    } catch (err) {
+      const code = err instanceof QueryFailedError ? (err.driverError as { code?: string }).code : undefined;
+      if (code === '57014') throw new MetricQueryTimeout(this.timeoutMs);
+      if (code === '22023' && timeZone !== null && /time zone/i.test((err as Error).message)) throw new UnknownTimeZone(timeZone);
+      throw err;
+    }
+  }
+}
+
+/** When a case was completed: resolved (its latest resolution), or closed without a resolution. */
+const COMPLETED_AT = 'COALESCE(c.resolved_at, c.closed_at)';
+
+/** Completed cases in the window; `NOT c.is_open` lets the planner use the partial index on COMPLETED_AT. */
+function completedIn(p: Params, window: PeriodWindow): string {
+  return `NOT c.is_open AND ${COMPLETED_AT} >= ${p.add(window.from)} AND ${COMPLETED_AT} < ${p.add(window.to)}`;
+}
+
+/**
+ * The local start of the bucket holding `instant` (a timestamp without time zone); grouped by this,
+ * and only each group's start is formatted as its key (KEY), the local date period.ts computes.
+ */
+function bucketStart(p: Params, window: PeriodWindow, instant: string): string {
+  return `date_trunc(${p.add(window.bucket)}, ${instant} AT TIME ZONE ${p.add(window.timeZone)})`;
+}
+
+const KEY = `to_char(bucket_start, 'YYYY-MM-DD') AS bucket`;
+
+function caseConditions(p: Params, filter: CaseFilter): string {
+  return (filter.team === null ? '' : ` AND c.team = ${p.add(filter.team)}`) + (filter.kind === null ? '' : ` AND c.kind = ${p.add(filter.kind)}`);
+}
+
+// percentile_cont returns double precision, which node-postgres already parses; keep null as null.
+function num(v: number | string | null): number | null {
+  return v === null ? null : Number(v);
+}

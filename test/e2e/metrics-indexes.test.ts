@@ -1,0 +1,75 @@
+import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
+import { createDataSource, migrate } from '../../db/data-source';
+
+const NAMES = [
+  'ix_sla_clocks_decided',
+  'ix_sla_clocks_unstopped',
+  'ix_cases_open_breached',
+  'ix_case_events_metric_actions',
+  'ix_case_events_case_actions',
+  'ix_case_events_escalated',
+  'ix_cases_metric_dimensions',
+  'ix_cases_created_dimensions',
+  'ix_cases_completed',
+  'ix_handoffs_answered',
+];
+
+/**
+ * The metrics indexes migration on a scratch database of its own: it builds every index valid, its
+ * down drops exactly those, and a run that finds an index of the same name left by an interrupted
+ * build replaces it with the real definition.
+ */
+describe('metrics indexes migration (real PostgreSQL)', () => {
+  const adminUrl = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+  const dbName = `riskdesk_metrics_ix_${process.pid}_${Date.now()}`;
+  let ds: DataSource;
+
+  const indexes = async (): Promise<Record<string, { valid: boolean; definition: string }>> => {
+    const rows: Array<{ name: string; valid: boolean; definition: string }> = await ds.query(
+      `SELECT c.relname AS name, i.indisvalid AS valid, pg_get_indexdef(i.indexrelid) AS definition
+         FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+        WHERE c.relname = ANY($1::text[])`,
+      [NAMES],
+    );
+    return Object.fromEntries(rows.map((r) => [r.name, { valid: r.valid, definition: r.definition }]));
+  };
+
+  beforeAll(async () => {
+    const admin = new Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${dbName}`);
+    await admin.end();
+    const url = new URL(adminUrl);
+    url.pathname = `/${dbName}`;
+    ds = await createDataSource(url.toString(), { poolSize: 2 }).initialize();
+    await migrate(ds);
+  });
+  afterAll(async () => {
+    await ds?.destroy();
+    const admin = new Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    await admin.end();
+  });
+
+  it('builds every index, valid, partial where the metric counts only some rows', async () => {
+    const built = await indexes();
+    expect(Object.keys(built).sort()).toEqual([...NAMES].sort());
+    expect(Object.values(built).every((i) => i.valid)).toBe(true);
+    expect(built.ix_sla_clocks_decided.definition).toMatch(/COALESCE\(breached_at, stopped_at\).*INCLUDE.*WHERE/);
+    expect(built.ix_cases_completed.definition).toMatch(/WHERE \(NOT is_open\)/);
+  });
+
+  it('undoes to exactly the indexes before it, and replaces a stray index of the same name when applied again', async () => {
+    await ds.undoLastMigration({ transaction: 'each' });
+    expect(await indexes()).toEqual({});
+    expect((await ds.query(`SELECT count(*)::int AS n FROM pg_indexes WHERE indexname = 'ix_cases_created_at'`))[0].n).toBe(1);
+    // What an interrupted build could leave behind: an index of that name, but not the one wanted.
+    await ds.query(`CREATE INDEX ix_cases_completed ON cases (id)`);
+    expect(await migrate(ds)).toEqual(['MetricsIndexes1764104400000']);
+    const rebuilt = await indexes();
+    expect(Object.keys(rebuilt)).toHaveLength(NAMES.length);
+    expect(rebuilt.ix_cases_completed.definition).toMatch(/COALESCE\(resolved_at, closed_at\)/);
+  });
+});
