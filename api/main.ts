@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { loadConfig, requireSet } from '../config/env';
-import { createDataSource } from '../db/data-source';
+import { createDataSource, databaseTimeouts } from '../db/data-source';
 import { connectClient, temporalAddress } from '../platform/temporal';
 import { runMain } from '../platform/process';
 import { createApiApp } from './bootstrap';
@@ -9,7 +9,11 @@ import { createApiApp } from './bootstrap';
 runMain(async () => {
   const config = loadConfig();
   requireSet(config, ['DATABASE_URL', 'JWT_SECRET']);
-  const dataSource = await createDataSource(config.DATABASE_URL!, { applicationName: 'riskdesk-api' }).initialize();
+  const dataSource = await createDataSource(config.DATABASE_URL!, {
+    applicationName: 'riskdesk-api',
+    poolSize: config.DB_POOL_SIZE,
+    timeouts: databaseTimeouts(config),
+  }).initialize();
   const temporal = await connectClient(temporalAddress(config), config.TEMPORAL_NAMESPACE);
   const app = await createApiApp({ config, dataSource, temporal });
   await app.listen(config.PORT, config.HOST);

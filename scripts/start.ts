@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createApiApp } from '../api/bootstrap';
 import { seedTeams } from '../api/teams/team-seed';
 import { loadConfig } from '../config/env';
-import { createDataSource, migrate } from '../db/data-source';
+import { createDataSource, databaseTimeouts, migrate } from '../db/data-source';
 import { seedDemoRoster } from '../db/seed/demo-roster';
 import { startEmbeddedPostgres } from '../platform/embedded-postgres';
 import { jwtSecretFor } from '../platform/local-runtime';
@@ -37,7 +37,11 @@ runMain(async () => {
       stops.push(db.stop);
       databaseUrl = db.url;
     }
-    const dataSource = await createDataSource(databaseUrl, { applicationName: 'riskdesk' }).initialize();
+    const dataSource = await createDataSource(databaseUrl, {
+      applicationName: 'riskdesk',
+      poolSize: config.DB_POOL_SIZE,
+      timeouts: databaseTimeouts(config),
+    }).initialize();
     stops.push(() => dataSource.destroy());
     const applied = await migrate(dataSource);
     log(applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date');

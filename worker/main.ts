@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { loadConfig, requireSet } from '../config/env';
-import { createDataSource } from '../db/data-source';
+import { createDataSource, databaseTimeouts } from '../db/data-source';
 import { runMain } from '../platform/process';
 import { connectClient, connectWorker, temporalAddress } from '../platform/temporal';
 import { createWorker } from './worker';
@@ -9,7 +9,11 @@ import { createWorker } from './worker';
 runMain(async () => {
   const config = loadConfig();
   requireSet(config, ['DATABASE_URL']);
-  const dataSource = await createDataSource(config.DATABASE_URL!, { applicationName: 'riskdesk-worker' }).initialize();
+  const dataSource = await createDataSource(config.DATABASE_URL!, {
+    applicationName: 'riskdesk-worker',
+    poolSize: config.DB_POOL_SIZE,
+    timeouts: databaseTimeouts(config),
+  }).initialize();
   const connection = await connectWorker(temporalAddress(config));
   const temporal = await connectClient(temporalAddress(config), config.TEMPORAL_NAMESPACE);
   const worker = await createWorker({

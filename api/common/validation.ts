@@ -1,4 +1,5 @@
-import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { BadRequestException, ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
+import { getMetadataStorage } from 'class-validator';
 import { ErrorCode } from './error-codes';
 
 export interface FieldProblem {
@@ -19,7 +20,7 @@ function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
  * bad field, so a client knows exactly what to fix.
  */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new NullMeansAbsentPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
@@ -32,4 +33,26 @@ export function createValidationPipe(): ValidationPipe {
       });
     },
   });
+}
+
+/**
+ * An `@IsOptional` field sent as null is treated as absent (the OpenAPI document declares such fields
+ * nullable): services see `undefined`, never a null they would forward to a workflow.
+ */
+class NullMeansAbsentPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const result = await super.transform(value, metadata);
+    if (metadata.type === 'body' && result && typeof result === 'object' && metadata.metatype) dropNullOptionals(result, metadata.metatype);
+    return result;
+  }
+}
+
+function dropNullOptionals(dto: object, type: Function): void {
+  const optional = getMetadataStorage()
+    .getTargetValidationMetadatas(type, '', true, false)
+    .filter((m) => m.name === 'isOptional')
+    .map((m) => m.propertyName);
+  for (const name of optional) {
+    if ((dto as Record<string, unknown>)[name] === null) delete (dto as Record<string, unknown>)[name];
+  }
 }
