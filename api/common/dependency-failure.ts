@@ -73,9 +73,10 @@ export function dependencyFailureOf(err: unknown): DependencyFailure | null {
 }
 
 function postgresFailureOf(err: unknown): DependencyFailure | null {
-  const driver = err instanceof QueryFailedError ? (err.driverError as unknown) : err;
-  if (!(driver instanceof Error)) return null;
-  const code = (driver as { code?: unknown }).code;
+  const driver = (err instanceof QueryFailedError ? err.driverError : err) as { code?: unknown; message?: unknown } | null;
+  // Duck-typed: socket errors come from Node's core, whose Error is not this module's under a test runner's sandbox.
+  if (!driver || typeof driver !== 'object' || typeof driver.message !== 'string') return null;
+  const code = driver.code;
   const message = driver.message;
   if (typeof code === 'string' && PG_UNAVAILABLE.test(code)) {
     const reason = code === '57014' ? 'PostgreSQL cancelled a statement that ran past its time limit' : `PostgreSQL refused the request (SQLSTATE ${code})`;
