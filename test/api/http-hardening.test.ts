@@ -104,7 +104,7 @@ describe('HTTP hardening', () => {
       expect(trace.status).toBe(405);
       expect(trace.headers.allow).toBe('GET, POST, HEAD');
       expect(trace.body).toMatchObject({ error: 'method_not_allowed', details: { allow: ['GET', 'POST', 'HEAD'] } });
-      const put = await as('ana').put(`/escalations/${randomUUID()}/claim`);
+      const put = await request(server()).put(`/escalations/${randomUUID()}/claim`).set('Authorization', bearer('ana'));
       expect(put.status).toBe(405);
       expect(put.headers.allow).toBe('POST');
       await request(server()).get('/no-such-thing').expect(404);
