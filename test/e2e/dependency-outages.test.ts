@@ -101,7 +101,7 @@ describe('dependency outages answer 503 with a reason and Retry-After', () => {
     await pg?.stop().catch(() => undefined);
   });
 
-  async function createCase(): Promise<{ id: string; state: string; assigneeId: string | null }> {
+  async function createCase(): Promise<{ id: string; workflowId: string; state: string; assigneeId: string | null }> {
     const res = await as('ana')
       .post('/escalations')
       .send({ sellerId: `seller-${randomUUID().slice(0, 8)}`, marketplace: 'DE', severity: 'high', category: 'counterfeit', summary: 'Counterfeit reports' });
