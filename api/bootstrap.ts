@@ -6,7 +6,7 @@ import { AppModule, type ApiDeps } from './app.module';
 import { ErrorResponse } from './common/error.response';
 import { HttpErrorFilter } from './common/http-error.filter';
 import { applyHttpHardening } from './common/http-hardening';
-import { BEARER, documentTruthfully } from './common/openapi/openapi-truth';
+import { BEARER, documentTruthfully, refreshDateExamples } from './common/openapi/openapi-truth';
 import { documentValidationConstraints } from './common/openapi/validator-schemas';
 import { TemporalDeadlineInterceptor } from './common/temporal-deadline.interceptor';
 import { createValidationPipe } from './common/validation';
@@ -31,7 +31,10 @@ export async function createApiApp(deps: ApiDeps): Promise<INestApplication> {
   app.enableShutdownHooks();
 
   document = createOpenApiDocument(app);
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json' });
+  SwaggerModule.setup('docs', app, document, {
+    jsonDocumentUrl: 'openapi.json',
+    patchDocumentOnRequest: (_req, _res, doc) => refreshDateExamples(doc),
+  });
   return app;
 }
 

@@ -29,6 +29,22 @@ const RETRY_AFTER_HEADER = { 'Retry-After': { description: 'Seconds to wait befo
 /** The Idempotency-Key header's own rule (api/escalations/idempotency.ts), stated in the document. */
 const IDEMPOTENCY_KEY_SCHEMA: SchemaObject = { type: 'string', pattern: '^[\\x21-\\x7e]{1,200}$' };
 
+/** The rule of api/common/text-safety.ts, for free-text strings: no NUL or other controls (tab and line breaks aside), no bidi overrides. */
+export const SAFE_TEXT_PATTERN = '^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\u202A-\\u202E\\u2066-\\u2069]*$';
+
+/** Strings with no pattern, enum or format of their own get the safe-text pattern, wherever they are. */
+function stateTextRule(schema: unknown): void {
+  if (!schema || typeof schema !== 'object') return;
+  if (Array.isArray(schema)) return schema.forEach(stateTextRule);
+  const s = schema as SchemaObject & Record<string, unknown>;
+  if (s.type === 'string' && !s.pattern && !s.enum && !s.format) s.pattern = SAFE_TEXT_PATTERN;
+  for (const key of ['properties', 'items', 'additionalProperties', 'allOf', 'anyOf', 'oneOf']) {
+    const child = s[key];
+    if (key === 'properties' && child && typeof child === 'object') Object.values(child).forEach(stateTextRule);
+    else stateTextRule(child);
+  }
+}
+
 /**
  * Makes the generated document say what the API does, for every operation at once (so routes added
  * later are covered): bearer security on every operation except those marked @Public, each error answer
@@ -48,13 +64,47 @@ export function documentTruthfully(doc: OpenAPIObject): OpenAPIObject {
       }
       for (const p of (op.parameters ?? []) as Array<ParameterObject | ReferenceObject>) {
         if ('$ref' in p) continue;
+        stateTextRule(p.schema);
         // Query strings and headers have no null: "absent" is the only way to leave one out.
         if (p.schema && !('$ref' in p.schema)) delete (p.schema as SchemaObject).nullable;
         if (p.in === 'header' && p.name.toLowerCase() === 'idempotency-key') p.schema = IDEMPOTENCY_KEY_SCHEMA;
       }
     }
   }
+  const inputs = new Set(requestSchemaNames(doc));
+  for (const [name, schema] of Object.entries(doc.components?.schemas ?? {})) {
+    if (!inputs.has(name)) continue;
+    stateTextRule(schema);
+    // The validation pipe refuses fields a DTO does not declare (forbidNonWhitelisted).
+    if ((schema as SchemaObject).type === 'object') (schema as SchemaObject).additionalProperties = false;
+  }
+  for (const item of Object.values(doc.paths)) {
+    // A partial update must change something: both PATCH services refuse an empty body.
+    const ref = ((item.patch?.requestBody as { content?: Record<string, { schema?: ReferenceObject }> } | undefined)?.content?.['application/json']?.schema)?.$ref;
+    const schema = ref ? (doc.components?.schemas?.[ref.split('/').pop()!] as SchemaObject | undefined) : undefined;
+    if (schema) schema.minProperties = 1;
+  }
   return doc;
+}
+
+/** Schemas that requests carry (bodies and what they reference), as opposed to responses. */
+function requestSchemaNames(doc: OpenAPIObject): string[] {
+  const names: string[] = [];
+  const visit = (schema: unknown) => {
+    if (!schema || typeof schema !== 'object') return;
+    const ref = (schema as ReferenceObject).$ref;
+    if (typeof ref === 'string') {
+      const name = ref.split('/').pop()!;
+      if (names.includes(name)) return;
+      names.push(name);
+      return visit(doc.components?.schemas?.[name]);
+    }
+    Object.values(schema).forEach(visit);
+  };
+  for (const item of Object.values(doc.paths)) {
+    for (const method of METHODS) visit((item[method] as OperationObject | undefined)?.requestBody);
+  }
+  return names;
 }
 
 function errorCodesFor(path: string, method: string, isPublic: boolean, op: OperationObject & Record<string, unknown>): string[] {
@@ -62,7 +112,25 @@ function errorCodesFor(path: string, method: string, isPublic: boolean, op: Oper
   if (Array.isArray(declared)) return declared as string[];
   const codes = ['400', '503'];
   if (!isPublic) codes.push('401', '403');
-  if (/\{[^}]+\}/.test(path)) codes.push('404');
+  // A path parameter, or a query naming a team or member, may name something that does not exist.
+  if (/\{[^}]+\}/.test(path) || op.parameters?.some((p) => !('$ref' in p) && p.in === 'query')) codes.push('404');
   if (WRITE_METHODS.includes(method)) codes.push('409', '413', '415', '422', '429');
   return codes;
+}
+
+/**
+ * Request examples that are instants (a seller deadline, an out-of-office end) would expire if they
+ * were fixed dates: each is set, whenever the document is served, to three days from now on the hour,
+ * which every such field accepts (future, within 30 days).
+ */
+export function refreshDateExamples(doc: OpenAPIObject, now = Date.now()): OpenAPIObject {
+  const instant = new Date(Math.ceil((now + 3 * 24 * 3_600_000) / 3_600_000) * 3_600_000).toISOString().replace('.000Z', 'Z');
+  const inputs = new Set(requestSchemaNames(doc));
+  for (const [name, schema] of Object.entries(doc.components?.schemas ?? {})) {
+    if (!inputs.has(name)) continue;
+    for (const property of Object.values((schema as SchemaObject).properties ?? {}) as SchemaObject[]) {
+      if (property.format === 'date-time' && property.example !== undefined) property.example = instant;
+    }
+  }
+  return doc;
 }

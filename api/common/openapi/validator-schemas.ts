@@ -45,6 +45,11 @@ function document(target: Function, property: string, metadatas: ValidationMetad
     derived.type = 'array';
     derived.items = { type: 'string', ...items };
   }
+  if (derived.format === 'date-time') {
+    // validator.js refuses years before 0100 (it reads them as 19xx and finds the date changed).
+    const pattern = typeof derived.pattern === 'string' ? derived.pattern : '^\\d{4}-.*$';
+    derived.pattern = pattern.replace(/^\^\\d\{4\}/, '^(?!00)\\d{4}');
+  }
   if (!Object.keys(derived).length) return;
   const merged: Schema = { ...(inherited ?? { type: Reflect.getMetadata('design:type', proto, property) }) };
   for (const [k, v] of Object.entries(derived)) {
