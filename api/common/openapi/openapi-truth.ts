@@ -26,8 +26,8 @@ const STANDARD_ERRORS: Record<string, string> = {
 
 const RETRY_AFTER_HEADER = { 'Retry-After': { description: 'Seconds to wait before retrying', schema: { type: 'integer', minimum: 1 } } };
 
-/** The Idempotency-Key header's own rule (api/escalations/idempotency.ts), stated in the document. */
-const IDEMPOTENCY_KEY_SCHEMA: SchemaObject = { type: 'string', pattern: '^[\\x21-\\x7e]{1,200}$' };
+/** The Idempotency-Key header's own rule (api/escalations/idempotency.ts), stated in the document: empty means no key. */
+const IDEMPOTENCY_KEY_SCHEMA: SchemaObject = { type: 'string', pattern: '^([\\x21-\\x7e]{1,200})?$' };
 
 /** The rule of api/common/text-safety.ts, for free-text strings: no NUL or other controls (tab and line breaks aside), no bidi overrides. */
 export const SAFE_TEXT_PATTERN = '^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\u202A-\\u202E\\u2066-\\u2069]*$';
