@@ -7,7 +7,8 @@ import { loadConfig } from '../config/env';
 import { createDataSource, databaseTimeouts, migrate } from '../db/data-source';
 import { seedDemoRoster } from '../db/seed/demo-roster';
 import { startEmbeddedPostgres } from '../platform/embedded-postgres';
-import { jwtSecretFor } from '../platform/local-runtime';
+import { actorProofKeysFrom } from '../platform/actor-proof-client';
+import { actorProofSecretFor, jwtSecretFor } from '../platform/local-runtime';
 import { runMain } from '../platform/process';
 import { connectClient, connectWorker, startDevServer } from '../platform/temporal';
 import { createWorker } from '../worker/worker';
@@ -19,7 +20,8 @@ import { createWorker } from '../worker/worker';
  */
 runMain(async () => {
   const loaded = loadConfig();
-  const config = { ...loaded, JWT_SECRET: jwtSecretFor(loaded) };
+  const config = { ...loaded, JWT_SECRET: jwtSecretFor(loaded), ACTOR_PROOF_SECRET: actorProofSecretFor(loaded) };
+  const actorProofKeys = actorProofKeysFrom(config);
   const log = (msg: string) => console.log(`[riskdesk] ${msg}`);
   const stops: Array<() => Promise<void>> = [];
   const stopAll = async () => {
@@ -65,7 +67,7 @@ runMain(async () => {
       uiUrl = server.uiUrl;
     }
 
-    const temporal = await connectClient(address, config.TEMPORAL_NAMESPACE);
+    const temporal = await connectClient(address, config.TEMPORAL_NAMESPACE, actorProofKeys);
     stops.push(() => temporal.connection.close());
     const workerConnection = await connectWorker(address);
     stops.push(() => workerConnection.close());
@@ -75,6 +77,7 @@ runMain(async () => {
       namespace: config.TEMPORAL_NAMESPACE,
       taskQueue: config.TEMPORAL_TASK_QUEUE,
       dataSource,
+      actorProofKeys,
     });
     const running = worker.run();
     stops.push(async () => {

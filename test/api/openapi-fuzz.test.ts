@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client as PgClient } from 'pg';
 import type { DataSource } from 'typeorm';
-import { Client, Connection } from '@temporalio/client';
+import { Connection } from '@temporalio/client';
 import { createApiApp } from '../../api/bootstrap';
 import { seedTeams } from '../../api/teams/team-seed';
 import { loadConfig } from '../../config/env';
@@ -15,7 +15,7 @@ import { createDataSource, databaseTimeouts, migrate } from '../../db/data-sourc
 import { seedDemoRoster } from '../../db/seed/demo-roster';
 import { createWorker } from '../../worker/worker';
 import { required, TEST_DEMO_CAPACITY, TEST_ENV } from '../support/env';
-import { bearer, TEST_JWT_SECRET } from '../support/harness';
+import { bearer, signedClient, TEST_JWT_SECRET } from '../support/harness';
 
 // Plain JS so npm install and .ci/run can use it before TypeScript is compiled.
 const { findSchemathesis } = require('../../scripts/schemathesis.js') as {
@@ -69,7 +69,7 @@ describe('OpenAPI fuzzing (schemathesis)', () => {
 
     const address = required(TEST_ENV.temporalAddress);
     connection = await Connection.connect({ address });
-    const client = new Client({ connection, namespace: 'default' });
+    const client = signedClient(connection);
     workerConnection = await NativeConnection.connect({ address });
     worker = await createWorker({
       connection: workerConnection,

@@ -14,7 +14,7 @@ import { freePort } from '../../platform/free-port';
 import { getEscalationQuery } from '../../workflows/escalation/escalation.contract';
 import { createWorker } from '../../worker/worker';
 import { required, TEST_DEMO_CAPACITY, TEST_ENV } from '../support/env';
-import { bearer, TEST_JWT_SECRET } from '../support/harness';
+import { bearer, signedClient, TEST_JWT_SECRET } from '../support/harness';
 import { startThrowawayPostgres, type ThrowawayPostgres } from '../support/throwaway-postgres';
 
 /**
@@ -85,7 +85,7 @@ describe('dependency outages answer 503 with a reason and Retry-After', () => {
 
     const address = required(TEST_ENV.temporalAddress);
     temporalConnection = await Connection.connect({ address });
-    client = new Client({ connection: temporalConnection, namespace: 'default' });
+    client = signedClient(temporalConnection);
     workerConnection = await NativeConnection.connect({ address });
     await startWorker();
     app = await apiFor({});

@@ -7,7 +7,8 @@ import { testServerExecutable } from '../../platform/temporal';
 import { createWorker } from '../../worker/worker';
 import { RISKDESK_SEARCH_ATTRIBUTES } from '../../workflows/common/search-attributes';
 import { temporal } from '@temporalio/proto';
-import { required, TEST_ENV } from './env';
+import { actorProofInterceptor, actorProofKeys } from '../../platform/actor-proof-client';
+import { required, TEST_ACTOR_PROOF_SECRET, TEST_ENV } from './env';
 
 async function openTestDatabase(): Promise<DataSource> {
   return createDataSource(required(TEST_ENV.databaseUrl), { poolSize: 4, applicationName: 'riskdesk-test' }).initialize();
@@ -40,7 +41,10 @@ export async function createTimeSkippingContext(): Promise<TimeSkippingContext> 
     },
     dataSource,
     run: async (scenario) => {
-      const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: testServerExecutable().executable } });
+      const env = await TestWorkflowEnvironment.createTimeSkipping({
+        server: { executable: testServerExecutable().executable },
+        client: { interceptors: { workflow: [actorProofInterceptor(actorProofKeys(TEST_ACTOR_PROOF_SECRET))] } },
+      });
       current = env;
       try {
         // The test server starts without Riskdesk's search attributes; the workflows upsert them.
