@@ -18,20 +18,24 @@ export function actorProofKeysFrom(config: Pick<AppConfig, 'ACTOR_PROOF_SECRET' 
  * worker's (whose activities act on cases, e.g. the out-of-office hand-back). Queries, which change
  * nothing, are not signed.
  */
-export function actorProofInterceptor(keys: readonly ProofKey[]): WorkflowClientInterceptor {
+export function actorProofInterceptor(
+  keys: readonly ProofKey[],
+  /** The time proofs are dated with; tests on a time-skipping server pass that server's clock. */
+  now: () => number | Promise<number> = Date.now,
+): WorkflowClientInterceptor {
   const key = keys[0];
-  const sign = (headers: Headers, m: SignedMessage): Headers => ({
+  const sign = async (headers: Headers, m: SignedMessage): Promise<Headers> => ({
     ...headers,
-    [ACTOR_PROOF_HEADER]: defaultPayloadConverter.toPayload(signMessage(key, m, Date.now()))!,
+    [ACTOR_PROOF_HEADER]: defaultPayloadConverter.toPayload(signMessage(key, m, await now()))!,
   });
   return {
-    start: (input, next) =>
-      next({ ...input, headers: sign(input.headers, { kind: 'start', name: input.workflowType, workflowId: input.options.workflowId, args: input.options.args }) }),
-    startWithDetails: (input, next) =>
-      next({ ...input, headers: sign(input.headers, { kind: 'start', name: input.workflowType, workflowId: input.options.workflowId, args: input.options.args }) }),
-    startUpdate: (input, next) =>
-      next({ ...input, headers: sign(input.headers, { kind: 'update', name: input.updateName, workflowId: input.workflowExecution.workflowId, args: input.args }) }),
-    signal: (input, next) =>
-      next({ ...input, headers: sign(input.headers, { kind: 'signal', name: input.signalName, workflowId: input.workflowExecution.workflowId, args: input.args }) }),
+    start: async (input, next) =>
+      next({ ...input, headers: await sign(input.headers, { kind: 'start', name: input.workflowType, workflowId: input.options.workflowId, args: input.options.args }) }),
+    startWithDetails: async (input, next) =>
+      next({ ...input, headers: await sign(input.headers, { kind: 'start', name: input.workflowType, workflowId: input.options.workflowId, args: input.options.args }) }),
+    startUpdate: async (input, next) =>
+      next({ ...input, headers: await sign(input.headers, { kind: 'update', name: input.updateName, workflowId: input.workflowExecution.workflowId, args: input.args }) }),
+    signal: async (input, next) =>
+      next({ ...input, headers: await sign(input.headers, { kind: 'signal', name: input.signalName, workflowId: input.workflowExecution.workflowId, args: input.args }) }),
   };
 }

@@ -41,10 +41,13 @@ export async function createTimeSkippingContext(): Promise<TimeSkippingContext> 
     },
     dataSource,
     run: async (scenario) => {
+      // Proofs are dated on the test server's clock, which skips ahead of ours (they expire after minutes).
+      let clock: () => Promise<number> = async () => Date.now();
       const env = await TestWorkflowEnvironment.createTimeSkipping({
         server: { executable: testServerExecutable().executable },
-        client: { interceptors: { workflow: [actorProofInterceptor(actorProofKeys(TEST_ACTOR_PROOF_SECRET))] } },
+        client: { interceptors: { workflow: [actorProofInterceptor(actorProofKeys(TEST_ACTOR_PROOF_SECRET), () => clock())] } },
       });
+      clock = () => env.currentTimeMs();
       current = env;
       try {
         // The test server starts without Riskdesk's search attributes; the workflows upsert them.

@@ -46,8 +46,21 @@ function proofIn(headers: Headers): unknown {
   }
 }
 
-function problemWith(headers: Headers, m: SignedMessage, now: number): string | null {
-  return proofProblem(proofIn(headers), KEYS, m, now);
+function problemWith(headers: Headers, m: SignedMessage, now: number, proof: unknown = proofIn(headers)): string | null {
+  return proofProblem(proof, KEYS, m, now);
+}
+
+/**
+ * A signal one workflow sends another also carries its proof as a trailing argument: not every
+ * Temporal server forwards the headers of a signal sent from a workflow (the time-skipping test server
+ * drops them). Handlers take their own arguments only, so the extra one changes nothing for them.
+ */
+const PROOF_ARG = 'riskdeskActorProof';
+
+function trailingProof(args: readonly unknown[]): { proof: unknown; args: unknown[] } | null {
+  const last = args[args.length - 1];
+  if (!last || typeof last !== 'object' || !(PROOF_ARG in last) || Object.keys(last).length !== 1) return null;
+  return { proof: (last as Record<string, unknown>)[PROOF_ARG], args: args.slice(0, -1) };
 }
 
 class InboundProof implements WorkflowInboundCallsInterceptor {
@@ -84,12 +97,15 @@ class InboundProof implements WorkflowInboundCallsInterceptor {
   async handleSignal(input: SignalInput, next: Next<WorkflowInboundCallsInterceptor, 'handleSignal'>): Promise<void> {
     const n = this.signals++;
     const info = workflowInfo();
+    const trailing = trailingProof(input.args);
+    const args = trailing?.args ?? input.args;
+    const proof = proofIn(input.headers) ?? trailing?.proof;
     const problem = info.unsafe.isReplaying
       ? patched(refusedSignal(n))
         ? 'dropped when it arrived'
         : null
-      : problemWith(input.headers, { kind: 'signal', name: input.signalName, workflowId: info.workflowId, args: input.args }, Date.now());
-    if (!problem) return next(input);
+      : problemWith(input.headers, { kind: 'signal', name: input.signalName, workflowId: info.workflowId, args }, Date.now(), proof);
+    if (!problem) return next({ ...input, args });
     if (!info.unsafe.isReplaying) {
       patched(refusedSignal(n));
       log.warn('signal dropped: it carries no valid actor proof', { signal: input.signalName, problem });
@@ -102,8 +118,12 @@ class OutboundProof implements WorkflowOutboundCallsInterceptor {
     const key = KEYS[0];
     if (!key || input.target.type !== 'external') return next(input);
     const m: SignedMessage = { kind: 'signal', name: input.signalName, workflowId: input.target.workflowExecution.workflowId ?? '', args: input.args };
-    const proof = defaultPayloadConverter.toPayload(signMessage(key, m, Date.now()));
-    return next({ ...input, headers: { ...input.headers, [ACTOR_PROOF_HEADER]: proof! } });
+    const proof = signMessage(key, m, Date.now());
+    return next({
+      ...input,
+      args: [...input.args, { [PROOF_ARG]: proof }],
+      headers: { ...input.headers, [ACTOR_PROOF_HEADER]: defaultPayloadConverter.toPayload(proof)! },
+    });
   }
 }
 
