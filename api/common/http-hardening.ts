@@ -17,7 +17,8 @@ const JSON_TYPE = /^application\/([a-z0-9.+-]+\+)?json\s*(;|$)/i;
 export function applyHttpHardening(app: INestApplication, config: AppConfig, routes: () => OpenAPIObject | undefined): void {
   const http = app.getHttpAdapter().getInstance() as express.Express;
   http.disable('x-powered-by');
-  app.use(helmet());
+  // Helmet's defaults, except upgrading requests to https: `npm start` serves the docs over plain http.
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   if (config.CORS_ORIGINS.length) {
     app.enableCors({
       origin: config.CORS_ORIGINS,
