@@ -137,6 +137,7 @@ describe('OpenAPI fuzzing (schemathesis)', () => {
         junit,
       ],
       MAX_SECONDS_PER_ROLE * 4,
+      reportDir,
     );
     const requests = Number(/(\d+) (?:generated|test cases?)/i.exec(output)?.[1] ?? NaN);
     console.log(`schemathesis as ${user}: exit ${code}; ${output.split('\n').filter((l) => /generated|passed|failed|errors?\b|Seed/i.test(l)).slice(-6).join(' | ')}`);
@@ -146,9 +147,10 @@ describe('OpenAPI fuzzing (schemathesis)', () => {
   }, (MAX_SECONDS_PER_ROLE * 4 + 30) * 1000);
 });
 
-function run(command: string, args: string[], timeoutSeconds: number): Promise<{ code: number | null; output: string }> {
+/** Runs in `cwd` (a temporary folder): schemathesis and hypothesis keep their caches in the working directory. */
+function run(command: string, args: string[], timeoutSeconds: number, cwd: string): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PYTHONUNBUFFERED: '1' } });
+    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PYTHONUNBUFFERED: '1' } });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
