@@ -11,6 +11,7 @@ import { SignInModule } from './auth/sign-in.module';
 import { ConsoleModule } from './console/console.module';
 import { RosterRepository } from './roster/roster.repository';
 import { ApiSettings, TemporalClient } from './common/runtime';
+import { RateLimitGuard, rateLimitModule } from './common/rate-limit';
 import { CasesModule } from './cases/cases.module';
 import { EscalationsModule } from './escalations/escalations.module';
 import { HandoffsModule } from './handoffs/handoffs.module';
@@ -40,6 +41,8 @@ export class AppModule {
         { provide: ApiSettings, useValue: { config: deps.config } },
         { provide: DataSource, useValue: deps.dataSource },
         { provide: APP_GUARD, useClass: AuthGuard },
+        // After the AuthGuard, so writes are counted per signed-in user.
+        { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: TemporalClient, useValue: { client: deps.temporal, taskQueue: deps.config.TEMPORAL_TASK_QUEUE } },
         RosterRepository,
         AccessService,
@@ -62,6 +65,7 @@ export class AppModule {
             customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
           },
         }),
+        rateLimitModule(deps.config),
         HealthModule,
         PrometheusModule,
         CasesModule,

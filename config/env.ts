@@ -8,12 +8,21 @@ import { parseSlaPolicyJson } from '../workflows/common/sla-policy';
  */
 const port = z.coerce.number().int().min(1).max(65535);
 const positiveNumber = z.coerce.number().positive().finite();
+/** A duration in milliseconds, bounded so a typo cannot turn a timeout off (0) or into days. */
+const timeoutMs = (max: number) => z.coerce.number().int('must be a whole number of milliseconds').min(100, 'must be at least 100 ms').max(max, `must be at most ${max} ms`);
 const optionalUrl = z
   .string()
   .trim()
   .min(1)
   .refine((v) => /^postgres(ql)?:\/\//.test(v), 'must be a postgres:// or postgresql:// URL')
   .optional();
+
+const previousSecrets = z.array(
+  z.object({
+    secret: z.string().min(32, 'must be at least 32 characters'),
+    acceptUntil: z.iso.datetime({ offset: true, message: 'must be an ISO-8601 date-time such as 2026-07-01T00:00:00Z' }),
+  }).strict(),
+);
 
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -107,6 +116,76 @@ export const envSchema = z.object({
     .regex(/^https?:\/\/[^\s]+$/, 'must be an http:// or https:// URL')
     .transform((v) => v.replace(/\/+$/, ''))
     .optional(),
+
+  // ----- Bounded waits (see README: Reliability and security) -----
+  /** Opening a PostgreSQL connection, or waiting for a free one when the pool is busy (pg-pool uses one limit for both). */
+  DB_CONNECT_TIMEOUT_MS: timeoutMs(60_000).default(3_000),
+  /** Longest statement: PostgreSQL cancels it (statement_timeout); the client gives up shortly after if the server is frozen. */
+  DB_STATEMENT_TIMEOUT_MS: timeoutMs(600_000).default(10_000),
+  /** Connections per process (API, worker). */
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** Every Temporal call an API request makes shares this deadline; past it the request answers 503. */
+  TEMPORAL_RPC_TIMEOUT_MS: timeoutMs(120_000).default(15_000),
+  /** Each /ready check (PostgreSQL, Temporal, worker) answers within this. */
+  READY_CHECK_TIMEOUT_MS: timeoutMs(30_000).default(2_000),
+
+  // ----- HTTP hardening -----
+  /** Largest JSON request body in kilobytes; a bigger one answers 413. */
+  BODY_LIMIT_KB: z.coerce.number().int().min(1).max(10_240).default(100),
+  /**
+   * Browser origins allowed to call the API (CORS), comma-separated, e.g. `https://console.example.com`.
+   * Unset: CORS is closed (browsers on other origins cannot read any answer).
+   */
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((text, ctx) => {
+      const origins = text.split(',').map((o) => o.trim()).filter(Boolean);
+      for (const o of origins) {
+        if (!/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/.test(o)) ctx.addIssue({ code: 'custom', message: `'${o}' is not an origin such as https://console.example.com (scheme, host, optional port; no path)` });
+      }
+      return origins;
+    }),
+  /** Writes (POST, PATCH, PUT, DELETE) one user may make per minute; past it, 429 with Retry-After. */
+  RATE_LIMIT_WRITES_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
+  /** Requests to token-issuing routes per client address per minute. */
+  RATE_LIMIT_TOKENS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(10),
+  /**
+   * Keys that signed access tokens before JWT_SECRET, still accepted until their date: a JSON list
+   * `[{"secret":"...","acceptUntil":"2026-07-01T00:00:00Z"}]`. Tokens name their key (`kid`).
+   */
+  JWT_PREVIOUS_SECRETS: z
+    .string()
+    .optional()
+    .transform((text, ctx) => {
+      if (!text) return [];
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be a JSON list such as [{"secret":"...","acceptUntil":"2026-07-01T00:00:00Z"}]' });
+        return z.NEVER;
+      }
+      const result = previousSecrets.safeParse(parsed);
+      if (result.success) return result.data;
+      for (const i of result.error.issues) ctx.addIssue({ code: 'custom', message: `${i.path.join('.') || '(list)'}: ${i.message}` });
+      return z.NEVER;
+    }),
+  /**
+   * Secret the API signs every message to a workflow with (HMAC), so a workflow trusts an actor only
+   * when the API vouches for it; the worker holds it too. 32+ characters; required by `npm run api`
+   * and `npm run worker`; `npm start` generates one into DATA_DIR.
+   */
+  ACTOR_PROOF_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Earlier ACTOR_PROOF_SECRET values, comma-separated, still accepted while API and worker roll over to a new one. */
+  ACTOR_PROOF_PREVIOUS_SECRETS: z
+    .string()
+    .optional()
+    .transform((text, ctx) => {
+      const secrets = (text ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+      if (secrets.some((s) => s.length < 32)) ctx.addIssue({ code: 'custom', message: 'each secret must be at least 32 characters' });
+      return secrets;
+    }),
 });
 
 export type AppConfig = Omit<z.infer<typeof envSchema>, 'DEV_SIGN_IN'> & { DEV_SIGN_IN: boolean };

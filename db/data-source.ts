@@ -17,18 +17,44 @@ import { HandoffWarnAt1764097200000 } from './migrations/1764097200000-handoff-w
 import { EscalationTaxonomy1764100800000 } from './migrations/1764100800000-escalation-taxonomy';
 import { MetricsIndexes1764104400000 } from './migrations/1764104400000-metrics-indexes';
 import { Teams1764090000000 } from './migrations/1764090000000-teams';
+import { IdempotencyKeys1764108000000 } from './migrations/1764108000000-idempotency-keys';
+import { AuditAppendOnly1764111600000 } from './migrations/1764111600000-audit-append-only';
 
 /** Every entity and migration, listed explicitly so the compiled app and jest (TS) load the same set. */
 export const ENTITIES = [
   CaseEntity, EscalationCaseEntity, CaseEventEntity, RosterMemberEntity, TaskEntity, HandoffEntity, SlaClockEntity, NotificationEntity,
   TeamEntity, TeamRouteEntity,
 ];
-export const MIGRATIONS = [InitialCases1764079200000, Roster1764082800000, CaseReadModel1764086400000, Teams1764090000000, CaseKinds1764093600000, HandoffWarnAt1764097200000,
-  EscalationTaxonomy1764100800000, MetricsIndexes1764104400000,
+export const MIGRATIONS = [
+  InitialCases1764079200000, Roster1764082800000, CaseReadModel1764086400000, Teams1764090000000, CaseKinds1764093600000,
+  HandoffWarnAt1764097200000, EscalationTaxonomy1764100800000, MetricsIndexes1764104400000, IdempotencyKeys1764108000000,
+  AuditAppendOnly1764111600000,
 ];
 
-/** The one way to build a DataSource: schema changes only through migrations, never synchronize. */
-export function createDataSource(url: string, opts: { poolSize?: number; applicationName?: string } = {}): DataSource {
+/** Bounds on every database call of a long-running process (API, worker); see config/env.ts. */
+export interface DatabaseTimeouts {
+  connectMs: number;
+  statementMs: number;
+}
+
+/** What the server does not enforce itself: a frozen server never cancels; the client stops waiting a moment after it should have. */
+const CLIENT_MARGIN_MS = 1_000;
+
+export function databaseTimeouts(config: { DB_CONNECT_TIMEOUT_MS: number; DB_STATEMENT_TIMEOUT_MS: number }): DatabaseTimeouts {
+  return { connectMs: config.DB_CONNECT_TIMEOUT_MS, statementMs: config.DB_STATEMENT_TIMEOUT_MS };
+}
+
+/**
+ * The one way to build a DataSource: schema changes only through migrations, never synchronize. With
+ * `timeouts`, opening a connection or waiting for a pooled one, and every statement, are bounded:
+ * PostgreSQL cancels a statement past statement_timeout, and the client gives up on a server that
+ * does not answer at all (query_timeout), so a frozen database cannot hold a request forever.
+ */
+export function createDataSource(
+  url: string,
+  opts: { poolSize?: number; applicationName?: string; timeouts?: DatabaseTimeouts } = {},
+): DataSource {
+  const t = opts.timeouts;
   return new DataSource({
     type: 'postgres',
     url,
@@ -39,6 +65,17 @@ export function createDataSource(url: string, opts: { poolSize?: number; applica
     migrationsRun: false,
     poolSize: opts.poolSize ?? 10,
     applicationName: opts.applicationName ?? 'riskdesk',
+    ...(t
+      ? {
+          connectTimeoutMS: t.connectMs,
+          extra: {
+            statement_timeout: t.statementMs,
+            idle_in_transaction_session_timeout: t.statementMs,
+            query_timeout: t.statementMs + CLIENT_MARGIN_MS,
+            keepAlive: true,
+          },
+        }
+      : {}),
   });
 }
 

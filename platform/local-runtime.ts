@@ -13,8 +13,16 @@ export function embeddedDatabaseUrl(config: AppConfig): string {
  * run (created here if missing), so tokens from `npm run token` work against a local `npm start`.
  */
 export function jwtSecretFor(config: AppConfig): string {
-  if (config.JWT_SECRET) return config.JWT_SECRET;
-  const file = path.resolve(config.DATA_DIR, 'jwt-secret');
+  return config.JWT_SECRET ?? generatedSecret(config, 'jwt-secret');
+}
+
+/** ACTOR_PROOF_SECRET when set; otherwise one `npm start` generated into the data folder, like the JWT secret. */
+export function actorProofSecretFor(config: AppConfig): string {
+  return config.ACTOR_PROOF_SECRET ?? generatedSecret(config, 'actor-proof-secret');
+}
+
+function generatedSecret(config: AppConfig, name: string): string {
+  const file = path.resolve(config.DATA_DIR, name);
   if (!fs.existsSync(file)) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600 });

@@ -3,6 +3,8 @@ import { NativeConnection } from '@temporalio/worker';
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import type { AppConfig } from '../config/env';
+import type { ProofKey } from '../workflows/common/actor-proof/actor-proof';
+import { actorProofInterceptor } from './actor-proof-client';
 import { RISKDESK_SEARCH_ATTRIBUTES } from '../workflows/common/search-attributes';
 
 // Plain JS so `npm install` can run it before TypeScript is compiled.
@@ -15,9 +17,10 @@ export function temporalAddress(config: AppConfig): string {
   return config.TEMPORAL_ADDRESS ?? `127.0.0.1:${config.TEMPORAL_DEV_PORT}`;
 }
 
-export async function connectClient(address: string, namespace: string): Promise<Client> {
+/** A client that signs every start, update and signal with the actor-proof key (see actor-proof-client.ts). */
+export async function connectClient(address: string, namespace: string, actorProofKeys: readonly ProofKey[]): Promise<Client> {
   const connection = await Connection.connect({ address });
-  return new Client({ connection, namespace });
+  return new Client({ connection, namespace, interceptors: { workflow: [actorProofInterceptor(actorProofKeys)] } });
 }
 
 export async function connectWorker(address: string): Promise<NativeConnection> {

@@ -4,11 +4,12 @@ import path from 'node:path';
 import { createApiApp } from '../api/bootstrap';
 import { seedTeams } from '../api/teams/team-seed';
 import { loadConfig } from '../config/env';
-import { createDataSource, migrate } from '../db/data-source';
+import { createDataSource, databaseTimeouts, migrate } from '../db/data-source';
 import { seedDemoRoster } from '../db/seed/demo-roster';
 import { startEmbeddedPostgres } from '../platform/embedded-postgres';
+import { actorProofKeysFrom } from '../platform/actor-proof-client';
 import { metricsTokenFile, metricsTokenFor } from '../platform/local-metrics-token';
-import { jwtSecretFor } from '../platform/local-runtime';
+import { actorProofSecretFor, jwtSecretFor } from '../platform/local-runtime';
 import { runMain } from '../platform/process';
 import { connectClient, connectWorker, startDevServer } from '../platform/temporal';
 import { installWorkerTelemetry } from '../platform/worker-telemetry';
@@ -21,7 +22,8 @@ import { createWorker } from '../worker/worker';
  */
 runMain(async () => {
   const loaded = loadConfig();
-  const config = { ...loaded, JWT_SECRET: jwtSecretFor(loaded), METRICS_TOKEN: metricsTokenFor(loaded) };
+  const config = { ...loaded, JWT_SECRET: jwtSecretFor(loaded), METRICS_TOKEN: metricsTokenFor(loaded), ACTOR_PROOF_SECRET: actorProofSecretFor(loaded) };
+  const actorProofKeys = actorProofKeysFrom(config);
   const log = (msg: string) => console.log(`[riskdesk] ${msg}`);
   const stops: Array<() => Promise<void>> = [];
   const stopAll = async () => {
@@ -41,7 +43,11 @@ runMain(async () => {
       stops.push(db.stop);
       databaseUrl = db.url;
     }
-    const dataSource = await createDataSource(databaseUrl, { applicationName: 'riskdesk' }).initialize();
+    const dataSource = await createDataSource(databaseUrl, {
+      applicationName: 'riskdesk',
+      poolSize: config.DB_POOL_SIZE,
+      timeouts: databaseTimeouts(config),
+    }).initialize();
     stops.push(() => dataSource.destroy());
     const applied = await migrate(dataSource);
     log(applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date');
@@ -65,7 +71,7 @@ runMain(async () => {
       uiUrl = server.uiUrl;
     }
 
-    const temporal = await connectClient(address, config.TEMPORAL_NAMESPACE);
+    const temporal = await connectClient(address, config.TEMPORAL_NAMESPACE, actorProofKeys);
     stops.push(() => temporal.connection.close());
     const workerConnection = await connectWorker(address);
     stops.push(() => workerConnection.close());
@@ -75,6 +81,7 @@ runMain(async () => {
       namespace: config.TEMPORAL_NAMESPACE,
       taskQueue: config.TEMPORAL_TASK_QUEUE,
       dataSource,
+      actorProofKeys,
     });
     const running = worker.run();
     stops.push(async () => {

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { loadConfig, requireSet } from '../config/env';
-import { createDataSource } from '../db/data-source';
+import { createDataSource, databaseTimeouts } from '../db/data-source';
 import { runMain } from '../platform/process';
+import { actorProofKeysFrom } from '../platform/actor-proof-client';
 import { connectClient, connectWorker, temporalAddress } from '../platform/temporal';
 import { installWorkerTelemetry } from '../platform/worker-telemetry';
 import { createWorker } from './worker';
@@ -9,17 +10,23 @@ import { createWorker } from './worker';
 /** `npm run worker`: the Temporal worker alone, for deployments. */
 runMain(async () => {
   const config = loadConfig();
-  requireSet(config, ['DATABASE_URL']);
+  requireSet(config, ['DATABASE_URL', 'ACTOR_PROOF_SECRET']);
   const metricsUrl = installWorkerTelemetry(config.WORKER_METRICS_ADDRESS);
-  const dataSource = await createDataSource(config.DATABASE_URL!, { applicationName: 'riskdesk-worker' }).initialize();
+  const actorProofKeys = actorProofKeysFrom(config);
+  const dataSource = await createDataSource(config.DATABASE_URL!, {
+    applicationName: 'riskdesk-worker',
+    poolSize: config.DB_POOL_SIZE,
+    timeouts: databaseTimeouts(config),
+  }).initialize();
   const connection = await connectWorker(temporalAddress(config));
-  const temporal = await connectClient(temporalAddress(config), config.TEMPORAL_NAMESPACE);
+  const temporal = await connectClient(temporalAddress(config), config.TEMPORAL_NAMESPACE, actorProofKeys);
   const worker = await createWorker({
     temporal,
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     dataSource,
+    actorProofKeys,
   });
   const running = worker.run();
   console.log(`Riskdesk worker polling task queue '${config.TEMPORAL_TASK_QUEUE}' on ${temporalAddress(config)}`);

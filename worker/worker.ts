@@ -2,6 +2,7 @@ import type { Client } from '@temporalio/client';
 import { bundleWorkflowCode, NativeConnection, Worker, type WorkflowBundleOption } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { createActivities } from '../activities';
+import type { ProofKey } from '../workflows/common/actor-proof/actor-proof';
 
 export interface WorkerDeps {
   connection: NativeConnection;
@@ -10,8 +11,10 @@ export interface WorkerDeps {
   dataSource: DataSource;
   /** A client of the same namespace, for activities that act on other workflows. */
   temporal: Client;
-  /** A pre-built bundle (tests build one per run); otherwise the workflows are bundled from source. */
+  /** A pre-built bundle (tests build one per run, with their keys); otherwise the workflows are bundled from source with `actorProofKeys`. */
   workflowBundle?: WorkflowBundleOption;
+  /** The keys workflows check actor proofs with (ACTOR_PROOF_SECRET and earlier ones); needed when bundling here. */
+  actorProofKeys?: readonly ProofKey[];
 }
 
 /** The composition root of the worker: real dependencies in, a ready (not yet running) Worker out. */
@@ -21,21 +24,45 @@ export async function createWorker(deps: WorkerDeps): Promise<Worker> {
     namespace: deps.namespace,
     taskQueue: deps.taskQueue,
     activities: createActivities({ dataSource: deps.dataSource, temporal: deps.temporal }),
-    workflowBundle: deps.workflowBundle ?? (await bundleWorkflows()),
+    workflowBundle: deps.workflowBundle ?? (await bundleWorkflows(requireKeys(deps.actorProofKeys))),
   });
 }
 
+function requireKeys(keys: readonly ProofKey[] | undefined): readonly ProofKey[] {
+  if (!keys?.length) throw new Error('the worker needs ACTOR_PROOF_SECRET: workflows accept only messages signed with it');
+  return keys;
+}
+
 /**
- * Bundles the workflows for Temporal's sandbox. Done here rather than by Worker.create so the
- * bundler's module-by-module report stays out of the service log (warnings and errors still show).
+ * Bundles the workflows for Temporal's sandbox, with the actor-proof interceptors and the keys they
+ * check (the sandbox cannot read configuration: the keys are compiled into the bundle, which lives in
+ * the worker's memory). Done here rather than by Worker.create so the bundler's module-by-module
+ * report stays out of the service log (warnings and errors still show).
  */
-export async function bundleWorkflows(workflowsPath = workflowsEntry()): Promise<WorkflowBundleOption> {
+export async function bundleWorkflows(actorProofKeys: readonly ProofKey[], workflowsPath = workflowsEntry()): Promise<WorkflowBundleOption> {
   const quiet = () => undefined;
+  // The bundler's own webpack, so the plugin matches the compiler it is given to.
+  const webpack = require(require.resolve('webpack', { paths: [require.resolve('@temporalio/worker')] })) as {
+    DefinePlugin: new (definitions: Record<string, string>) => unknown;
+  };
   const { code } = await bundleWorkflowCode({
     workflowsPath,
+    workflowInterceptorModules: workflowInterceptorModules(),
+    webpackConfigHook: (config) => ({
+      ...config,
+      plugins: [
+        ...(config.plugins ?? []),
+        new webpack.DefinePlugin({ __RISKDESK_ACTOR_PROOF_KEYS__: JSON.stringify(JSON.stringify(actorProofKeys)) }) as never,
+      ],
+    }),
     logger: { log: quiet, trace: quiet, debug: quiet, info: quiet, warn: console.warn, error: console.error },
   });
   return { code };
+}
+
+/** Interceptors every workflow runs with (also given to replays, which have no keys and re-judge nothing). */
+export function workflowInterceptorModules(): string[] {
+  return [require.resolve('../workflows/common/actor-proof/actor-proof.interceptors')];
 }
 
 /** The bundler's entry point: the TS source under jest, the compiled JS under node. */

@@ -1,7 +1,7 @@
 import { Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { verifyAccessToken } from '../../platform/access-tokens';
+import { keyRing, verifyAccessToken } from '../../platform/access-tokens';
 import type { Role } from '../../workflows/common/actor';
 import { DomainError, ErrorCode } from '../common/error-codes';
 import { ApiSettings } from '../common/runtime';
@@ -33,7 +33,8 @@ export class AuthGuard implements CanActivate {
 
     const secret = this.settings.config.JWT_SECRET;
     if (!secret) throw new Error('JWT_SECRET is not configured');
-    const check = verifyAccessToken(match[1], secret);
+    // The current key and the earlier ones still in their grace period (JWT_PREVIOUS_SECRETS).
+    const check = verifyAccessToken(match[1], keyRing(secret, this.settings.config.JWT_PREVIOUS_SECRETS));
     if (!check.ok) return this.refuse(req, check.reason);
 
     const member = await this.roster.findActive(check.userId);

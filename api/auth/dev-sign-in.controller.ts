@@ -8,6 +8,8 @@ import { ApiSettings } from '../common/runtime';
 import { RosterRepository } from '../roster/roster.repository';
 import { DevTokenRequestDto, DevTokenResponse, DevUsersResponse } from './dev-sign-in.dto';
 import { Public } from './public.decorator';
+import { ApiStandardErrors } from '../common/openapi/api-standard-errors.decorator';
+import { TokenIssuing } from '../common/rate-limit';
 
 const OFF = { status: 404, type: ErrorResponse, description: 'Dev sign-in is off (DEV_SIGN_IN=false; the default outside NODE_ENV=development)' };
 
@@ -28,6 +30,7 @@ export class DevSignInController {
   ) {}
 
   @Get('dev-users')
+  @ApiStandardErrors('404', '503')
   @ApiOperation({ summary: 'Development only: the active roster members one can sign in as' })
   @ApiOkResponse({ type: DevUsersResponse })
   @ApiResponse(OFF)
@@ -39,6 +42,9 @@ export class DevSignInController {
 
   @Post('dev-token')
   @HttpCode(200)
+  // It issues tokens: rate-limited per client address like every token-issuing route.
+  @TokenIssuing()
+  @ApiStandardErrors('400', '404', '413', '415', '429', '503')
   @ApiOperation({ summary: 'Development only: an access token for an active roster member' })
   @ApiOkResponse({ type: DevTokenResponse })
   @ApiResponse({ status: 400, type: ErrorResponse, description: 'userId is missing or malformed, or not an active roster member (details.fields names it)' })

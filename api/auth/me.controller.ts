@@ -5,6 +5,7 @@ import { DomainError, ErrorCode } from '../common/error-codes';
 import { ErrorResponse } from '../common/error.response';
 import { RosterRepository } from '../roster/roster.repository';
 import { CurrentActor } from './current-actor.decorator';
+import { ApiStandardErrors } from '../common/openapi/api-standard-errors.decorator';
 
 export class MeResponse {
   @ApiProperty({ example: 'ana' }) userId!: string;
@@ -22,6 +23,8 @@ export class MeController {
 
   /** Anyone signed in may ask who they are: the console shows pages by role after a pasted token. */
   @Get()
+  // Any signed-in member may ask who they are: no 403, no parameters to refuse.
+  @ApiStandardErrors('401', '503')
   @ApiOperation({ summary: 'The caller as the roster knows them: name, role and team' })
   @ApiOkResponse({ type: MeResponse })
   @ApiResponse({ status: 401, type: ErrorResponse, description: 'Missing, malformed, expired or wrongly signed token, or not an active roster member' })

@@ -1,4 +1,5 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
+import { UuidParam } from '../common/uuid-param';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CASE_KINDS, type Actor } from '../../workflows/common/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -22,7 +23,7 @@ export class CasesController {
   @Get(':id')
   @ApiOperation({ summary: 'One case of any kind with its SLA clocks, tasks, handoffs and audit timeline' })
   @ApiOkResponse({ type: CaseDetailResponse })
-  get(@Param('id', new ParseUUIDPipe({ version: undefined })) id: string, @CurrentActor() actor: Actor): Promise<CaseDetailResponse> {
+  get(@UuidParam('id') id: string, @CurrentActor() actor: Actor): Promise<CaseDetailResponse> {
     return this.queries.detail(actor, id);
   }
 }

@@ -11,6 +11,13 @@ export enum ErrorCode {
   NotFound = 'not_found',
   InvalidTransition = 'invalid_transition',
   Conflict = 'conflict',
+  /** The request is well-formed but cannot be processed as sent (an Idempotency-Key reused with another request). */
+  Unprocessable = 'unprocessable',
+  PayloadTooLarge = 'payload_too_large',
+  UnsupportedMediaType = 'unsupported_media_type',
+  MethodNotAllowed = 'method_not_allowed',
+  RateLimited = 'rate_limited',
+  /** A dependency (PostgreSQL, Temporal, a worker) is down or too slow: retry after `Retry-After`. */
   Unavailable = 'unavailable',
   Internal = 'internal_error',
 }
@@ -29,6 +36,16 @@ export function httpStatusFor(code: ErrorCode): HttpStatus {
     case ErrorCode.InvalidTransition:
     case ErrorCode.Conflict:
       return HttpStatus.CONFLICT;
+    case ErrorCode.Unprocessable:
+      return HttpStatus.UNPROCESSABLE_ENTITY;
+    case ErrorCode.PayloadTooLarge:
+      return HttpStatus.PAYLOAD_TOO_LARGE;
+    case ErrorCode.UnsupportedMediaType:
+      return HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+    case ErrorCode.MethodNotAllowed:
+      return HttpStatus.METHOD_NOT_ALLOWED;
+    case ErrorCode.RateLimited:
+      return HttpStatus.TOO_MANY_REQUESTS;
     case ErrorCode.Unavailable:
       return HttpStatus.SERVICE_UNAVAILABLE;
     case ErrorCode.Internal:

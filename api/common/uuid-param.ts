@@ -1,12 +1,14 @@
 import { BadRequestException, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiParam } from '@nestjs/swagger';
 import { ErrorCode } from './error-codes';
 
 /**
  * A route parameter that must be a UUID (any version). A malformed one is refused with the same
- * `validation_failed` body the validation pipe gives a bad request body, naming the parameter.
+ * `validation_failed` body the validation pipe gives a bad request body, naming the parameter. The
+ * OpenAPI document says so too (format uuid), so clients and fuzzers know a non-UUID is refused.
  */
 export function UuidParam(name = 'id'): ParameterDecorator {
-  return Param(
+  const param = Param(
     name,
     new ParseUUIDPipe({
       version: undefined,
@@ -16,4 +18,8 @@ export function UuidParam(name = 'id'): ParameterDecorator {
       },
     }),
   );
+  return (target, key, index) => {
+    param(target, key, index);
+    if (key !== undefined) ApiParam({ name, schema: { type: 'string', format: 'uuid' } })(target, key, Object.getOwnPropertyDescriptor(target, key)!);
+  };
 }

@@ -1,6 +1,7 @@
 import { Controller, Get, Redirect } from '@nestjs/common';
 import { ApiExcludeController, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/public.decorator';
+import { ApiStandardErrors } from '../common/openapi/api-standard-errors.decorator';
 import { ApiSettings } from '../common/runtime';
 import { CONSOLE_BASE } from './console-assets';
 import { ConsoleConfigResponse } from './console-config.response';
@@ -12,6 +13,8 @@ export class ConsoleController {
   constructor(private readonly settings: ApiSettings) {}
 
   @Get('config')
+  // Settings only: nothing to refuse, nothing that can be down.
+  @ApiStandardErrors()
   @ApiOperation({ summary: 'Public: what the web console needs before sign-in (dev sign-in on or off, Temporal Web UI link)' })
   @ApiOkResponse({ type: ConsoleConfigResponse })
   config(): ConsoleConfigResponse {

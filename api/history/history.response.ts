@@ -22,7 +22,12 @@ export class HistoryEventResponse {
   @ApiPropertyOptional() updateId?: string;
   @ApiPropertyOptional({ description: 'For child workflows and external signals: the other workflow' }) workflowId?: string;
   @ApiPropertyOptional({ type: 'array', items: {}, description: 'Decoded arguments' }) args?: unknown[];
-  @ApiPropertyOptional({ description: 'Decoded result' }) result?: unknown;
+  @ApiPropertyOptional({
+    description: 'Decoded result: any JSON value, or null when the event carries none',
+    nullable: true,
+    oneOf: [{ type: 'object' }, { type: 'array', items: {} }, { type: 'string' }, { type: 'number' }, { type: 'boolean' }],
+  })
+  result?: unknown;
   @ApiPropertyOptional({ type: HistoryFailureResponse, nullable: true }) failure?: HistoryFailureResponse | null;
 }
 

@@ -1,8 +1,9 @@
 import { Controller, Get, Header, Logger, Req, Res } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiSecurity, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Registry } from 'prom-client';
 import { Public } from '../auth/public.decorator';
+import { ApiStandardErrors } from '../common/openapi/api-standard-errors.decorator';
 import { DomainError, ErrorCode } from '../common/error-codes';
 import { ErrorResponse } from '../common/error.response';
 import { ApiSettings } from '../common/runtime';
@@ -31,8 +32,10 @@ export class PrometheusController {
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Prometheus metrics of the API: HTTP requests by route and status, cases by state, open SLA clocks, breaches, handoffs' })
   @ApiSecurity(METRICS_TOKEN_SCHEME)
-  @ApiProduces('text/plain')
-  @ApiOkResponse({ description: 'Prometheus text exposition format 0.0.4', schema: { type: 'string' } })
+  // Its own token, no user token; a read model that is down shows as riskdesk_read_model_up 0, not an error.
+  @ApiStandardErrors('401', '404')
+  // Only the metrics are text; the errors are the usual JSON ErrorResponse.
+  @ApiOkResponse({ description: 'Prometheus text exposition format 0.0.4', content: { 'text/plain': { schema: { type: 'string' } } } })
   @ApiUnauthorizedResponse({ type: ErrorResponse, description: 'unauthenticated: no Authorization header, or not Bearer <METRICS_TOKEN>' })
   @ApiNotFoundResponse({ type: ErrorResponse, description: 'not_found: the endpoint is off (METRICS_TOKEN is not set)' })
   async scrape(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<string> {

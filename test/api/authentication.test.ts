@@ -37,7 +37,7 @@ describe('authentication on every protected route', () => {
     const server = ctx.app!.getHttpServer();
     await request(server).get('/health').expect(200);
     const ready = await request(server).get('/ready').expect(200);
-    expect(ready.body.checks).toEqual({ postgres: { ok: true }, temporal: { ok: true } });
+    expect(ready.body.checks).toMatchObject({ postgres: { ok: true }, temporal: { ok: true }, worker: { ok: true, workflowPollers: 1 } });
     const spec = await request(server).get('/openapi.json').expect(200);
     expect(Object.keys(spec.body.paths)).toEqual(expect.arrayContaining(['/escalations', '/escalations/{id}']));
   });

@@ -63,10 +63,10 @@ describe('console API (real Temporal, real PostgreSQL)', () => {
 
     it('documents every answer of the new routes in OpenAPI', async () => {
       const paths = (await http().get('/openapi.json').expect(200)).body.paths;
-      expect(Object.keys(paths['/auth/dev-token'].post.responses).sort()).toEqual(['200', '400', '404']);
-      expect(Object.keys(paths['/auth/dev-users'].get.responses).sort()).toEqual(['200', '404']);
-      expect(Object.keys(paths['/auth/me'].get.responses).sort()).toEqual(['200', '401']);
-      expect(Object.keys(paths['/escalations/{id}/resolve'].post.responses).sort()).toEqual(['200', '400', '401', '403', '404', '409', '503']);
+      expect(Object.keys(paths['/auth/dev-token'].post.responses).sort()).toEqual(['200', '400', '404', '413', '415', '429', '503']);
+      expect(Object.keys(paths['/auth/dev-users'].get.responses).sort()).toEqual(['200', '404', '503']);
+      expect(Object.keys(paths['/auth/me'].get.responses).sort()).toEqual(['200', '401', '503']);
+      expect(Object.keys(paths['/escalations/{id}/resolve'].post.responses).sort()).toEqual(['200', '400', '401', '403', '404', '409', '413', '415', '422', '429', '503']);
       expect(paths['/']).toBeUndefined();
     });
   });

@@ -1,11 +1,12 @@
-import { Client, Connection } from '@temporalio/client';
+import { type Client, Connection } from '@temporalio/client';
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { freePort } from '../../platform/free-port';
 import { awaitRecordedUpdate, escalationWorkflowId } from '../../workflows/escalation/escalation.contract';
 import type { escalationWorkflow } from '../../workflows/escalation/escalation.workflow';
-import { required, TEST_ENV } from '../support/env';
+import { required, TEST_ACTOR_PROOF_SECRET, TEST_ENV } from '../support/env';
 import { escalationInput } from '../support/escalation-fixtures';
+import { signedClient } from '../support/harness';
 import { eventually } from '../support/eventually';
 import { dashboardMetricNames, ROOT } from '../support/observability';
 
@@ -19,6 +20,7 @@ function startWorkerProcess(env: Record<string, string>): { child: ChildProcess;
       NODE_ENV: 'test',
       DATABASE_URL: required(TEST_ENV.databaseUrl),
       TEMPORAL_ADDRESS: required(TEST_ENV.temporalAddress),
+      ACTOR_PROOF_SECRET: TEST_ACTOR_PROOF_SECRET,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -45,7 +47,7 @@ describe('worker metrics (a real worker process, real Temporal and PostgreSQL)',
   beforeAll(async () => {
     address = `127.0.0.1:${await freePort()}`;
     connection = await Connection.connect({ address: required(TEST_ENV.temporalAddress) });
-    client = new Client({ connection, namespace: 'default' });
+    client = signedClient(connection);
     worker = startWorkerProcess({ TEMPORAL_TASK_QUEUE: taskQueue, WORKER_METRICS_ADDRESS: address });
     // The worker bundles the workflows before it polls: allow for a busy machine.
     await eventually(

@@ -2,7 +2,7 @@ import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
 import fs from 'node:fs';
 import path from 'node:path';
-import { workflowsEntry } from '../../worker/worker';
+import { workflowInterceptorModules, workflowsEntry } from '../../worker/worker';
 
 /**
  * Replays every recorded history (test/replay/histories/<set>/, each set written by
@@ -31,7 +31,11 @@ describe('replay of recorded workflow histories', () => {
   it.each(files)('replays %s deterministically', async (file) => {
     const history = historyFromJSON(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')));
     await expect(
-      Worker.runReplayHistory({ workflowsPath: workflowsEntry(), replayName: file }, history, path.basename(file, '.json')),
+      Worker.runReplayHistory(
+        { workflowsPath: workflowsEntry(), interceptors: { workflowModules: workflowInterceptorModules() }, replayName: file },
+        history,
+        path.basename(file, '.json'),
+      ),
     ).resolves.toBeUndefined();
   });
 });

@@ -19,3 +19,6 @@ export function required(name: string): string {
  * close their cases, so the seeded 4-6 would fill up. Tests of capacity limits seed teams of their own.
  */
 export const TEST_DEMO_CAPACITY = 500;
+
+/** The actor-proof secret the run's workflow bundle is built with and the test clients sign with. */
+export const TEST_ACTOR_PROOF_SECRET = 'test-actor-proof-secret-that-is-long-enough-0123';

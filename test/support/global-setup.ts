@@ -7,8 +7,9 @@ import { createDataSource, migrate } from '../../db/data-source';
 import { seedTeams } from '../../api/teams/team-seed';
 import { seedDemoRoster } from '../../db/seed/demo-roster';
 import { startDevServer, type DevServer } from '../../platform/temporal';
+import { actorProofKeys } from '../../platform/actor-proof-client';
 import { bundleWorkflows } from '../../worker/worker';
-import { TEST_DEMO_CAPACITY, TEST_ENV } from './env';
+import { TEST_ACTOR_PROOF_SECRET, TEST_DEMO_CAPACITY, TEST_ENV } from './env';
 
 /**
  * Once per `npm test`: a fresh PostgreSQL database (on DATABASE_URL's server, else the local one),
@@ -37,7 +38,7 @@ export default async function globalSetup(): Promise<void> {
     address = server.address;
   }
 
-  const bundle = await bundleWorkflows();
+  const bundle = await bundleWorkflows(actorProofKeys(TEST_ACTOR_PROOF_SECRET));
   const code = 'code' in bundle ? bundle.code : '';
   const bundlePath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'riskdesk-test-')), 'workflows.js');
   fs.writeFileSync(bundlePath, code);

