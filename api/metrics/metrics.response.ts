@@ -66,6 +66,7 @@ export class ClockAttainment extends Attainment {
 }
 export class SlaBucket extends IntersectionType(BucketRange, Attainment) {
   @ApiProperty({ type: [ClockAttainment] }) byClock!: ClockAttainment[];
+  @ApiProperty({ type: [SeverityAttainment] }) bySeverity!: SeverityAttainment[];
 }
 export class SlaExcluded {
   @ApiProperty({ description: "The seller's deadlines decided in the period: never the team's SLA" }) sellerClock!: number;

@@ -64,7 +64,7 @@ export interface SlaAttainmentReport {
   byClock: Array<{ clock: string } & Attainment>;
   /** Clocks decided in the period that do not count, and why. */
   excluded: { sellerClock: number; cancelled: number };
-  series: Array<BucketRange & Attainment & { byClock: Array<{ clock: string } & Attainment> }>;
+  series: Array<BucketRange & Attainment & { byClock: Array<{ clock: string } & Attainment>; bySeverity: Array<{ severity: string } & Attainment> }>;
 }
 
 export interface SlaDimensions {
@@ -100,19 +100,23 @@ export function slaAttainment(rows: readonly ClockCount[], period: Period, dims:
     const groups = groupBy(subset, (r) => r.clock);
     return clocks.map((clock) => ({ clock, ...tally(groups.get(clock) ?? []) }));
   };
+  const severities = keysOf(dims.severities, counted.map((r) => r.severity));
+  const bySeverity = (subset: readonly Counted[]) => {
+    const groups = groupBy(subset, (r) => r.severity);
+    return severities.map((severity) => ({ severity, ...tally(groups.get(severity) ?? []) }));
+  };
   const byKind = groupBy(counted, (r) => r.caseKind);
-  const bySeverity = groupBy(counted, (r) => r.severity);
   const byBucket = groupBy(counted, (r) => r.bucket);
 
   return {
     totals: tally(counted),
     byKind: keysOf(dims.kinds, byKind.keys()).map((kind) => ({ kind, ...tally(byKind.get(kind) ?? []) })),
-    bySeverity: keysOf(dims.severities, bySeverity.keys()).map((severity) => ({ severity, ...tally(bySeverity.get(severity) ?? []) })),
+    bySeverity: bySeverity(counted),
     byClock: byClock(counted),
     excluded,
     series: period.buckets.map((b) => {
       const inBucket = byBucket.get(b.key) ?? [];
-      return { ...rangeOf(b, period.timeZone), ...tally(inBucket), byClock: byClock(inBucket) };
+      return { ...rangeOf(b, period.timeZone), ...tally(inBucket), byClock: byClock(inBucket), bySeverity: bySeverity(inBucket) };
     }),
   };
 }

@@ -170,6 +170,14 @@ describe('metrics API: GET /metrics/*', () => {
         ['high', 2, 1],
         ['critical', 1, 1],
       ]);
+      // Each bucket by severity too (W1: A high, B critical, D low; W2: C medium met, A's second clock high missed).
+      type SeverityRow = { severity: string; met: number; missed: number; attainment: number | null; reason: string | null };
+      expect(body.series.map((b: { bySeverity: SeverityRow[] }) => b.bySeverity.map((s) => [s.severity, s.met, s.missed, s.attainment]))).toEqual([
+        [['low', 1, 0, 1], ['medium', 0, 0, null], ['high', 2, 0, 1], ['critical', 1, 1, 0.5]],
+        [['low', 0, 0, null], ['medium', 1, 0, 1], ['high', 0, 1, 0], ['critical', 0, 0, null]],
+        [['low', 0, 0, null], ['medium', 0, 0, null], ['high', 0, 0, null], ['critical', 0, 0, null]],
+      ]);
+      expect(body.series[2].bySeverity.every((s: SeverityRow) => s.reason === 'no_clocks_decided')).toBe(true);
     });
 
     it('draws the week boundaries in the time zone asked for: in UTC, C responded on Sunday of W1', async () => {

@@ -201,7 +201,7 @@ describe('web console in a browser (real API, Temporal and PostgreSQL)', () => {
     await max.page.getByRole('heading', { name: /Dashboard/ }).waitFor();
     const item = max.page.locator(`#breached li[data-case="${created.id}"]`);
     await item.waitFor();
-    await max.page.locator('#metric-flow canvas').first().waitFor();
+    await max.page.locator('#metric-sla .chart-canvas canvas').waitFor();
     await max.page.locator('#metric-load canvas').first().waitFor();
     expect(await max.layoutShift()).toBeLessThan(0.1);
     await max.screenshot('dashboard');

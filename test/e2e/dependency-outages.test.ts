@@ -14,6 +14,7 @@ import { freePort } from '../../platform/free-port';
 import { getEscalationQuery } from '../../workflows/escalation/escalation.contract';
 import { createWorker } from '../../worker/worker';
 import { required, TEST_DEMO_CAPACITY, TEST_ENV } from '../support/env';
+import { eventually } from '../support/eventually';
 import { bearer, signedClient, TEST_JWT_SECRET } from '../support/harness';
 import { startThrowawayPostgres, type ThrowawayPostgres } from '../support/throwaway-postgres';
 
@@ -138,7 +139,13 @@ describe('dependency outages answer 503 with a reason and Retry-After', () => {
     expect(first.body.message).toMatch(/may still apply.*same Idempotency-Key is safe/);
 
     await startWorker();
-    const retry = await as('ana').post(`/escalations/${c.id}/acknowledge`).set('Idempotency-Key', key);
+    // As a client told Retry-After would: repeat with the same key until the restarted worker has
+    // caught up (on a busy machine that can outlast one request's Temporal deadline).
+    const retry = await eventually(
+      () => as('ana').post(`/escalations/${c.id}/acknowledge`).set('Idempotency-Key', key),
+      (res) => res.status !== 503,
+      { timeoutMs: 60_000, intervalMs: 1_000 },
+    );
     expect(retry.status).toBe(200);
     expect(retry.body.state).toBe('in_progress');
     const [{ count }] = await dataSource.query(`SELECT count(*)::int AS count FROM case_events WHERE case_id = $1 AND action = 'acknowledged'`, [c.id]);

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 
 /**
  * Headless Chromium for the console's browser tests: Debian's `chromium` package, driven by
@@ -73,8 +73,9 @@ export class WatchedPage {
     });
   }
 
-  static async open(browser: Browser, viewport = { width: 1280, height: 860 }): Promise<WatchedPage> {
-    const context = await browser.newContext({ viewport });
+  /** `options`: more of the browser context's settings, such as the time zone (`timezoneId`) its pages run in. */
+  static async open(browser: Browser, viewport = { width: 1280, height: 860 }, options: BrowserContextOptions = {}): Promise<WatchedPage> {
+    const context = await browser.newContext({ ...options, viewport });
     return new WatchedPage(context, await context.newPage());
   }
 

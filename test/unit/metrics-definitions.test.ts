@@ -97,6 +97,13 @@ describe('SLA attainment', () => {
     expect(report.series[0]).toMatchObject({ met: 5, missed: 1, attainment: 5 / 6 });
     expect(report.series[1]).toMatchObject({ met: 0, missed: 0, decided: 0, attainment: null, reason: 'no_clocks_decided' });
     expect(report.series[1].byClock.every((c) => c.attainment === null && c.reason === 'no_clocks_decided')).toBe(true);
+    expect(report.series[0].bySeverity.map((s) => [s.severity, s.met, s.missed, s.attainment, s.reason])).toEqual([
+      ['low', 0, 0, null, 'no_clocks_decided'],
+      ['medium', 0, 0, null, 'no_clocks_decided'],
+      ['high', 4, 1, 4 / 5, null],
+      ['critical', 1, 0, 1, null],
+    ]);
+    expect(report.series[1].bySeverity.every((s) => s.attainment === null && s.reason === 'no_clocks_decided')).toBe(true);
   });
 
   it('reports a clock kind it does not know (a new case kind) after the known ones', () => {

@@ -32,7 +32,7 @@ export function Panel({ title, children, minHeight, actions, id }: { title: stri
 
 export function Loading({ rows = 3 }: { rows?: number }) {
   return (
-    <div class="skeleton" aria-busy="true" aria-label="Loading">
+    <div class="skeleton" role="status" aria-busy="true" aria-label="Loading">
       {Array.from({ length: rows }, (_, i) => (
         <div key={i} class="skeleton-row" />
       ))}

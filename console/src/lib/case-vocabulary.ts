@@ -11,5 +11,5 @@ export {
   UPSTREAM_TEAMS,
 } from '../../../workflows/escalation/escalation.vocabulary';
 export { HANDOFF_OUTCOMES } from '../../../workflows/handoff/handoff.vocabulary';
-export { HANDOFF_TEAMS } from '../../../workflows/common/actor';
+export { CASE_KINDS, HANDOFF_TEAMS } from '../../../workflows/common/actor';
 export { SEVERITIES } from '../../../workflows/common/severity';
