@@ -94,6 +94,39 @@ async function upsertDetails(tx: EntityManager, caseId: string, details: CaseDet
         ],
       );
       return;
+    case 'strategic_review':
+      // The API reserved the row (seller, tier, playbook) before the workflow started; insert covers a review started otherwise.
+      await tx.query(
+        `INSERT INTO strategic_reviews (case_id, seller_id, tier, playbook_id, playbook_version, risk_score, risk_band, risk_model_version,
+                                        decision, decision_status, outcome, is_open, statement_of_reasons, projection_seq)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+         ON CONFLICT (case_id) DO UPDATE SET
+           risk_score = EXCLUDED.risk_score, risk_band = EXCLUDED.risk_band, risk_model_version = EXCLUDED.risk_model_version,
+           decision = EXCLUDED.decision, decision_status = EXCLUDED.decision_status, outcome = EXCLUDED.outcome, is_open = EXCLUDED.is_open,
+           statement_of_reasons = EXCLUDED.statement_of_reasons, projection_seq = EXCLUDED.projection_seq
+         WHERE strategic_reviews.projection_seq < EXCLUDED.projection_seq`,
+        [
+          caseId, details.sellerId, details.tier, details.playbookId, details.playbookVersion, details.riskScore, details.riskBand,
+          details.riskModelVersion, details.decision, details.decisionStatus, details.outcome, details.open,
+          details.statementOfReasons ? JSON.stringify(details.statementOfReasons) : null, projectionSeq,
+        ],
+      );
+      for (const g of details.policyGaps) {
+        await tx.query(
+          `INSERT INTO policy_gaps (id, case_id, case_kind, team, tag, question, status, flagged_by, flagged_at, due_at, decision, precedent,
+                                    decided_by, decided_at, projection_seq)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+           ON CONFLICT (id) DO UPDATE SET
+             team = EXCLUDED.team, status = EXCLUDED.status, due_at = EXCLUDED.due_at, decision = EXCLUDED.decision, precedent = EXCLUDED.precedent,
+             decided_by = EXCLUDED.decided_by, decided_at = EXCLUDED.decided_at, projection_seq = EXCLUDED.projection_seq
+           WHERE policy_gaps.projection_seq < EXCLUDED.projection_seq`,
+          [
+            g.id, g.caseId, g.caseKind, g.team, g.tag, g.question, g.status, g.flaggedBy, ts(g.flaggedAt), ts(g.dueAt), g.decision, g.precedent,
+            g.decidedBy, ts(g.decidedAt), projectionSeq,
+          ],
+        );
+      }
+      return;
     case 'none':
       return;
   }

@@ -5,6 +5,7 @@ import type { Actor, CaseKind } from '../workflows/common/actor';
 import { NOT_RECORDED } from '../workflows/common/refusal';
 import { getEscalationQuery, releaseUpdate, type ReleaseRequest } from '../workflows/escalation/escalation.contract';
 import type { CaseToRelease, ReleaseOutcome } from '../workflows/hand-back/hand-back.contract';
+import { getReviewQuery, releaseReviewUpdate } from '../workflows/strategic-review/review.contract';
 import { classified } from './failures';
 
 export interface CaseReleaseDeps {
@@ -15,6 +16,7 @@ export interface CaseReleaseDeps {
 /** Each kind's release message (the update that puts a case back in its team's queue) and its view. */
 const RELEASES: Partial<Record<CaseKind, { update: UpdateDefinition<{ state: string }, [ReleaseRequest]>; view: QueryDefinition<{ state: string }> }>> = {
   escalation: { update: releaseUpdate, view: getEscalationQuery },
+  strategic_review: { update: releaseReviewUpdate, view: getReviewQuery },
 };
 
 export interface ReleaseCaseInput {

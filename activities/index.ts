@@ -3,12 +3,22 @@ import type { DataSource } from 'typeorm';
 import { createAssignmentActivities } from './assignment.activities';
 import { createCaseProjectionActivities } from './case-projection.activities';
 import { createCaseReleaseActivities } from './case-release.activities';
+import { DatabaseEnforcementGateway } from './enforcement/database-enforcement-gateway';
+import type { EnforcementGateway } from './enforcement/enforcement-gateway';
+import { createEnforcementActivities } from './enforcement.activities';
 import { createNotificationActivities } from './notification.activities';
+import { createRiskActivities } from './risk.activities';
+import type { RiskModel } from './risk/risk-model';
+import { RulesRiskModel } from './risk/rules-risk-model';
 
 export interface ActivityDeps {
   dataSource: DataSource;
   /** For activities that act on other workflows (the out-of-office hand-back). */
   temporal: Client;
+  /** The risk model reviews use; default: the rules model. */
+  riskModel?: RiskModel;
+  /** The marketplace's enforcement system; default: the `enforcement_actions` table. */
+  enforcementGateway?: EnforcementGateway;
 }
 
 /** Every activity the worker registers. Workflows import the *type* only (see workflows/*). */
@@ -18,6 +28,8 @@ export function createActivities(deps: ActivityDeps) {
     ...createNotificationActivities(deps),
     ...createAssignmentActivities(deps),
     ...createCaseReleaseActivities(deps),
+    ...createRiskActivities({ dataSource: deps.dataSource, riskModel: deps.riskModel ?? new RulesRiskModel() }),
+    ...createEnforcementActivities({ enforcementGateway: deps.enforcementGateway ?? new DatabaseEnforcementGateway(deps.dataSource) }),
   };
 }
 

@@ -21,6 +21,9 @@ import { InboxModule } from './inbox/inbox.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PrometheusModule } from './prometheus/prometheus.module';
+import { PolicyGapsModule } from './policy-gaps/policy-gaps.module';
+import { ReviewsModule } from './reviews/reviews.module';
+import { SellersModule } from './sellers/sellers.module';
 import { RosterModule } from './roster/roster.module';
 import { TeamsModule } from './teams/teams.module';
 import { WorkloadModule } from './workload/workload.module';
@@ -70,6 +73,9 @@ export class AppModule {
         PrometheusModule,
         CasesModule,
         EscalationsModule,
+        SellersModule,
+        ReviewsModule,
+        PolicyGapsModule,
         HandoffsModule,
         InboxModule,
         NotificationsModule,

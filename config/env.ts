@@ -109,6 +109,20 @@ export const envSchema = z.object({
     .enum(['true', 'false'])
     .optional()
     .transform((v) => (v === undefined ? undefined : v === 'true')),
+  /**
+   * An external risk-scoring service (the science team's model), POSTed each assessment's facts.
+   * Unset: the rules model scores. Set: the service scores, and the rules model answers (recorded as a
+   * fallback) when it is slow, down or answers nonsense.
+   */
+  RISK_SCORING_URL: z
+    .string()
+    .trim()
+    .regex(/^https?:\/\/[^\s]+$/, 'must be an http:// or https:// URL')
+    .optional(),
+  /** How long an assessment waits for the scoring service before the rules model answers. */
+  RISK_SCORING_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(2000),
+  /** Business hours leadership has to decide a flagged policy gap, on the case team's calendar. */
+  POLICY_GAP_SLA_HOURS: positiveNumber.default(24),
   /** Base URL of the Temporal Web UI, for the console's links to a case's workflow. `npm start` fills in its dev server's. */
   TEMPORAL_UI_URL: z
     .string()

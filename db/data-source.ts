@@ -1,11 +1,15 @@
 import { DataSource } from 'typeorm';
 import { CaseEventEntity } from './entities/case-event.entity';
 import { CaseEntity } from './entities/case.entity';
+import { EnforcementActionEntity } from './entities/enforcement-action.entity';
 import { EscalationCaseEntity } from './entities/escalation-case.entity';
 import { HandoffEntity } from './entities/handoff.entity';
 import { NotificationEntity } from './entities/notification.entity';
+import { PolicyGapEntity } from './entities/policy-gap.entity';
 import { RosterMemberEntity } from './entities/roster-member.entity';
+import { SellerEntity } from './entities/seller.entity';
 import { SlaClockEntity } from './entities/sla-clock.entity';
+import { StrategicReviewEntity } from './entities/strategic-review.entity';
 import { TaskEntity } from './entities/task.entity';
 import { TeamRouteEntity } from './entities/team-route.entity';
 import { TeamEntity } from './entities/team.entity';
@@ -16,6 +20,7 @@ import { CaseKinds1764093600000 } from './migrations/1764093600000-case-kinds';
 import { HandoffWarnAt1764097200000 } from './migrations/1764097200000-handoff-warn-at';
 import { EscalationTaxonomy1764100800000 } from './migrations/1764100800000-escalation-taxonomy';
 import { MetricsIndexes1764104400000 } from './migrations/1764104400000-metrics-indexes';
+import { StrategicReviews1764115200000 } from './migrations/1764115200000-strategic-reviews';
 import { Teams1764090000000 } from './migrations/1764090000000-teams';
 import { IdempotencyKeys1764108000000 } from './migrations/1764108000000-idempotency-keys';
 import { AuditAppendOnly1764111600000 } from './migrations/1764111600000-audit-append-only';
@@ -23,12 +28,12 @@ import { AuditAppendOnly1764111600000 } from './migrations/1764111600000-audit-a
 /** Every entity and migration, listed explicitly so the compiled app and jest (TS) load the same set. */
 export const ENTITIES = [
   CaseEntity, EscalationCaseEntity, CaseEventEntity, RosterMemberEntity, TaskEntity, HandoffEntity, SlaClockEntity, NotificationEntity,
-  TeamEntity, TeamRouteEntity,
+  TeamEntity, TeamRouteEntity, SellerEntity, StrategicReviewEntity, PolicyGapEntity, EnforcementActionEntity,
 ];
 export const MIGRATIONS = [
   InitialCases1764079200000, Roster1764082800000, CaseReadModel1764086400000, Teams1764090000000, CaseKinds1764093600000,
   HandoffWarnAt1764097200000, EscalationTaxonomy1764100800000, MetricsIndexes1764104400000, IdempotencyKeys1764108000000,
-  AuditAppendOnly1764111600000,
+  AuditAppendOnly1764111600000, StrategicReviews1764115200000,
 ];
 
 /** Bounds on every database call of a long-running process (API, worker); see config/env.ts. */

@@ -6,6 +6,7 @@ import { seedTeams } from '../api/teams/team-seed';
 import { loadConfig } from '../config/env';
 import { createDataSource, databaseTimeouts, migrate } from '../db/data-source';
 import { seedDemoRoster } from '../db/seed/demo-roster';
+import { seedDemoSellers } from '../db/seed/sellers';
 import { startEmbeddedPostgres } from '../platform/embedded-postgres';
 import { actorProofKeysFrom } from '../platform/actor-proof-client';
 import { metricsTokenFile, metricsTokenFor } from '../platform/local-metrics-token';
@@ -13,6 +14,8 @@ import { actorProofSecretFor, jwtSecretFor } from '../platform/local-runtime';
 import { runMain } from '../platform/process';
 import { connectClient, connectWorker, startDevServer } from '../platform/temporal';
 import { installWorkerTelemetry } from '../platform/worker-telemetry';
+import { riskModelFor } from '../activities/risk/http-risk-model';
+import { RulesRiskModel } from '../activities/risk/rules-risk-model';
 import { createWorker } from '../worker/worker';
 
 /**
@@ -54,6 +57,8 @@ runMain(async () => {
     const teams = await seedTeams(dataSource);
     if (teams.seeded.length) log(`seeded teams: ${teams.seeded.join(', ')}${teams.inactive.length ? ` (inactive, rules taken: ${teams.inactive.join(', ')})` : ''}`);
     const seeded = config.SEED_DEMO_ROSTER ? await seedDemoRoster(dataSource) : [];
+    const sellers = config.SEED_DEMO_ROSTER ? await seedDemoSellers(dataSource) : 0;
+    if (sellers) log(`seeded ${sellers} demo sellers (import your own with npm run sellers:import -- file.csv)`);
 
     let address = config.TEMPORAL_ADDRESS;
     let uiUrl: string | null = null;
@@ -82,6 +87,7 @@ runMain(async () => {
       taskQueue: config.TEMPORAL_TASK_QUEUE,
       dataSource,
       actorProofKeys,
+      riskModel: riskModelFor(config, new RulesRiskModel()),
     });
     const running = worker.run();
     stops.push(async () => {

@@ -5,6 +5,8 @@ import { runMain } from '../platform/process';
 import { actorProofKeysFrom } from '../platform/actor-proof-client';
 import { connectClient, connectWorker, temporalAddress } from '../platform/temporal';
 import { installWorkerTelemetry } from '../platform/worker-telemetry';
+import { riskModelFor } from '../activities/risk/http-risk-model';
+import { RulesRiskModel } from '../activities/risk/rules-risk-model';
 import { createWorker } from './worker';
 
 /** `npm run worker`: the Temporal worker alone, for deployments. */
@@ -27,6 +29,7 @@ runMain(async () => {
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     dataSource,
     actorProofKeys,
+    riskModel: riskModelFor(config, new RulesRiskModel()),
   });
   const running = worker.run();
   console.log(`Riskdesk worker polling task queue '${config.TEMPORAL_TASK_QUEUE}' on ${temporalAddress(config)}`);

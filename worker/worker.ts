@@ -3,6 +3,8 @@ import { bundleWorkflowCode, NativeConnection, Worker, type WorkflowBundleOption
 import type { DataSource } from 'typeorm';
 import { createActivities } from '../activities';
 import type { ProofKey } from '../workflows/common/actor-proof/actor-proof';
+import type { EnforcementGateway } from '../activities/enforcement/enforcement-gateway';
+import type { RiskModel } from '../activities/risk/risk-model';
 
 export interface WorkerDeps {
   connection: NativeConnection;
@@ -11,6 +13,10 @@ export interface WorkerDeps {
   dataSource: DataSource;
   /** A client of the same namespace, for activities that act on other workflows. */
   temporal: Client;
+  /** The risk model reviews use (riskModelFor(config)); default: the rules model. */
+  riskModel?: RiskModel;
+  /** The marketplace's enforcement system; default: the enforcement_actions table. */
+  enforcementGateway?: EnforcementGateway;
   /** A pre-built bundle (tests build one per run, with their keys); otherwise the workflows are bundled from source with `actorProofKeys`. */
   workflowBundle?: WorkflowBundleOption;
   /** The keys workflows check actor proofs with (ACTOR_PROOF_SECRET and earlier ones); needed when bundling here. */
@@ -23,7 +29,12 @@ export async function createWorker(deps: WorkerDeps): Promise<Worker> {
     connection: deps.connection,
     namespace: deps.namespace,
     taskQueue: deps.taskQueue,
-    activities: createActivities({ dataSource: deps.dataSource, temporal: deps.temporal }),
+    activities: createActivities({
+      dataSource: deps.dataSource,
+      temporal: deps.temporal,
+      riskModel: deps.riskModel,
+      enforcementGateway: deps.enforcementGateway,
+    }),
     workflowBundle: deps.workflowBundle ?? (await bundleWorkflows(requireKeys(deps.actorProofKeys))),
   });
 }

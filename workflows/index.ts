@@ -2,3 +2,5 @@
 export { escalationWorkflow } from './escalation/escalation.workflow';
 export { handoffWorkflow } from './handoff/handoff.workflow';
 export { handBackWorkflow } from './hand-back/hand-back.workflow';
+export { strategicReviewWorkflow } from './strategic-review/review.workflow';
+export { enforcementWorkflow } from './enforcement/enforcement.workflow';

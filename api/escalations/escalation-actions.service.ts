@@ -35,6 +35,8 @@ import type { RequestInfoDto } from './dto/request-info.dto';
 import type { ResolveDto } from './dto/resolve.dto';
 import type { SellerResponseDto } from './dto/seller-response.dto';
 import { CaseAccess } from '../cases/case-access.service';
+import { ReviewOpener } from '../reviews/review-opener.service';
+import { ENFORCEMENT_WORTHY_RESOLUTIONS } from '../../workflows/strategic-review/review.vocabulary';
 import { escalationAllowedActions, escalationContextFor } from './allowed-actions';
 import { defaultSellerDeadline } from './escalation-settings';
 import { fromView } from './escalation.mapper';
@@ -57,6 +59,7 @@ export class EscalationActionsService {
     private readonly temporal: TemporalClient,
     private readonly settings: ApiSettings,
     private readonly roster: RosterRepository,
+    private readonly reviews: ReviewOpener,
   ) {}
 
   acknowledge(actor: Actor, id: string, key?: string) {
@@ -88,9 +91,15 @@ export class EscalationActionsService {
     return this.act(actor, id, 'hand_off', handOffUpdate, payload, key);
   }
 
-  resolve(actor: Actor, id: string, dto: ResolveDto, key?: string) {
+  async resolve(actor: Actor, id: string, dto: ResolveDto, key?: string) {
     const payload = { resolutionCode: dto.resolutionCode, rootCause: dto.rootCause, upstreamTeam: dto.upstreamTeam, note: dto.note };
-    return this.act(actor, id, 'resolve', resolveUpdate, payload, key);
+    const resolved = await this.act(actor, id, 'resolve', resolveUpdate, payload, key);
+    // An enforcement-worthy resolution on a strategic seller opens a strategic review (one per escalation, one open per seller).
+    if ((ENFORCEMENT_WORTHY_RESOLUTIONS as readonly string[]).includes(dto.resolutionCode)) {
+      const seller = await this.reviews.strategicSeller(resolved.sellerId);
+      if (seller) await this.reviews.openAutomatically(seller.id, `Escalation resolved ${dto.resolutionCode}: ${resolved.summary}`.slice(0, 2000), { kind: 'escalation_resolved', ref: id });
+    }
+    return resolved;
   }
 
   reopen(actor: Actor, id: string, dto: ReasonDto, key?: string) {

@@ -4,6 +4,7 @@ import { CaseAccess } from '../cases/case-access.service';
 import { CaseQueriesService } from '../cases/case-queries.service';
 import type { EscalationState } from '../../workflows/escalation/escalation.state';
 import { ApiSettings } from '../common/runtime';
+import { SellersService } from '../sellers/sellers.service';
 import { escalationAllowedActions, escalationContextFor } from './allowed-actions';
 import type { ListEscalationsQuery } from './dto/list-escalations.query';
 import { fromEntity } from './escalation.mapper';
@@ -16,6 +17,7 @@ export class EscalationQueriesService {
     private readonly cases: CaseAccess,
     private readonly queries: CaseQueriesService,
     private readonly settings: ApiSettings,
+    private readonly sellers: SellersService,
   ) {}
 
   async summary(id: string): Promise<EscalationResponse> {
@@ -27,6 +29,7 @@ export class EscalationQueriesService {
     return {
       ...fromEntity(row),
       ...(await this.queries.parts(id)),
+      seller: await this.sellers.profileOrNull(row.sellerId),
       allowedActions: escalationAllowedActions(
         row.id,
         (row.snapshot as { case?: EscalationState }).case,

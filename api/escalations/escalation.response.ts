@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CaseHandoffResponse, ClockResponse, TaskResponse, TimelineEntryResponse } from '../cases/case.response';
+import { SellerResponse } from '../sellers/seller.response';
 import { AllowedActionResponse } from './allowed-actions';
 
 /** The case as the API shows it; built by the mapper, never an entity. */
@@ -36,6 +37,7 @@ export class EscalationDetailResponse extends EscalationResponse {
   @ApiProperty({ type: [TaskResponse], description: 'Open tasks first, then done and cancelled ones' }) tasks!: TaskResponse[];
   @ApiProperty({ type: [CaseHandoffResponse] }) handoffs!: CaseHandoffResponse[];
   @ApiProperty({ type: [TimelineEntryResponse] }) timeline!: TimelineEntryResponse[];
+  @ApiPropertyOptional({ type: SellerResponse, nullable: true, description: "The seller's profile from the seller directory (null when it does not know them)" }) seller!: SellerResponse | null;
   @ApiProperty({ type: [AllowedActionResponse], description: 'The actions the caller may take now' }) allowedActions!: AllowedActionResponse[];
 }
 

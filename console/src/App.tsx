@@ -14,6 +14,7 @@ import { DashboardPage } from './pages/DashboardPage';
 import { HistoryPage } from './pages/HistoryPage';
 import { MyWorkPage } from './pages/MyWorkPage';
 import { NewCasePage } from './pages/NewCasePage';
+import { NewReviewPage } from './pages/NewReviewPage';
 import { SignInPage } from './pages/SignInPage';
 import { TeamPage } from './pages/TeamPage';
 
@@ -71,6 +72,7 @@ function SignedIn({ session: s }: { session: Session }) {
             <Route path="/console/cases/new" component={NewCasePage} />
             <Route path="/console/cases/:id" component={CasePage} />
             <Route path="/console/cases/:id/history" component={HistoryPage} />
+            <Route path="/console/reviews/new" component={NewReviewPage} />
             <Route path="/console/approvals" component={ApprovalsPage} />
             <Route path="/console/team" component={TeamPage} />
             <Route path="/console/dashboard" component={DashboardPage} />

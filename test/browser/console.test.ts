@@ -275,7 +275,7 @@ describe('web console in a browser (real API, Temporal and PostgreSQL)', () => {
       const w = await WatchedPage.open(chrome.browser);
       pages.push(w);
       w.expectHttpError(/\/ready$/);
-      w.expectHttpError(/\/escalations/);
+      w.expectHttpError(/\/(escalations|cases)/);
       await w.page.goto(`${brokenBase}/console/`);
       await w.page.locator('[data-user="olga"]').click();
       const banner = w.page.locator('.status-banner');

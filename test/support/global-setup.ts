@@ -6,6 +6,7 @@ import { Client } from 'pg';
 import { createDataSource, migrate } from '../../db/data-source';
 import { seedTeams } from '../../api/teams/team-seed';
 import { seedDemoRoster } from '../../db/seed/demo-roster';
+import { seedDemoSellers } from '../../db/seed/sellers';
 import { startDevServer, type DevServer } from '../../platform/temporal';
 import { actorProofKeys } from '../../platform/actor-proof-client';
 import { bundleWorkflows } from '../../worker/worker';
@@ -28,6 +29,7 @@ export default async function globalSetup(): Promise<void> {
   await migrate(ds);
   await seedTeams(ds);
   await seedDemoRoster(ds);
+  await seedDemoSellers(ds);
   await ds.query(`UPDATE roster_members SET capacity = $1 WHERE role IN ('specialist', 'senior_specialist')`, [TEST_DEMO_CAPACITY]);
   await ds.destroy();
 

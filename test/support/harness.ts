@@ -8,7 +8,7 @@ import { loadConfig } from '../../config/env';
 import { createDataSource } from '../../db/data-source';
 import { signAccessToken } from '../../platform/access-tokens';
 import { actorProofInterceptor, actorProofKeys } from '../../platform/actor-proof-client';
-import { createWorker } from '../../worker/worker';
+import { createWorker, type WorkerDeps } from '../../worker/worker';
 import { required, TEST_ACTOR_PROOF_SECRET, TEST_ENV } from './env';
 
 /**
@@ -44,7 +44,14 @@ export async function openTestDatabase(): Promise<DataSource> {
   return createDataSource(required(TEST_ENV.databaseUrl), { poolSize: 4, applicationName: 'riskdesk-test' }).initialize();
 }
 
-export async function createIntegrationContext(opts: { api?: boolean; env?: Record<string, string> } = {}): Promise<IntegrationContext> {
+export interface IntegrationOptions {
+  api?: boolean;
+  env?: Record<string, string>;
+  /** Stand-ins for outside systems the worker talks to (the marketplace's enforcement system). */
+  worker?: Pick<WorkerDeps, 'enforcementGateway' | 'riskModel'>;
+}
+
+export async function createIntegrationContext(opts: IntegrationOptions = {}): Promise<IntegrationContext> {
   const address = required(TEST_ENV.temporalAddress);
   const taskQueue = `test-${randomUUID()}`;
   const dataSource = await openTestDatabase();
@@ -62,6 +69,7 @@ export async function createIntegrationContext(opts: { api?: boolean; env?: Reco
       taskQueue,
       dataSource,
       workflowBundle: { codePath: required(TEST_ENV.workflowBundle) },
+      ...opts.worker,
     });
     running = worker.run();
   };

@@ -35,6 +35,7 @@ const ESCALATION_MATRIX: Array<[CaseAction, string]> = [
   ['record_seller_response', '1 1 1 0 0 0 0 0'],
   ['hand_off',               '1 1 1 0 0 0 0 0'],
   ['answer_handoff',         '0 0 0 1 1 1 0 0'],
+  ['answer_consultation',    '0 0 0 0 0 0 0 0'],
   ['resolve',                '1 1 1 0 0 0 0 0'],
   ['reopen',                 '1 1 1 0 0 0 0 0'],
   ['escalate',               '1 1 0 0 0 0 0 0'],
@@ -43,9 +44,19 @@ const ESCALATION_MATRIX: Array<[CaseAction, string]> = [
   ['retriage',               '1 1 1 0 0 0 0 0'],
   ['renew_lease',            '1 1 0 0 0 0 0 0'],
   ['history.view',           '0 0 1 0 0 0 0 1'],
+  ['approve_enforcement',    '0 0 0 0 0 0 0 0'],
+  ['complete_check',         '0 0 0 0 0 0 0 0'],
+  ['assess_risk',            '0 0 0 0 0 0 0 0'],
+  ['propose_decision',       '0 0 0 0 0 0 0 0'],
+  ['approve_urgency',        '0 0 0 0 0 0 0 0'],
+  ['flag_policy_gap',        '0 0 0 0 0 0 0 0'],
+  ['decide_policy_gap',      '0 0 0 0 0 0 0 0'],
 ];
 
 const REVIEW_MATRIX: Array<[CaseAction, AccessTarget['kind'], string]> = [
+  ['approve_enforcement', 'strategic_review', '0 1 1 0 0 0 0 0'],
+  ['answer_consultation', 'strategic_review', '0 0 0 0 0 0 1 0'],
+  ['resolve',             'strategic_review', '1 1 1 0 0 0 0 0'],
   ['roster.view',         'roster',           '0 1 1 0 0 0 0 1'],
   ['roster.update',       'roster',           '0 0 1 0 0 0 0 1'],
   ['workload.view',       'roster',           '0 1 1 0 0 0 0 1'],
@@ -55,6 +66,14 @@ const REVIEW_MATRIX: Array<[CaseAction, AccessTarget['kind'], string]> = [
   ['teams.update',        'roster',           '0 0 0 0 0 0 0 0'],
   ['roster.update',       'escalation',       '0 0 0 0 0 0 0 0'],
   ['resolve',             'roster',           '0 0 0 0 0 0 0 0'],
+  ['complete_check',      'strategic_review', '1 1 1 0 0 0 0 0'],
+  ['assess_risk',         'strategic_review', '1 1 1 0 0 0 0 0'],
+  ['propose_decision',    'strategic_review', '1 1 1 0 0 0 0 0'],
+  ['approve_urgency',     'strategic_review', '0 0 1 0 0 0 0 0'],
+  ['flag_policy_gap',     'strategic_review', '1 1 1 0 0 0 0 0'],
+  ['decide_policy_gap',   'strategic_review', '0 0 1 0 0 0 0 0'],
+  ['sellers.view',        'sellers',          '1 1 1 1 1 1 1 1'],
+  ['sellers.update',      'sellers',          '0 0 0 0 0 0 0 1'],
 ];
 
 const expand = (cells: string) => cells.split(' ').map((c, i) => [ROLES[i], c === '1'] as const);
@@ -68,7 +87,7 @@ describe('the permission table', () => {
   });
 
   it('lists every action in the escalation matrix', () => {
-    const rosterActions = ['roster.view', 'roster.update', 'workload.view', 'metrics.view', 'teams.view', 'teams.update'];
+    const rosterActions = ['roster.view', 'roster.update', 'workload.view', 'metrics.view', 'teams.view', 'teams.update', 'sellers.view', 'sellers.update'];
     expect(ESCALATION_MATRIX.map(([a]) => a).sort()).toEqual(CASE_ACTIONS.filter((a) => !rosterActions.includes(a)).sort());
   });
 
@@ -139,6 +158,12 @@ describe('scopes', () => {
     ['legal views the team configuration', actorFor('legal'), 'teams.view', { kind: 'teams', team: OTHER_TEAM }, true],
     ["manager changes own team's configuration", manager, 'teams.update', { kind: 'teams', team: TEAM }, 'role_not_permitted'],
     ["operator changes any team's configuration", operator, 'teams.update', { kind: 'teams', team: OTHER_TEAM }, true],
+    ["specialist flags a policy gap on a teammate's review", specialist, 'flag_policy_gap', { ...colleagues, kind: 'strategic_review' }, true],
+    ["specialist flags a policy gap on another team's review", specialist, 'flag_policy_gap', { ...otherTeams, kind: 'strategic_review' }, 'wrong_team'],
+    ["specialist completes a check on a teammate's review", specialist, 'complete_check', { ...colleagues, kind: 'strategic_review' }, 'not_assignee'],
+    ["manager approves urgency in another team", manager, 'approve_urgency', { ...otherTeams, kind: 'strategic_review' }, 'wrong_team'],
+    ['operator updates the seller directory', operator, 'sellers.update', { kind: 'sellers' }, true],
+    ['manager updates the seller directory', manager, 'sellers.update', { kind: 'sellers' }, 'role_not_permitted'],
   ])('%s', (_name, actor, action, target, expected) => {
     const decision = authorize(actor, action, target);
     if (expected === true) expect(decision).toEqual({ allowed: true });

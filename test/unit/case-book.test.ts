@@ -175,3 +175,49 @@ describe('the case runtime bookkeeping (a fake kind)', () => {
     expect(rememberUpdate(['a'], 'a')).toEqual(['a']);
   });
 });
+
+describe('child workflows and activity calls', () => {
+  const child = { workflowType: 'enforcementWorkflow', workflowId: 'enforcement-c1-1', input: { enforcementId: 'c1/enforcement/1' } };
+  const book = () =>
+    new CaseBook(
+      {
+        caseIdOf: (s: Counter) => s.id,
+        transition: (state: Counter, _e: CounterEvent, now: number): Transition<Counter> => ({
+          ok: true,
+          state: { ...state, value: state.value + 1 },
+          effects: [
+            { type: 'record', entry: { actor: alice, action: 'go', fromState: null, toState: 'x', reason: null, details: {}, at: now } },
+            { type: 'start_workflow', child },
+            { type: 'call', call: { id: 'c1/risk/1', activity: 'assessRisk', input: { sellerId: 's' } } },
+          ],
+        }),
+      },
+      {},
+      'counter-c1',
+      CaseBook.fresh<Counter>({ id: 'c1', value: 0 }),
+    );
+
+  it('starts a child with the projection and runs a call before it, so the answer is recorded with the change', () => {
+    const b = book();
+    b.apply(bump(), T0);
+    expect(b.hasCalls()).toBe(true);
+    expect(b.isSettled(T0)).toBe(false);
+    expect(b.takeCalls()).toEqual([{ id: 'c1/risk/1', activity: 'assessRisk', input: { sellerId: 's' } }]);
+    const batch = b.takeBatch();
+    expect(batch.childStarts).toEqual([child]);
+    b.batchRecorded(batch);
+    expect(b.isSettled(T0)).toBe(true);
+  });
+
+  it('starts a child again after a failed write only if it had not started', () => {
+    const b = book();
+    b.apply(bump(), T0);
+    b.takeCalls();
+    const first = b.takeBatch();
+    b.batchFailed(first, { reason: 'db down', permanent: false, started: [], signalled: [] }, T0);
+    const retry = b.takeBatch();
+    expect(retry.childStarts).toEqual([child]);
+    b.batchFailed(retry, { reason: 'db down', permanent: false, started: [child.workflowId], signalled: [] }, T0 + 1);
+    expect(b.takeBatch().childStarts).toEqual([]);
+  });
+});

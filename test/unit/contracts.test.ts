@@ -1,5 +1,7 @@
 import { ESCALATION_MESSAGES } from '../../workflows/escalation/escalation.contract';
 import { HANDOFF_MESSAGES } from '../../workflows/handoff/handoff.contract';
+import { ENFORCEMENT_MESSAGES, ENFORCEMENT_WORKFLOW_TYPE } from '../../workflows/enforcement/enforcement.contract';
+import { REVIEW_MESSAGES, REVIEW_WORKFLOW_TYPE } from '../../workflows/strategic-review/review.contract';
 import { REFUSAL_TYPES } from '../../workflows/common/refusal';
 import { ErrorCode, httpStatusFor } from '../../api/common/error-codes';
 
@@ -24,6 +26,18 @@ describe('workflow message contracts', () => {
   it('keeps the handoff wire names', () => {
     expect(wireNames(HANDOFF_MESSAGES.updates)).toEqual(['answerHandoff']);
     expect(wireNames(HANDOFF_MESSAGES.queries)).toEqual(['getHandoff']);
+  });
+
+  it('keeps the strategic review and enforcement wire names', () => {
+    expect(REVIEW_WORKFLOW_TYPE).toBe('strategicReviewWorkflow');
+    expect(ENFORCEMENT_WORKFLOW_TYPE).toBe('enforcementWorkflow');
+    expect(wireNames(REVIEW_MESSAGES.updates)).toEqual([
+      'acknowledge', 'claim', 'release', 'reassign', 'completeCheck', 'assessRisk', 'handOff', 'proposeDecision', 'approveDecision',
+      'rejectDecision', 'withdrawDecision', 'approveUrgency', 'retryEnforcement', 'flagPolicyGap', 'decidePolicyGap', 'awaitRecorded',
+    ]);
+    expect(wireNames(REVIEW_MESSAGES.signals)).toEqual(['handoffAnswered', 'enforcementResult']);
+    expect(wireNames(REVIEW_MESSAGES.queries)).toEqual(['getReview']);
+    expect(wireNames(ENFORCEMENT_MESSAGES.queries)).toEqual(['getEnforcement']);
   });
 
   it('maps every refusal a workflow can give to a 4xx error code of the API', () => {

@@ -20,6 +20,10 @@ import type { escalationWorkflow } from '../../workflows/escalation/escalation.w
 import { HAND_BACK_WORKFLOW_TYPE, handBackWorkflowId } from '../../workflows/hand-back/hand-back.contract';
 import type { handBackWorkflow } from '../../workflows/hand-back/hand-back.workflow';
 import { actors, escalationInput } from '../support/escalation-fixtures';
+import * as review from '../../workflows/strategic-review/review.contract';
+import type { strategicReviewWorkflow } from '../../workflows/strategic-review/review.workflow';
+import { enforcementWorkflowId } from '../../workflows/enforcement/enforcement.contract';
+import { reviewActors, reviewInput } from '../support/review-fixtures';
 import { eventually } from '../support/eventually';
 import { createTimeSkippingContext, type TimeSkippingContext } from '../support/time-skipping';
 
@@ -185,4 +189,91 @@ describe('representative lifecycles (recorded as replay histories on demand)', (
       await save('escalation-identity-risk', workflowId);
     });
   });
+
+  /**
+   * Recorded while strategic-top version 1 was the current playbook: after a new version is published,
+   * this history must still replay (the review keeps the version it started on).
+   */
+  it('strategic review on the top tier: checks, risk, quorum, consultation answered, enforcement applied', async () => {
+    await ctx.run(async (taskQueue) => {
+      // Version 1, as it was current when this history was recorded (version 2 has since been published).
+      const input = reviewInput({ annualSales: 90_000_000, strategic: true }, { playbook: { id: 'strategic-top', version: 1 } });
+      await ctx.dataSource.query(
+        `INSERT INTO sellers (id, marketplace, legal_name, annual_sales, strategic, account_manager_id) VALUES ($1, 'US', $2, $3, true, 'alex')`,
+        [input.seller.sellerId, input.seller.legalName, input.seller.annualSales],
+      );
+      expect(input.playbook).toEqual({ id: 'strategic-top', version: 1 });
+      const workflowId = review.reviewWorkflowId(input.caseId);
+      const handle = await ctx.env.client.workflow.start<typeof strategicReviewWorkflow>(review.REVIEW_WORKFLOW_TYPE, { taskQueue, workflowId, args: [input] });
+      const created = await handle.executeUpdate(review.awaitReviewRecordedUpdate);
+      const { ben, dana, mia } = reviewActors;
+      if (created.state === 'queued') await handle.executeUpdate(review.claimReviewUpdate, { args: [{ actor: ben }] });
+      else {
+        if (created.assigneeId !== 'ben') await handle.executeUpdate(review.reassignReviewUpdate, { args: [{ actor: mia, assigneeId: 'ben' }] });
+        await handle.executeUpdate(review.acknowledgeReviewUpdate, { args: [{ actor: ben }] });
+      }
+      for (const check of created.review.checks) {
+        const finding = check.id === 'linked_accounts' ? 'concern' : 'clear';
+        await handle.executeUpdate(review.completeCheckUpdate, { args: [{ actor: ben, checkId: check.id, finding, notes: `${check.id} reviewed`, evidence: [`doc://${check.id}`] }] });
+      }
+      await handle.executeUpdate(review.assessRiskUpdate, { args: [{ actor: ben }] });
+      const proposed = await handle.executeUpdate(review.proposeDecisionUpdate, {
+        args: [{ actor: ben, decision: 'listing_restriction', reasonCode: 'linked_to_enforced_account', policyCitation: 'Seller Code of Conduct §6', rationale: 'Linked to a suspended account', durationDays: 30 }],
+      });
+      await handle.executeUpdate(review.approveDecisionUpdate, { args: [{ actor: dana, note: 'Agree' }] });
+      await ctx.env.sleep(5 * HOUR);
+      await handle.executeUpdate(review.approveDecisionUpdate, { args: [{ actor: mia }] });
+      const consultationId = proposed.review.proposal!.consultation!.handoffId;
+      await ctx.env.client.workflow
+        .getHandle(handoffWorkflowId(consultationId))
+        .executeUpdate(answerHandoffUpdate, { args: [{ actor: reviewActors.alex, outcome: 'reject', notes: 'The seller is restructuring' }] });
+      const final = await handle.result();
+      expect(final.state).toBe('closed');
+      expect(final.review.outcome).toBe('listing_restriction');
+      expect(final.review.playbook).toEqual({ id: 'strategic-top', version: 1 });
+      await save('review-top-tier-enforced-playbook-v1', workflowId);
+      await save('enforcement-applied', enforcementWorkflowId(final.review.enforcements[0].enforcementId));
+    });
+  });
+
+  it('strategic review: rejected proposal back to the maker, approval reminder and escalation, no action', async () => {
+    await ctx.run(async (taskQueue) => {
+      const input = reviewInput({ annualSales: 7_000_000, strategic: false, accountManagerId: null });
+      await ctx.dataSource.query(
+        `INSERT INTO sellers (id, marketplace, legal_name, annual_sales, strategic) VALUES ($1, 'US', $2, $3, false)`,
+        [input.seller.sellerId, input.seller.legalName, input.seller.annualSales],
+      );
+      const workflowId = review.reviewWorkflowId(input.caseId);
+      const handle = await ctx.env.client.workflow.start<typeof strategicReviewWorkflow>(review.REVIEW_WORKFLOW_TYPE, { taskQueue, workflowId, args: [input] });
+      const created = await handle.executeUpdate(review.awaitReviewRecordedUpdate);
+      const { ben, dana } = reviewActors;
+      if (created.state === 'queued') await handle.executeUpdate(review.claimReviewUpdate, { args: [{ actor: ben }] });
+      else {
+        if (created.assigneeId !== 'ben') await handle.executeUpdate(review.reassignReviewUpdate, { args: [{ actor: reviewActors.mia, assigneeId: 'ben' }] });
+        await handle.executeUpdate(review.acknowledgeReviewUpdate, { args: [{ actor: ben }] });
+      }
+      for (const check of created.review.checks.filter((x) => x.required)) {
+        await handle.executeUpdate(review.completeCheckUpdate, { args: [{ actor: ben, checkId: check.id, finding: 'clear', notes: 'ok' }] });
+      }
+      await handle.executeUpdate(review.flagPolicyGapUpdate, { args: [{ actor: ben, tag: 'replay-gap', question: 'Edge case?' }] });
+      await handle.executeUpdate(review.assessRiskUpdate, { args: [{ actor: ben }] });
+      await handle.executeUpdate(review.proposeDecisionUpdate, {
+        args: [{ actor: ben, decision: 'funds_hold', reasonCode: 'payment_abuse', policyCitation: 'Payments Policy §3', rationale: 'Chargebacks' }],
+      });
+      await ctx.env.sleep(17 * HOUR);
+      await handle.executeUpdate(review.rejectDecisionUpdate, { args: [{ actor: dana, reasons: 'Not enough evidence' }] });
+      const closed = await handle.executeUpdate(review.proposeDecisionUpdate, {
+        args: [{ actor: ben, decision: 'no_action', reasonCode: 'no_violation', policyCitation: 'n/a', rationale: 'Chargebacks explained by a carrier failure' }],
+      });
+      expect(closed.state).toBe('closed');
+      await handle.executeUpdate(review.decidePolicyGapUpdate, {
+        args: [{ actor: reviewActors.mia, gapId: closed.review.policyGaps[0].id, decision: 'Not a gap', precedent: 'Covered by Payments Policy §3' }],
+      });
+      const final = await handle.result();
+      expect(final.review.previousProposals[0].approval).toMatchObject({ status: 'rejected' });
+      expect(final.review.previousProposals[0].approval!.escalatedAt).not.toBeNull();
+      await save('review-rejected-escalated-no-action', workflowId);
+    });
+  });
 });
+

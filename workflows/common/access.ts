@@ -15,6 +15,7 @@ export const CASE_ACTIONS = [
   'record_seller_response',
   'hand_off',
   'answer_handoff',
+  'answer_consultation',
   'resolve',
   'reopen',
   'escalate',
@@ -23,12 +24,21 @@ export const CASE_ACTIONS = [
   'retriage',
   'renew_lease',
   'history.view',
+  'approve_enforcement',
+  'complete_check',
+  'assess_risk',
+  'propose_decision',
+  'approve_urgency',
+  'flag_policy_gap',
+  'decide_policy_gap',
   'roster.view',
   'roster.update',
   'workload.view',
   'metrics.view',
   'teams.view',
   'teams.update',
+  'sellers.view',
+  'sellers.update',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -43,8 +53,11 @@ export type RosterAction = (typeof ROSTER_ACTIONS)[number];
 export const TEAM_CONFIG_ACTIONS = ['teams.view', 'teams.update'] as const satisfies readonly CaseAction[];
 export type TeamConfigAction = (typeof TEAM_CONFIG_ACTIONS)[number];
 
-/** A column of the table: a case kind, the team roster, or the teams configuration. */
-export type AccessScope = CaseKind | 'roster' | 'teams';
+/** Actions on the seller directory (profiles, bulk import, risk assessments); their column is `sellers`. Like teams, it belongs to no team. */
+export const SELLER_ACTIONS = ['sellers.view', 'sellers.update'] as const satisfies readonly CaseAction[];
+
+/** A column of the table: a case kind, the team roster, the teams configuration, or the seller directory. */
+export type AccessScope = CaseKind | 'roster' | 'teams' | 'sellers';
 
 export interface AccessTarget {
   kind: AccessScope;
@@ -85,6 +98,8 @@ export const PERMISSIONS: Readonly<Record<CaseAction, Row>> = {
   record_seller_response: everyKind(...WORKERS, 'manager'),
   hand_off: everyKind(...WORKERS, 'manager'),
   answer_handoff: everyKind(...HANDOFF_ROLES),
+  // A strategic review's Account Management consultation: the seller's account manager answers.
+  answer_consultation: { strategic_review: ['account_manager'] },
   resolve: everyKind(...WORKERS, 'manager'),
   reopen: everyKind(...WORKERS, 'manager'),
   escalate: everyKind(...WORKERS),
@@ -93,6 +108,16 @@ export const PERMISSIONS: Readonly<Record<CaseAction, Row>> = {
   retriage: everyKind(...WORKERS, 'manager'),
   renew_lease: everyKind(...WORKERS),
   'history.view': everyKind('manager', 'operator'),
+  approve_enforcement: { strategic_review: ['senior_specialist', 'manager'] },
+  // The maker's steps of a strategic review: the playbook's checks, the risk assessment, the proposal.
+  complete_check: { strategic_review: [...WORKERS, 'manager'] },
+  assess_risk: { strategic_review: [...WORKERS, 'manager'] },
+  propose_decision: { strategic_review: [...WORKERS, 'manager'] },
+  // An urgent enforcement skips the Account Management consultation window: a manager's call.
+  approve_urgency: { strategic_review: ['manager'] },
+  // Anyone working the team's cases may ask leadership; leadership (the team's managers) decides.
+  flag_policy_gap: { strategic_review: [...WORKERS, 'manager'] },
+  decide_policy_gap: { strategic_review: ['manager'] },
   'roster.view': { roster: ['senior_specialist', 'manager', 'operator'] },
   'roster.update': { roster: ['manager', 'operator'] },
   'workload.view': { roster: ['senior_specialist', 'manager', 'operator'] },
@@ -102,6 +127,10 @@ export const PERMISSIONS: Readonly<Record<CaseAction, Row>> = {
   // handoffs; changing it reroutes new cases for every team, so only operators do.
   'teams.view': { teams: [...WORKERS, 'manager', ...HANDOFF_ROLES, 'account_manager', 'operator'] },
   'teams.update': { teams: ['operator'] },
+  // Seller profiles are context for every case; importing them and recording detection signals is an
+  // operator's job (the integration identity of the detection and science teams' pipelines).
+  'sellers.view': { sellers: [...WORKERS, 'manager', ...HANDOFF_ROLES, 'account_manager', 'operator'] },
+  'sellers.update': { sellers: ['operator'] },
 };
 
 /**
@@ -118,6 +147,13 @@ type Scope = 'anywhere' | 'team' | 'assigned' | 'queue' | 'team_or_assigned' | '
 /** Team-level acts a senior specialist does for the team, not only on their own cases. */
 const SENIOR_TEAM_ACTIONS: readonly CaseAction[] = [
   'escalate',
+  'approve_enforcement',
+  'complete_check',
+  'assess_risk',
+  'propose_decision',
+  'approve_urgency',
+  'flag_policy_gap',
+  'decide_policy_gap',
   'roster.view',
   'workload.view',
   'metrics.view',
@@ -145,6 +181,7 @@ function scopeOf(role: Role, action: CaseAction): Scope {
 function specialistScope(action: CaseAction): Scope {
   switch (action) {
     case 'view':
+    case 'flag_policy_gap':
       return 'team_or_assigned';
     case 'claim':
       return 'queue';
@@ -157,6 +194,7 @@ function specialistScope(action: CaseAction): Scope {
 
 const KIND_LABELS: Record<CaseKind, string> = {
   escalation: 'escalation',
+  strategic_review: 'strategic review',
 };
 
 /** Each phrase completes "role X may not ..." before "<kind> cases" (or, for roster actions, alone). */
@@ -170,6 +208,7 @@ const ACTION_PHRASES: Record<CaseAction, string> = {
   record_seller_response: 'record seller responses on',
   hand_off: 'hand off',
   answer_handoff: 'answer handoffs on',
+  answer_consultation: 'answer consultations on',
   resolve: 'resolve',
   reopen: 'reopen',
   escalate: 'escalate',
@@ -178,12 +217,21 @@ const ACTION_PHRASES: Record<CaseAction, string> = {
   retriage: 're-triage',
   renew_lease: 'renew the lease on',
   'history.view': 'view the history of',
+  approve_enforcement: 'approve enforcement on',
+  complete_check: 'complete playbook checks on',
+  assess_risk: 'assess the risk of',
+  propose_decision: 'propose decisions on',
+  approve_urgency: 'approve urgent enforcement on',
+  flag_policy_gap: 'flag policy gaps on',
+  decide_policy_gap: 'decide policy gaps on',
   'roster.view': 'view the roster',
   'roster.update': 'update the roster',
   'workload.view': 'view the workload',
   'metrics.view': 'view the metrics',
   'teams.view': 'view the team configuration',
   'teams.update': 'change the team configuration',
+  'sellers.view': 'view seller profiles',
+  'sellers.update': 'change the seller directory',
 };
 
 const ALLOWED: Decision = { allowed: true };
@@ -212,7 +260,7 @@ export function authorize(actor: Actor, action: CaseAction, target: AccessTarget
   if (role === SYSTEM_ROLE || !roles || !roles.includes(role)) {
     const phrase = ACTION_PHRASES[action];
     let what: string;
-    if (target.kind === 'teams') what = phrase;
+    if (target.kind === 'teams' || target.kind === 'sellers') what = phrase;
     else if (target.kind === 'roster') what = isRosterAction(action) ? phrase : `${phrase} rosters`;
     else what = isRosterAction(action) ? `${phrase} of ${KIND_LABELS[target.kind]} cases` : `${phrase} ${KIND_LABELS[target.kind]} cases`;
     return deny('role_not_permitted', `role ${actor.role} may not ${what}`);
@@ -236,7 +284,7 @@ export function authorize(actor: Actor, action: CaseAction, target: AccessTarget
         : `the case is assigned to ${target.assigneeId}, not to ${actor.userId}`,
     );
 
-  switch (target.kind === 'teams' ? 'anywhere' : scopeOf(role, action)) {
+  switch (target.kind === 'teams' || target.kind === 'sellers' ? 'anywhere' : scopeOf(role, action)) {
     case 'anywhere':
       return ALLOWED;
     case 'team':

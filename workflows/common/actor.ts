@@ -21,7 +21,7 @@ export const HANDOFF_TEAMS = ['legal', 'policy', 'customer_trust'] as const;
 export type HandoffTeam = (typeof HANDOFF_TEAMS)[number];
 
 /** The case kinds Riskdesk runs (each kind's issue adds itself here as it is built). */
-export const CASE_KINDS = ['escalation'] as const;
+export const CASE_KINDS = ['escalation', 'strategic_review'] as const;
 export type CaseKind = (typeof CASE_KINDS)[number];
 
 /** The automation's own role: no roster member has it and no permission row grants it. */

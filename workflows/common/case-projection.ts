@@ -35,7 +35,7 @@ export interface CaseRow {
 }
 
 /** Kind-specific read-model rows, one table per kind (see db/migrations); `none` for a kind with nothing of its own. */
-export type CaseDetailsRow = EscalationDetailsRow | { kind: 'none' };
+export type CaseDetailsRow = EscalationDetailsRow | StrategicReviewDetailsRow | { kind: 'none' };
 
 export interface EscalationDetailsRow {
   kind: 'escalation';
@@ -49,6 +49,43 @@ export interface EscalationDetailsRow {
   rootCause: string | null;
   upstreamTeam: string | null;
   reopenCount: number;
+}
+
+export interface StrategicReviewDetailsRow {
+  kind: 'strategic_review';
+  sellerId: string;
+  tier: string;
+  playbookId: string;
+  playbookVersion: number;
+  riskScore: number | null;
+  riskBand: string | null;
+  riskModelVersion: string | null;
+  /** The proposal in force (or the last one), and where it stands. */
+  decision: string | null;
+  decisionStatus: string | null;
+  outcome: string | null;
+  /** Open: the seller's one open review (a partial unique index keeps it one). */
+  open: boolean;
+  statementOfReasons: Record<string, unknown> | null;
+  policyGaps: PolicyGapRow[];
+}
+
+/** A question a case raised for leadership; decided, it is a precedent others find by its tag. */
+export interface PolicyGapRow {
+  id: string;
+  caseId: string;
+  caseKind: CaseKind;
+  team: string;
+  tag: string;
+  question: string;
+  status: 'open' | 'decided';
+  flaggedBy: string;
+  flaggedAt: number;
+  dueAt: number | null;
+  decision: string | null;
+  precedent: string | null;
+  decidedBy: string | null;
+  decidedAt: number | null;
 }
 
 export interface AuditEvent {

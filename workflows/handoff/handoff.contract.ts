@@ -42,6 +42,8 @@ export interface HandoffRequest {
   requestedBy: Actor;
   requestedAt: number;
   sla: ClockTarget;
+  /** A person the question is for (a consultation goes to the seller's account manager); else the team's queue. */
+  assigneeId?: string | null;
 }
 
 /** The handoff workflow's input: the request, and where to send the answer (filled in by the case runtime). */

@@ -41,11 +41,12 @@ const TEAM_LABEL: Record<HandoffInput['team'], string> = {
   legal: 'Legal',
   policy: 'Policy',
   customer_trust: 'Customer Trust',
+  account_management: 'Account Management',
 };
 
-function task(r: HandoffState['request'], suffix: string, kind: string, title: string, dueAt: number | null, now: number): TaskRow {
+function task(r: HandoffState['request'], suffix: string, kind: string, title: string, dueAt: number | null, now: number, assigneeId: string | null = null): TaskRow {
   return {
-    id: `${r.handoffId}/${suffix}`, caseId: r.caseId, caseKind: r.caseKind, kind, title, assigneeId: null, team: r.team,
+    id: `${r.handoffId}/${suffix}`, caseId: r.caseId, caseKind: r.caseKind, kind, title, assigneeId, team: r.team,
     status: 'open', dueAt, createdAt: now, completedAt: null,
   };
 }
@@ -53,24 +54,24 @@ function task(r: HandoffState['request'], suffix: string, kind: string, title: s
 export function createHandoff(input: HandoffInput, ctx: HandoffContext): { state: HandoffState; effects: CaseEffect[] } {
   const { sla, ...request } = input;
   const clock = startClock({ ...sla, id: 'handoff', kind: 'handoff', now: input.requestedAt });
-  const answerTask = task(request, 'answer', 'handoff', `${TEAM_LABEL[input.team]} handoff: ${input.question.slice(0, 120)}`, clock.deadlineAt, input.requestedAt);
+  const assigneeId = input.assigneeId ?? null;
+  const answerTask = task(request, 'answer', 'handoff', `${TEAM_LABEL[input.team]} handoff: ${input.question.slice(0, 120)}`, clock.deadlineAt, input.requestedAt, assigneeId);
   const effects: CaseEffect[] = [{ type: 'task', task: answerTask }];
-  if (ctx.features.requestedNotice) {
-    effects.push({
-      type: 'notify',
-      notice: {
-        to: { kind: 'team', team: input.team },
-        template: 'handoff_requested',
-        params: {
-          teamLabel: TEAM_LABEL[input.team],
-          question: input.question.slice(0, 500),
-          dueAt: clock.deadlineAt,
-          requestedBy: input.requestedBy.userId,
-          caseId: input.caseId,
-          blocking: input.blocking,
-        },
-      },
-    });
+  const params = {
+    teamLabel: TEAM_LABEL[input.team],
+    question: input.question.slice(0, 500),
+    dueAt: clock.deadlineAt,
+    requestedBy: input.requestedBy.userId,
+    caseId: input.caseId,
+    caseKind: input.caseKind,
+    blocking: input.blocking ?? false,
+  };
+  if (assigneeId) {
+    // Addressed to a person (a consultation): they are told at once, not only at the reminder.
+    effects.push({ type: 'notify', notice: { to: { kind: 'user', userId: assigneeId }, template: 'handoff_requested', params } });
+  } else if (ctx.features.requestedNotice) {
+    // Addressed to a team: every active member is told (runs started before this rule tell no one).
+    effects.push({ type: 'notify', notice: { to: { kind: 'team', team: input.team }, template: 'handoff_requested', params } });
   }
   return {
     state: { request, status: 'open', clock, remindedAt: null, escalatedAt: null, answer: null, openTasks: [answerTask] },
@@ -105,7 +106,7 @@ export function transition(state: HandoffState, event: HandoffEvent, now: number
       return {
         ok: true,
         state: s,
-        effects: [{ type: 'notify', notice: { to: { kind: 'team', team: r.team }, template: 'handoff_reminder', params: { teamLabel: TEAM_LABEL[r.team], question, dueAt: s.clock.deadlineAt, caseId: r.caseId } } }],
+        effects: [{ type: 'notify', notice: { to: r.assigneeId ? { kind: 'user', userId: r.assigneeId } : { kind: 'team', team: r.team }, template: 'handoff_reminder', params: { teamLabel: TEAM_LABEL[r.team], question, dueAt: s.clock.deadlineAt, caseId: r.caseId } } }],
       };
     case 'clock_breached': {
       s.clock = applyClockEvent(s.clock, 'breach', now);

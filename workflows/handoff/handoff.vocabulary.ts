@@ -2,8 +2,8 @@ import { HANDOFF_TEAMS } from '../common/actor';
 
 /** The handoff's vocabulary, free of Temporal imports so the console's forms can use it too. */
 
-/** Who a handoff can address: the handoff teams (a kind that consults Account Management adds it here). */
-export const HANDOFF_ADDRESSEES = [...HANDOFF_TEAMS] as const;
+/** Who a handoff can address: the handoff teams, and account management for a strategic review's consultation. */
+export const HANDOFF_ADDRESSEES = [...HANDOFF_TEAMS, 'account_management'] as const;
 export type HandoffAddressee = (typeof HANDOFF_ADDRESSEES)[number];
 
 export const HANDOFF_OUTCOMES = ['approve', 'reject', 'advise'] as const;

@@ -17,6 +17,7 @@ function body(fields: FieldSpec[], values: Values): Record<string, unknown> {
   for (const f of fields) {
     const v = values[f.name];
     if (f.type === 'checkbox') out[f.name] = Boolean(v);
+    else if (f.type === 'list') out[f.name] = typeof v === 'string' ? v.split(/[\n,]/).map((x) => x.trim()).filter(Boolean) : [];
     else if (typeof v === 'string' && v.trim() !== '') {
       out[f.name] = f.type === 'number' ? Number(v) : f.type === 'datetime' ? localInputToIso(v) : v.trim();
     } else if (f.required) out[f.name] = f.type === 'number' ? undefined : '';
@@ -28,7 +29,7 @@ function body(fields: FieldSpec[], values: Values): Record<string, unknown> {
  * The form for one action the API allows: fields from the action's request body, the API's 400
  * problems next to the fields they name, and 403/409 (or anything else) at the form.
  */
-export function ActionForm<T>({ action, onDone, idPrefix }: { action: AllowedAction; onDone: (result: T, done: string) => void; idPrefix: string }) {
+export function ActionForm<T>({ action, onDone, idPrefix, choices }: { action: AllowedAction; onDone: (result: T, done: string) => void; idPrefix: string; choices?: Record<string, readonly string[]> }) {
   const spec = ACTION_FORMS[action.action];
   const fields = spec?.fields ?? [];
   const [values, setValues] = useState<Values>(() => initialValues(fields));
@@ -68,7 +69,7 @@ export function ActionForm<T>({ action, onDone, idPrefix }: { action: AllowedAct
       <p class="hint">{spec.description}</p>
       {fields.map((f) => (
         <Field key={f.name} id={`${formId}-${f.name}`} label={f.label} hint={f.hint} problems={problems.get(f.name)}>
-          {(a11y) => <Control spec={f} value={values[f.name]} onChange={(v) => set(f.name, v)} a11y={a11y} />}
+          {(a11y) => <Control spec={f.options || !choices?.[f.name] ? f : { ...f, options: choices[f.name] }} value={values[f.name]} onChange={(v) => set(f.name, v)} a11y={a11y} />}
         </Field>
       ))}
       {error && (error.fields.length === 0 || unplaced.length > 0) && (
@@ -94,12 +95,13 @@ function Control({ spec, value, onChange, a11y }: { spec: FieldSpec; value: stri
   const text = (e: Event) => onChange((e.currentTarget as HTMLInputElement).value);
   switch (spec.type) {
     case 'textarea':
+    case 'list':
       return <textarea {...a11y} rows={3} value={value as string} onInput={text} required={spec.required} />;
     case 'select':
       return (
         <select {...a11y} value={value as string} onChange={text} required={spec.required}>
           <option value="">Choose…</option>
-          {spec.options!.map((o) => (
+          {(spec.options ?? []).map((o) => (
             <option key={o} value={o}>
               {words(o)}
             </option>

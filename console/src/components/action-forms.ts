@@ -1,10 +1,12 @@
 import { CATEGORIES, CLOCKS, HANDOFF_TEAMS, RESOLUTION_CODES, ROOT_CAUSES, SEVERITIES, UPSTREAM_TEAMS } from '../lib/case-vocabulary';
+import { CHECK_FINDINGS, CONSULTATION_RESPONSES, DECISIONS, REASON_CODES } from '../lib/review-vocabulary';
 
 export interface FieldSpec {
   /** The request body's field, as the API names it in `details.fields[].field`. */
   name: string;
   label: string;
-  type: 'text' | 'textarea' | 'select' | 'checkbox' | 'number' | 'datetime' | 'assignee';
+  /** `list`: one value per line or comma, sent as an array; a select without `options` takes the form's `choices`. */
+  type: 'text' | 'textarea' | 'select' | 'checkbox' | 'number' | 'datetime' | 'assignee' | 'list';
   required?: boolean;
   options?: readonly string[];
   hint?: string;
@@ -118,5 +120,81 @@ export const ACTION_FORMS: Record<string, ActionFormSpec> = {
     submit: 'Renew lease',
     fields: [],
     done: 'Lease renewed',
+  },
+  // Strategic reviews (api/reviews/dto).
+  open_review: {
+    label: 'New review',
+    description: "Open a strategic review of a seller in the directory; the seller's tier picks the playbook.",
+    submit: 'Open review',
+    fields: [
+      { name: 'sellerId', label: 'Seller id', type: 'text', required: true, hint: 'e.g. seller-2003' },
+      { name: 'summary', label: 'Why now', type: 'textarea', required: true },
+    ],
+    done: 'Review opened',
+  },
+  complete_check: {
+    label: 'Complete a check',
+    description: 'Record what a playbook check found, with references to the evidence.',
+    submit: 'Record finding',
+    fields: [
+      { name: 'checkId', label: 'Check', type: 'select', required: true },
+      { name: 'finding', label: 'Finding', type: 'select', required: true, options: CHECK_FINDINGS },
+      { name: 'notes', label: 'Notes', type: 'textarea', required: true },
+      { name: 'evidence', label: 'Evidence references (optional)', type: 'list', hint: 'One per line, e.g. kyc://verification/88123' },
+    ],
+    done: 'Check recorded',
+  },
+  assess_risk: { label: 'Assess risk', description: 'Run the risk model on the seller and the findings so far.', submit: 'Assess', fields: [], done: 'Risk assessed' },
+  propose_decision: {
+    label: 'Propose decision',
+    description: 'Anything but no action needs approval by a checker, and Account Management is consulted where the playbook says.',
+    submit: 'Propose',
+    fields: [
+      { name: 'decision', label: 'Decision', type: 'select', required: true, options: DECISIONS },
+      { name: 'reasonCode', label: 'Reason code', type: 'select', required: true, options: REASON_CODES },
+      { name: 'policyCitation', label: 'Policy citation', type: 'text', required: true },
+      { name: 'rationale', label: 'Rationale (facts relied on)', type: 'textarea', required: true },
+      { name: 'scope', label: 'Scope (optional)', type: 'text', hint: 'Default by decision, e.g. all listings' },
+      { name: 'durationDays', label: 'Duration in days (optional)', type: 'number', hint: 'Empty: until lifted' },
+      { name: 'urgent', label: 'Urgent: enforce without waiting for Account Management (a manager approves)', type: 'checkbox' },
+      { name: 'urgencyReason', label: 'Why it is urgent', type: 'textarea' },
+    ],
+    done: 'Decision proposed',
+  },
+  approve_decision: { label: 'Approve decision', description: 'Approve as checker. You cannot approve your own proposal.', submit: 'Approve', fields: [{ name: 'note', label: 'Note (optional)', type: 'textarea' }], done: 'Approved' },
+  reject_decision: { label: 'Reject decision', description: 'Send the proposal back to its maker with your reasons.', submit: 'Reject', fields: [{ name: 'reasons', label: 'Reasons', type: 'textarea', required: true }], done: 'Rejected' },
+  withdraw_decision: { label: 'Withdraw decision', description: 'Take the proposal back to review.', submit: 'Withdraw', fields: [reason(true)], done: 'Withdrawn' },
+  approve_urgency: { label: 'Approve urgency', description: 'Let the decision enforce without waiting for Account Management.', submit: 'Approve urgency', fields: [{ name: 'note', label: 'Note (optional)', type: 'textarea' }], done: 'Urgency approved' },
+  answer_consultation: {
+    label: 'Answer consultation',
+    description: 'Agree with the proposed decision, or object with your reasons.',
+    submit: 'Send answer',
+    fields: [
+      { name: 'response', label: 'Response', type: 'select', required: true, options: CONSULTATION_RESPONSES },
+      { name: 'reasons', label: 'Reasons', type: 'textarea', required: true },
+    ],
+    done: 'Answered',
+  },
+  retry_enforcement: { label: 'Retry enforcement', description: 'Run the approved decision again.', submit: 'Retry', fields: [], done: 'Enforcement retried' },
+  flag_policy_gap: {
+    label: 'Flag policy gap',
+    description: "Ask leadership to decide an edge case; the decision becomes a precedent for cases with the same tag.",
+    submit: 'Flag',
+    fields: [
+      { name: 'tag', label: 'Tag', type: 'text', required: true, hint: 'lower-case words with dashes, e.g. marketplace-facilitator-tax' },
+      { name: 'question', label: 'Question', type: 'textarea', required: true },
+    ],
+    done: 'Policy gap flagged',
+  },
+  decide_policy_gap: {
+    label: 'Decide policy gap',
+    description: 'Record the decision and the precedent it sets.',
+    submit: 'Decide',
+    fields: [
+      { name: 'gapId', label: 'Gap', type: 'select', required: true },
+      { name: 'decision', label: 'Decision', type: 'textarea', required: true },
+      { name: 'precedent', label: 'Precedent', type: 'textarea', required: true },
+    ],
+    done: 'Policy gap decided',
   },
 };

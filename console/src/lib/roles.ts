@@ -17,7 +17,7 @@ const NAV: Record<string, NavItem[]> = {
   legal: [APPROVALS, CASES],
   policy: [APPROVALS, CASES],
   customer_trust: [APPROVALS, CASES],
-  account_manager: [CASES],
+  account_manager: [WORK, CASES],
   operator: [CASES, DASHBOARD, TEAM],
 };
 

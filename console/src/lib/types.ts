@@ -85,6 +85,7 @@ export interface TimelineEntry {
 
 export interface CaseSummary {
   id: string;
+  kind?: string;
   workflowId: string;
   state: string;
   sellerId: string;
@@ -106,6 +107,7 @@ export interface CaseSummary {
 }
 
 export interface CaseDetail extends CaseSummary {
+  seller?: Seller | null;
   clocks: Clock[];
   tasks: Task[];
   handoffs: CaseHandoff[];
@@ -262,4 +264,98 @@ export interface WorkflowRun {
   startedAt: string | null;
   closedAt: string | null;
   eventCount: number;
+}
+
+export interface RiskAssessment {
+  score: number;
+  band: string;
+  modelVersion: string;
+  model: string;
+  fallbackReason: string | null;
+  signals: { name: string; description: string; value: number; weight: number; contribution: number }[];
+  assessedAt: string;
+}
+
+export interface Seller {
+  id: string;
+  marketplace: string;
+  legalName: string;
+  annualSales: number;
+  strategic: boolean;
+  accountManagerId: string | null;
+  enforcementHistory: { at: string; action: string; reason: string }[];
+  linkedAccounts: string[];
+  tier: string;
+  tierTitle: string;
+  playbookId: string;
+  playbookVersion: number;
+  risk: RiskAssessment | null;
+  openReviewId: string | null;
+}
+
+export interface Approval {
+  id: string;
+  subject: string;
+  makerId: string;
+  status: string;
+  policy: { requiredApprovals: number; minimumRole: string; atLeast: { role: string; count: number } | null };
+  approvals: { by: string; role: string; at: string; note: string | null }[];
+  stillNeeded: string;
+  rejection: { by: string; role: string; at: string; reasons: string } | null;
+  remindAt: string;
+  escalateAt: string;
+  remindedAt: string | null;
+  escalatedAt: string | null;
+}
+
+export interface Proposal {
+  n: number;
+  decision: string;
+  reasonCode: string;
+  policyCitation: string;
+  rationale: string;
+  scope: string;
+  durationDays: number | null;
+  proposedBy: string;
+  proposedAt: string;
+  status: string;
+  approval: Approval | null;
+  urgency: { reason: string; approvedBy: string | null; approvedAt: string | null } | null;
+  consultation: { handoffId: string; accountManagerId: string | null; status: string; closesAt: string; response: string | null; reasons: string | null; answeredBy: string | null } | null;
+  withdrawnReason: string | null;
+}
+
+export interface ReviewDetail {
+  id: string;
+  workflowId: string;
+  state: string;
+  sellerId: string;
+  marketplace: string;
+  severity: string;
+  summary: string;
+  team: string;
+  assigneeId: string | null;
+  breached: boolean;
+  createdBy: string;
+  createdAt: string;
+  closedAt: string | null;
+  outcome: string | null;
+  trigger: { kind: string; ref: string | null };
+  playbook: { id: string; version: number; title: string; tier: string; tierTitle: string; consultationRequired: boolean };
+  checks: { id: string; title: string; guidance: string; required: boolean; status: string; finding: string | null; notes: string | null; evidence: string[]; completedBy: string | null; completedAt: string | null }[];
+  risk: (RiskAssessment & { requestedBy: string }) | null;
+  riskPending: boolean;
+  proposal: Proposal | null;
+  previousProposals: Proposal[];
+  enforcements: { n: number; status: string; failure: string | null; steps: { step: string; status: string; error: string | null }[]; startedAt: string }[];
+  statementOfReasons: { id: string; issuedAt: string; measure: Record<string, unknown>; facts: string[]; automation: { description?: string }; ground: { policyCitation?: string; reasonCode?: string; explanation?: string }; redress: string[] } | null;
+  policyGaps: { id: string; tag: string; question: string; status: string; flaggedBy: string; dueAt: string | null; decision: string | null; precedent: string | null; decidedBy: string | null }[];
+  precedents: { gapId: string; caseId: string; tag: string; precedent: string; decidedBy: string }[];
+  lastNote: { at: string; by: string; text: string } | null;
+  seller: Seller | null;
+  handoffs: CaseHandoff[];
+  clocks: Clock[];
+  tasks: Task[];
+  timeline: TimelineEntry[];
+  allowedActions: AllowedAction[];
 }

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { Badge, Empty, ErrorMessage, Loading, Panel } from '../components/common';
 import { get, query } from '../lib/api';
 import { ESCALATION_STATUSES, SEVERITIES } from '../lib/case-vocabulary';
+import { REVIEW_STATUSES } from '../lib/review-vocabulary';
 import { when, words } from '../lib/format';
 import { useResource } from '../lib/hooks';
 import type { CasePage as CaseList } from '../lib/types';
@@ -9,21 +10,25 @@ import { useUser } from '../lib/config';
 import { CASE_CREATORS } from '../lib/roles';
 
 interface Filters {
+  kind: string;
   sellerId: string;
   state: string;
   severity: string;
   breached: string;
 }
 
-const NONE: Filters = { sellerId: '', state: '', severity: '', breached: '' };
+const NONE: Filters = { kind: '', sellerId: '', state: '', severity: '', breached: '' };
+const KINDS = ['escalation', 'strategic_review'];
+const STATES: Record<string, readonly string[]> = { escalation: ESCALATION_STATUSES, strategic_review: REVIEW_STATUSES };
 
-/** The cases this user may view, newest first, filtered by seller, state, severity and breach. */
+/** The cases of every kind this user may view, newest first, filtered by kind, seller, state, severity and breach. */
 export function CasesPage() {
   const user = useUser();
   const [draft, setDraft] = useState<Filters>(NONE);
   const [filters, setFilters] = useState<Filters>(NONE);
   const [pages, setPages] = useState<string[]>([]);
-  const list = useResource(() => get<CaseList>(`/escalations${query({ ...filters, limit: 25, cursor: pages[pages.length - 1] })}`), [filters, pages]);
+  const list = useResource(() => get<CaseList>(`/cases${query({ ...filters, limit: 25, cursor: pages[pages.length - 1] })}`), [filters, pages]);
+  const states = draft.kind ? STATES[draft.kind] : [...new Set(Object.values(STATES).flat())];
   const set = (k: keyof Filters) => (e: Event) => setDraft({ ...draft, [k]: (e.currentTarget as HTMLInputElement).value });
 
   return (
@@ -31,9 +36,14 @@ export function CasesPage() {
       <div class="page-head">
         <h1>Cases</h1>
         {CASE_CREATORS.includes(user.role) && (
-          <a class="button-link" href="/console/cases/new">
-            New escalation
-          </a>
+          <span class="head-actions">
+            <a class="button-link" href="/console/cases/new">
+              New escalation
+            </a>{' '}
+            <a class="button-link" href="/console/reviews/new">
+              New review
+            </a>
+          </span>
         )}
       </div>
       <form
@@ -45,6 +55,17 @@ export function CasesPage() {
         }}
       >
         <div class="field">
+          <label for="f-kind">Kind</label>
+          <select id="f-kind" value={draft.kind} onChange={(e) => setDraft({ ...draft, kind: (e.currentTarget as HTMLSelectElement).value, state: '' })}>
+            <option value="">Any</option>
+            {KINDS.map((k) => (
+              <option key={k} value={k}>
+                {words(k)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
           <label for="f-seller">Seller</label>
           <input id="f-seller" value={draft.sellerId} onInput={set('sellerId')} placeholder="seller-4711" />
         </div>
@@ -52,7 +73,7 @@ export function CasesPage() {
           <label for="f-state">State</label>
           <select id="f-state" value={draft.state} onChange={set('state')}>
             <option value="">Any</option>
-            {ESCALATION_STATUSES.map((s) => (
+            {states.map((s) => (
               <option key={s} value={s}>
                 {words(s)}
               </option>
@@ -94,6 +115,7 @@ export function CasesPage() {
               <thead>
                 <tr>
                   <th scope="col">Case</th>
+                  <th scope="col">Kind</th>
                   <th scope="col">Seller</th>
                   <th scope="col">Severity</th>
                   <th scope="col">State</th>
@@ -108,6 +130,7 @@ export function CasesPage() {
                       <a href={`/console/cases/${c.id}`}>{c.summary}</a>
                       {c.breached && <span class="badge badge-breached">breached</span>}
                     </td>
+                    <td>{words(c.kind)}</td>
                     <td class="mono">
                       {c.sellerId} · {c.marketplace}
                     </td>

@@ -1,5 +1,6 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../../activities';
+import type { CallableActivity } from './case-kind';
 
 /**
  * How long the runtime lets each kind of side effect retry. Activities mark failures that cannot
@@ -26,4 +27,15 @@ export const messaging = proxyActivities<Pick<Activities, 'notify'>>({
   startToCloseTimeout: '10 seconds',
   scheduleToCloseTimeout: '1 day',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+});
+
+/**
+ * Activities a machine calls for an answer (`call` effects, e.g. a risk assessment). A person usually
+ * waits on the update that asked, so they give up within two minutes; the machine then learns of the
+ * failure and the case goes on.
+ */
+export const calls = proxyActivities<Pick<Activities, CallableActivity>>({
+  startToCloseTimeout: '30 seconds',
+  scheduleToCloseTimeout: '2 minutes',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '15 seconds' },
 });

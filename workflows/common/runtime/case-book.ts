@@ -1,7 +1,7 @@
 import type { AuditEvent, HandoffRow, NotifyInput, TaskRow } from '../case-projection';
 import type { HandoffRequest } from '../../handoff/handoff.contract';
 import type { WorkItem } from '../routing';
-import type { CarriedRun, CaseEffect, MachineEvent, Transition } from './case-kind';
+import type { ActivityCall, CarriedRun, CaseEffect, ChildWorkflowRequest, MachineEvent, Transition } from './case-kind';
 import { openedHandoffRow } from './handoff-row';
 import { hasApplied, rememberUpdate } from './update-ledger';
 
@@ -28,6 +28,7 @@ export interface Batch {
   tasks: TaskRow[];
   handoffRows: HandoffRow[];
   handoffStarts: HandoffRequest[];
+  childStarts: ChildWorkflowRequest[];
   signals: SignalEffect[];
 }
 
@@ -58,8 +59,10 @@ interface Pending {
   tasks: Map<string, TaskRow>;
   handoffRows: HandoffRow[];
   handoffStarts: HandoffRequest[];
+  childStarts: ChildWorkflowRequest[];
   signals: SignalEffect[];
   routes: WorkItem[];
+  calls: ActivityCall[];
   notices: Array<NotifyInput & { seq: number }>;
   cancels: CancelEffect[];
 }
@@ -74,7 +77,9 @@ export class CaseBook<S, E extends MachineEvent, Ctx> {
   private projected: number;
   private readonly runs: number;
   private batchInFlight = false;
-  private pending: Pending = { audit: [], tasks: new Map(), handoffRows: [], handoffStarts: [], signals: [], routes: [], notices: [], cancels: [] };
+  private pending: Pending = {
+    audit: [], tasks: new Map(), handoffRows: [], handoffStarts: [], childStarts: [], signals: [], routes: [], calls: [], notices: [], cancels: [],
+  };
 
   constructor(
     private readonly machine: Machine<S, E, Ctx>,
@@ -153,6 +158,12 @@ export class CaseBook<S, E extends MachineEvent, Ctx> {
         case 'signal':
           p.signals.push(effect);
           break;
+        case 'start_workflow':
+          p.childStarts.push(effect.child);
+          break;
+        case 'call':
+          p.calls.push(effect.call);
+          break;
       }
     }
   }
@@ -191,9 +202,10 @@ export class CaseBook<S, E extends MachineEvent, Ctx> {
       tasks: [...p.tasks.values()],
       handoffRows: p.handoffRows,
       handoffStarts: p.handoffStarts,
+      childStarts: p.childStarts,
       signals: p.signals,
     };
-    this.pending = { ...p, audit: [], tasks: new Map(), handoffRows: [], handoffStarts: [], signals: [] };
+    this.pending = { ...p, audit: [], tasks: new Map(), handoffRows: [], handoffStarts: [], childStarts: [], signals: [] };
     this.batchInFlight = true;
     return batch;
   }
@@ -217,6 +229,7 @@ export class CaseBook<S, E extends MachineEvent, Ctx> {
     p.audit = [...batch.audit, ...p.audit];
     p.handoffRows = [...batch.handoffRows, ...p.handoffRows];
     p.handoffStarts = [...batch.handoffStarts.filter((h) => !failure.started.includes(h.handoffId)), ...p.handoffStarts];
+    p.childStarts = [...batch.childStarts.filter((c) => !failure.started.includes(c.workflowId)), ...p.childStarts];
     p.signals = [...batch.signals.filter((_, i) => !failure.signalled.includes(i)), ...p.signals];
     const attempts = (this.failure?.attempts ?? 0) + 1;
     this.failure = {
@@ -236,6 +249,14 @@ export class CaseBook<S, E extends MachineEvent, Ctx> {
     return this.pending.routes.length > 0;
   }
 
+  takeCalls(): ActivityCall[] {
+    return this.pending.calls.splice(0);
+  }
+
+  hasCalls(): boolean {
+    return this.pending.calls.length > 0;
+  }
+
   /** Notifications whose change is recorded, and handoff cancellations: sent without holding the case up. */
   takeDispatches(): { notices: NotifyInput[]; cancels: CancelEffect[] } {
     const ready = this.pending.notices.filter((n) => n.seq <= this.projected);
@@ -250,7 +271,7 @@ export class CaseBook<S, E extends MachineEvent, Ctx> {
 
   /** Nothing waits to be applied, routed, written or sent. */
   isSettled(now: number): boolean {
-    return !this.hasRoutes() && !this.projectionDue(now) && !this.hasDispatches() && this.changes === this.projected;
+    return !this.hasRoutes() && !this.hasCalls() && !this.projectionDue(now) && !this.hasDispatches() && this.changes === this.projected;
   }
 
   carry(): CarriedRun<S> {

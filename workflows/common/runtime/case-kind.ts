@@ -3,6 +3,7 @@ import type { DenialCode } from '../access';
 import type { Actor } from '../actor';
 import type { CaseRow, HandoffRow, NotificationRecipient, NoticeParams, TaskRow } from '../case-projection';
 import type { HandoffAnswer, HandoffRequest } from '../../handoff/handoff.contract';
+import type { ApprovalDue, ApprovalRefusalCode, PendingApproval } from '../approval/approval';
 import type { WorkItem } from '../routing';
 import type { SlaClock } from '../sla-clock';
 
@@ -23,7 +24,7 @@ export type RefusalCode = 'invalid_transition' | 'forbidden' | 'invalid_input';
 export type Transition<S> =
   | { ok: true; state: S; effects: CaseEffect[] }
   /** `field`: the request field an invalid_input refusal is about (the API names it, like a bad body field). */
-  | { ok: false; code: RefusalCode; reason: string; denial?: DenialCode; field?: string };
+  | { ok: false; code: RefusalCode; reason: string; denial?: DenialCode | ApprovalRefusalCode; field?: string };
 
 /** One line of the audit trail; the runtime numbers it. */
 export interface AuditEntry {
@@ -59,7 +60,42 @@ export type CaseEffect =
   | { type: 'start_handoff'; handoff: HandoffRequest }
   | { type: 'cancel_handoff'; handoffId: string; reason: string }
   /** Tell another workflow (by id) something, e.g. a handoff's answer to its case. */
-  | { type: 'signal'; workflowId: string; signalName: string; payload: unknown };
+  | { type: 'signal'; workflowId: string; signalName: string; payload: unknown }
+  /**
+   * Start a child workflow that reports back by signal (like a handoff): the runtime adds
+   * `parentWorkflowId` and `resultSignalName` to its input; the kind registers the result signal with
+   * `rt.childResults`. Started alongside the projection, abandoned on close (it outlives continue-as-new).
+   */
+  | { type: 'start_workflow'; child: ChildWorkflowRequest }
+  /** Run one activity whose answer comes back to the machine through `onCallResult` (before the change is recorded). */
+  | { type: 'call'; call: ActivityCall };
+
+/** A child workflow a machine asks for; its id must be unique for the case (e.g. `<caseId>/enforcement/<n>`). */
+export interface ChildWorkflowRequest {
+  workflowType: string;
+  workflowId: string;
+  input: Record<string, unknown>;
+}
+
+/** What the runtime adds to a child's input so the child can answer its parent. */
+export interface ChildLink {
+  parentWorkflowId: string;
+  resultSignalName: string;
+}
+
+/** Activities a machine may call for an answer (each does one side effect or read, idempotently). */
+export const CALLABLE_ACTIVITIES = ['assessRisk'] as const;
+export type CallableActivity = (typeof CALLABLE_ACTIVITIES)[number];
+
+export interface ActivityCall {
+  /** Unique within the case: the answer names it. */
+  id: string;
+  activity: CallableActivity;
+  input: unknown;
+}
+
+/** How a call ended: the activity's result, or why it failed after its retries. */
+export type CallResult = { id: string; activity: CallableActivity; ok: true; value: unknown } | { id: string; activity: CallableActivity; ok: false; error: string };
 
 /** What routing answered, fed back to the machine. */
 export interface RoutingOutcome {
@@ -120,4 +156,12 @@ export interface CaseKindDefinition<S, E extends MachineEvent, In, V, Ctx> {
   onHandoffAnswered?(answer: HandoffAnswer): E;
   /** The workflow was cancelled (e.g. a handoff the case no longer needs). */
   onCancelled?(): E;
+  /** The answer of a `call` effect. Required of a kind that calls activities. */
+  onCallResult?(result: CallResult): E;
+  /**
+   * The approvals the case is waiting on (common/approval): the runtime wakes the case at each one's
+   * reminder and escalation point and sends `onApprovalDue`, so a kind keeps no timers for them.
+   */
+  pendingApprovals?(state: S): readonly PendingApproval[];
+  onApprovalDue?(approvalId: string, due: ApprovalDue): E;
 }

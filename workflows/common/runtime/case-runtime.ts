@@ -20,9 +20,10 @@ import { WorkflowExecutionAlreadyStartedError, type QueryDefinition, type Signal
 import { HANDOFF_WORKFLOW_TYPE, handoffWorkflowId, type HandoffAnswer, type HandoffInput, type HandoffRequest } from '../../handoff/handoff.contract';
 import { notRecorded, refusal } from '../refusal';
 import type { WorkItem } from '../routing';
-import { messaging, projection, routing } from './activity-options';
+import { approvalDue, nextApprovalWake } from '../approval/approval';
+import { calls, messaging, projection, routing } from './activity-options';
 import { CaseBook, type Batch, type CancelEffect, type SignalEffect } from './case-book';
-import type { CaseKindDefinition, MachineEvent, Projection, RoutingOutcome, Transition } from './case-kind';
+import type { ActivityCall, CallResult, CaseKindDefinition, ChildLink, ChildWorkflowRequest, MachineEvent, Projection, RoutingOutcome, Transition } from './case-kind';
 
 /** Due events applied in one go before the runtime suspects a machine that never settles. */
 const MAX_DUE_ROUNDS = 50;
@@ -53,6 +54,7 @@ export class CaseRuntime<S, E extends MachineEvent, In, V, Ctx> {
   /** The change the case's creation brought the book to: `recorded` waits for it. */
   private readonly createdSeq: number;
   private answerSignalName: string | null = null;
+  private childSignalName: string | null = null;
   private lastSearchAttributes = '';
 
   constructor(
@@ -110,6 +112,12 @@ export class CaseRuntime<S, E extends MachineEvent, In, V, Ctx> {
     if (!onAnswer) throw new Error(`${this.kind.name} takes no handoff answers`);
     this.answerSignalName = def.name;
     this.signal(def, onAnswer);
+  }
+
+  /** Results reported by this case's child workflows (`start_workflow` effects). */
+  childResults<P>(def: SignalDefinition<[P]>, toEvent: (payload: P) => E): void {
+    this.childSignalName = def.name;
+    this.signal(def, toEvent);
   }
 
   private async act(event: E): Promise<V> {
@@ -183,16 +191,20 @@ export class CaseRuntime<S, E extends MachineEvent, In, V, Ctx> {
   private async work(): Promise<void> {
     while (this.inbox.length) this.applySystem(this.inbox.shift()!);
     for (const item of this.book.takeRoutes()) await this.route(item);
+    for (const call of this.book.takeCalls()) await this.call(call);
     if (this.book.projectionDue(Date.now())) await this.writeBatch();
     this.dispatch();
   }
 
   private hasDueWork(): boolean {
-    return this.inbox.length > 0 || this.book.hasRoutes() || this.book.projectionDue(Date.now()) || this.book.hasDispatches();
+    return this.inbox.length > 0 || this.book.hasRoutes() || this.book.hasCalls() || this.book.projectionDue(Date.now()) || this.book.hasDispatches();
   }
 
   private async sleepUntilDue(): Promise<void> {
-    const times = [this.kind.nextWakeAt(this.book.state, this.ctx), this.book.retryAt()].filter((t): t is number => t !== undefined);
+    const approvals = this.kind.pendingApprovals?.(this.book.state);
+    const times = [this.kind.nextWakeAt(this.book.state, this.ctx), this.book.retryAt(), approvals ? nextApprovalWake(approvals) : undefined].filter(
+      (t): t is number => t !== undefined,
+    );
     const wake = times.length ? Math.min(...times) : undefined;
     if (wake === undefined) await condition(() => this.hasDueWork());
     else if (wake > Date.now()) await condition(() => this.hasDueWork(), wake - Date.now());
@@ -201,11 +213,21 @@ export class CaseRuntime<S, E extends MachineEvent, In, V, Ctx> {
 
   private fireDueEvents(now: number): void {
     for (let round = 0; round < MAX_DUE_ROUNDS; round++) {
-      const due = this.kind.dueEvents(this.book.state, now, this.ctx);
+      const due = [...this.kind.dueEvents(this.book.state, now, this.ctx), ...this.dueApprovalEvents(now)];
       if (!due.length) return;
       if (!due.map((e) => this.applySystem(e)).some(Boolean)) break;
     }
     log.error(`the ${this.kind.name} machine keeps reporting due events it does not apply`, { caseId: this.kind.caseIdOf(this.book.state) });
+  }
+
+  /** The reminders and escalations of the kind's pending approvals that are due at `now`. */
+  private dueApprovalEvents(now: number): E[] {
+    const { pendingApprovals, onApprovalDue } = this.kind;
+    if (!pendingApprovals || !onApprovalDue) return [];
+    return pendingApprovals(this.book.state).flatMap((a) => {
+      const due = approvalDue(a, now);
+      return due ? [onApprovalDue(a.id, due)] : [];
+    });
   }
 
   private continueAsNewDue(): boolean {
@@ -242,6 +264,19 @@ export class CaseRuntime<S, E extends MachineEvent, In, V, Ctx> {
     if (this.kind.onRouted) this.applySystem(this.kind.onRouted(outcome));
   }
 
+  /** Runs one activity call; its answer (or its failure, after the retries) goes back to the machine. */
+  private async call(call: ActivityCall): Promise<void> {
+    const run = calls[call.activity] as (input: unknown) => Promise<unknown>;
+    let result: CallResult;
+    try {
+      result = { id: call.id, activity: call.activity, ok: true, value: await run(call.input) };
+    } catch (err) {
+      result = { id: call.id, activity: call.activity, ok: false, error: failureMessage(err) };
+    }
+    if (!this.kind.onCallResult) throw new Error(`${this.kind.name} called ${call.activity} but takes no call results`);
+    this.applySystem(this.kind.onCallResult(result));
+  }
+
   /**
    * Writes the batch to the read model while starting its handoff workflows and sending its signals,
    * side by side: an update answers once all are done, so a handoff team can answer at once.
@@ -253,6 +288,7 @@ export class CaseRuntime<S, E extends MachineEvent, In, V, Ctx> {
     const results = await Promise.allSettled([
       this.project(this.kind.project(this.book.state, this.view(), this.workflowId), batch),
       ...batch.handoffStarts.map((h) => this.startHandoff(h).then(() => void started.push(h.handoffId))),
+      ...batch.childStarts.map((c) => this.startChildWorkflow(c).then(() => void started.push(c.workflowId))),
       ...batch.signals.map((s, i) => this.send(s).then(() => void signalled.push(i))),
     ]);
     const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
@@ -290,6 +326,20 @@ export class CaseRuntime<S, E extends MachineEvent, In, V, Ctx> {
       await startChild(HANDOFF_WORKFLOW_TYPE, {
         workflowId: handoffWorkflowId(request.handoffId),
         args: [input],
+        parentClosePolicy: ParentClosePolicy.ABANDON,
+      });
+    } catch (err) {
+      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+    }
+  }
+
+  private async startChildWorkflow(request: ChildWorkflowRequest): Promise<void> {
+    if (!this.childSignalName) throw new Error(`${this.kind.name} started a child workflow but registered no child results`);
+    const link: ChildLink = { parentWorkflowId: this.workflowId, resultSignalName: this.childSignalName };
+    try {
+      await startChild(request.workflowType, {
+        workflowId: request.workflowId,
+        args: [{ ...request.input, ...link }],
         parentClosePolicy: ParentClosePolicy.ABANDON,
       });
     } catch (err) {

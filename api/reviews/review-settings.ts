@@ -1,0 +1,28 @@
+import { HANDOFF_TEAMS, type HandoffTeam } from '../../workflows/common/actor';
+import type { Severity } from '../../workflows/common/severity';
+import { caseSlaTargets, handoffSlaTarget, type ClockTarget, type SlaPolicy } from '../../workflows/common/sla-policy';
+import type { ReviewSettings } from '../../workflows/strategic-review/review.contract';
+import type { CaseCalendars } from '../escalations/escalation-settings';
+
+const HOUR = 3_600_000;
+
+/**
+ * Everything a review needs to run its clocks, resolved when it is created and carried in its input:
+ * the SLA policy's strategic_review row for the playbook's severity, the handoff teams' targets, and
+ * leadership's time for policy gaps, all on the calendars the teams table gives.
+ */
+export function buildReviewSettings(
+  config: { SLA_POLICY_JSON: SlaPolicy; POLICY_GAP_SLA_HOURS: number },
+  severity: Severity,
+  calendars: CaseCalendars,
+): ReviewSettings {
+  const policy = config.SLA_POLICY_JSON;
+  const { firstResponse, resolution } = caseSlaTargets(policy, 'strategic_review', severity, calendars.team);
+  const handoffs = Object.fromEntries(HANDOFF_TEAMS.map((t) => [t, handoffSlaTarget(policy, t, calendars.handoffs[t])])) as Record<HandoffTeam, ClockTarget>;
+  return {
+    firstResponse,
+    resolution,
+    handoffs,
+    policyGap: { kind: 'policy_gap', budgetMs: Math.round(config.POLICY_GAP_SLA_HOURS * HOUR), warningFraction: 0.5, calendar: calendars.team },
+  };
+}

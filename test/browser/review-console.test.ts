@@ -1,0 +1,114 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { consoleDir } from '../../api/console/console-assets';
+import { eventually } from '../api/escalation-api.helpers';
+import { insertSeller, reviewClient, type ReviewBody } from '../api/review-api.helpers';
+import { launchChromium, WatchedPage, type BrowserSession } from '../support/browser';
+import { createIntegrationContext, type IntegrationContext } from '../support/harness';
+
+/**
+ * A strategic review's maker-checker step through the web console in Chromium, against the real API,
+ * Temporal and PostgreSQL: the maker is offered no approval of their own proposal; the checker rejects
+ * it (the API's field problem shown first), the maker proposes again, and the checker approves; the
+ * page then shows the enforcement and the statement of reasons.
+ */
+jest.setTimeout(180_000);
+
+describe('a strategic review in the browser (real API, Temporal and PostgreSQL)', () => {
+  let ctx: IntegrationContext;
+  let api: ReturnType<typeof reviewClient>;
+  let chrome: BrowserSession;
+  let base: string;
+  const pages: WatchedPage[] = [];
+
+  beforeAll(async () => {
+    if (!fs.existsSync(path.join(consoleDir(), 'index.html'))) throw new Error(`The console is not built (${consoleDir()}): run npm run build:console (npm test does)`);
+    ctx = await createIntegrationContext({ api: true, env: { DEV_SIGN_IN: 'true' } });
+    await ctx.app!.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${(ctx.app!.getHttpServer().address() as AddressInfo).port}`;
+    api = reviewClient(ctx);
+    chrome = await launchChromium();
+  });
+
+  afterEach(async () => {
+    const errors = pages.flatMap((p) => p.errors);
+    await Promise.all(pages.splice(0).map((p) => p.close()));
+    expect(errors).toEqual([]);
+  });
+
+  afterAll(async () => {
+    await chrome?.close();
+    await ctx?.close();
+  });
+
+  async function signedIn(userId: string): Promise<WatchedPage> {
+    const w = await WatchedPage.open(chrome.browser);
+    pages.push(w);
+    await w.page.goto(`${base}/`);
+    await w.page.locator(`[data-user="${userId}"]`).click();
+    await w.page.getByRole('button', { name: 'Sign out' }).waitFor();
+    return w;
+  }
+
+  const proposal = { decision: 'listing_restriction', reasonCode: 'counterfeit_goods', policyCitation: 'Seller Code of Conduct §5', rationale: 'Test buys confirmed counterfeits', durationDays: 30 };
+
+  it('the maker cannot check; a checker rejects with reasons, then approves the new proposal, and the statement of reasons appears', async () => {
+    const seller = await insertSeller(ctx.dataSource, { annualSales: 7_000_000, strategic: false, accountManagerId: null, legalName: 'Browser Bazaar Inc.' });
+    const r = await api.checksDone('ben', await api.reviewInReview(seller.id));
+    await api.act('ben', r.id, 'decision', proposal);
+
+    // Ben, the maker: the page shows what the approval still needs and offers him no approval.
+    const ben = await signedIn('ben');
+    await ben.page.goto(`${base}/console/cases/${r.id}`);
+    await ben.page.locator('.case-page[data-kind="strategic_review"][data-case-state="pending_approval"]').waitFor();
+    await ben.page.locator('#decision', { hasText: 'needs 1 more approval, from a senior_specialist or above' }).waitFor();
+    await ben.page.locator('#risk', { hasText: 'rules-2026.1' }).waitFor();
+    const benActions = await ben.page.locator('.case-actions .action-toggle').allTextContents();
+    expect(benActions).not.toContain('Approve decision');
+    expect(benActions).toContain('Withdraw decision');
+    await ben.screenshot('review-pending-approval');
+
+    // Dana, the checker: rejects, first without reasons (the API names the field), then with them.
+    const dana = await signedIn('dana');
+    await dana.page.goto(`${base}/console/cases/${r.id}`);
+    await dana.page.locator('.case-page[data-case-state="pending_approval"]').waitFor();
+    expect(await dana.page.locator('.case-actions .action-toggle').allTextContents()).toEqual(expect.arrayContaining(['Approve decision', 'Reject decision']));
+    dana.expectHttpError(/\/decision\/reject$/);
+    await dana.page.getByRole('button', { name: 'Reject decision', exact: true }).click();
+    const reject = dana.page.locator('form[data-action="reject_decision"]');
+    await reject.getByRole('button', { name: 'Reject' }).click();
+    await reject.locator('[data-field-error$="-reasons"]').waitFor();
+    await reject.getByLabel('Reasons').fill('Name the listings: the scope must be the counterfeit ones only');
+    await reject.getByRole('button', { name: 'Reject' }).click();
+    await dana.page.getByRole('status').filter({ hasText: 'Rejected.' }).waitFor();
+    await dana.page.locator('.case-page[data-case-state="in_review"]').waitFor();
+
+    // Ben proposes again, narrower; Dana approves in the console.
+    await api.act('ben', r.id, 'decision', { ...proposal, scope: 'the 14 listings of the test buys' });
+    await dana.page.reload();
+    await dana.page.locator('.case-page[data-case-state="pending_approval"]').waitFor();
+    await dana.page.getByRole('button', { name: 'Approve decision', exact: true }).click();
+    const approve = dana.page.locator('form[data-action="approve_decision"]');
+    await approve.getByLabel('Note (optional)').fill('Scope is right now');
+    await approve.getByRole('button', { name: 'Approve' }).click();
+    await dana.page.getByRole('status').filter({ hasText: 'Approved.' }).waitFor();
+
+    await eventually(async () => {
+      const b = (await api.as('ben').get(`/reviews/${r.id}`)).body as ReviewBody;
+      return b.state === 'closed' ? b : undefined;
+    }, 'the enforcement to finish');
+    await ben.page.reload();
+    await ben.page.locator('.case-page[data-case-state="closed"]').waitFor();
+    await ben.page.locator('#statement', { hasText: 'the 14 listings of the test buys' }).waitFor();
+    await ben.page.locator('#decision details', { hasText: 'Earlier proposals (1)' }).waitFor();
+    await ben.screenshot('review-closed');
+
+    // The cases list shows reviews by kind.
+    await ben.page.goto(`${base}/console/cases`);
+    await ben.page.getByLabel('Kind').selectOption('strategic_review');
+    await ben.page.getByLabel('Seller').fill(seller.id);
+    await ben.page.getByRole('button', { name: 'Search' }).click();
+    await ben.page.locator(`#cases tr[data-case="${r.id}"]`, { hasText: 'strategic review' }).waitFor();
+  });
+});

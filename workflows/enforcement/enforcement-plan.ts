@@ -1,0 +1,33 @@
+import type { EnforcementDecision } from '../strategic-review/review.vocabulary';
+
+/**
+ * Which gateway steps a decision takes, in order, and how each is undone. Telling the seller comes
+ * last, so a failure before it leaves the seller untold of a measure that was then undone. Pure.
+ */
+export const ENFORCEMENT_STEP_KINDS = ['restrict_listings', 'hold_funds', 'suspend_account', 'notify_seller'] as const;
+export type EnforcementStepKind = (typeof ENFORCEMENT_STEP_KINDS)[number];
+
+export interface EnforcementStep {
+  step: EnforcementStepKind;
+  /** Facts the gateway needs: scope, duration, the statement of reasons' id. */
+  params: Record<string, string | number | boolean | null>;
+}
+
+const PLANS: Record<EnforcementDecision, readonly EnforcementStepKind[]> = {
+  warning: ['notify_seller'],
+  listing_restriction: ['restrict_listings', 'notify_seller'],
+  funds_hold: ['hold_funds', 'notify_seller'],
+  suspension: ['restrict_listings', 'hold_funds', 'suspend_account', 'notify_seller'],
+};
+
+/** The step that undoes each one; null: nothing to undo (a message once sent stays sent). */
+export const COMPENSATIONS: Readonly<Record<EnforcementStepKind, string | null>> = {
+  restrict_listings: 'restore_listings',
+  hold_funds: 'release_funds',
+  suspend_account: 'reinstate_account',
+  notify_seller: null,
+};
+
+export function enforcementPlan(decision: EnforcementDecision, params: EnforcementStep['params']): EnforcementStep[] {
+  return PLANS[decision].map((step) => ({ step, params }));
+}
