@@ -1,5 +1,6 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import { z } from 'zod';
+import { SELLER_ID_PATTERN } from './seller-id';
 import type { EnforcementHistoryEntry } from '../../db/entities/seller.entity';
 
 /**
@@ -37,11 +38,10 @@ export interface CsvProblem {
   problem: string;
 }
 
-const SELLER_ID = /^[A-Za-z0-9._-]{1,100}$/;
 const list = (cell: string) => cell.split(';').map((x) => x.trim()).filter(Boolean);
 
 const rowSchema = z.object({
-  id: z.string().regex(SELLER_ID, 'must be 1-100 letters, digits, dots, dashes or underscores'),
+  id: z.string().regex(SELLER_ID_PATTERN, 'must be 1-100 letters, digits, dots, dashes or underscores'),
   marketplace: z.string().regex(/^[A-Z]{2}$/, 'must be a two-letter upper-case code such as DE or US'),
   legal_name: z.string().min(1, 'must not be empty').max(300, 'must be at most 300 characters'),
   annual_sales: z
@@ -51,7 +51,7 @@ const rowSchema = z.object({
   strategic: z.enum(['true', 'false', 'yes', 'no', '1', '0'], { message: 'must be true or false' }).transform((v) => ['true', 'yes', '1'].includes(v)),
   account_manager_id: z
     .string()
-    .refine((v) => v === '' || SELLER_ID.test(v), 'must be empty or a user id')
+    .refine((v) => v === '' || SELLER_ID_PATTERN.test(v), 'must be empty or a user id')
     .transform((v) => (v === '' ? null : v)),
   enforcement_history: z.string().transform((cell, ctx) => {
     const entries: EnforcementHistoryEntry[] = [];
@@ -67,7 +67,7 @@ const rowSchema = z.object({
   }),
   linked_accounts: z.string().transform((cell, ctx) => {
     const ids = list(cell);
-    const bad = ids.find((x) => !SELLER_ID.test(x));
+    const bad = ids.find((x) => !SELLER_ID_PATTERN.test(x));
     if (bad) {
       ctx.addIssue({ code: 'custom', message: `'${bad}' is not a seller id` });
       return z.NEVER;

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../workflows/common/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ErrorResponse } from '../common/error.response';
@@ -7,6 +7,9 @@ import { AssessSellerDto, ListSellersQuery } from './dto/seller-queries.dto';
 import { SellerAssessmentResponse, SellerPageResponse, SellerResponse } from './seller.response';
 import { SellersService } from './sellers.service';
 import { SellerIdPipe } from './seller-id.pipe';
+import { SELLER_ID_PATTERN } from './seller-id';
+
+const SELLER_ID_PARAM = { name: 'sellerId', schema: { type: 'string' as const, pattern: SELLER_ID_PATTERN.source, maxLength: 100 } };
 
 @ApiTags('sellers')
 @ApiResponse({ status: 401, type: ErrorResponse, description: 'No valid token' })
@@ -24,6 +27,7 @@ export class SellersController {
   }
 
   @Get(':sellerId')
+  @ApiParam(SELLER_ID_PARAM)
   @ApiOperation({ summary: "One seller's profile, tier, playbook, latest risk assessment and open review" })
   @ApiOkResponse({ type: SellerResponse })
   @ApiResponse({ status: 400, type: ErrorResponse, description: 'sellerId is malformed' })
@@ -33,6 +37,7 @@ export class SellersController {
   }
 
   @Post(':sellerId/risk-assessments')
+  @ApiParam(SELLER_ID_PARAM)
   @HttpCode(200)
   @ApiOperation({ summary: 'Record detection signals and assess the seller (operators); a band rising to the playbook threshold opens a review' })
   @ApiOkResponse({ type: SellerAssessmentResponse })

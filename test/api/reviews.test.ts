@@ -234,8 +234,8 @@ describe('strategic reviews through the API (real Temporal and PostgreSQL)', () 
 
     const doc = (await api.as('ben').get('/openapi.json')).body as { paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
     for (const path of ['/reviews/{id}/decision/approve', '/reviews/{id}/decision/reject', '/reviews/{id}/checks', '/reviews/{id}/consultation/answer']) {
-      expect(Object.keys(doc.paths[path].post.responses).sort()).toEqual(['200', '400', '401', '403', '404', '409', '503']);
+      expect(Object.keys(doc.paths[path].post.responses).sort()).toEqual(['200', '400', '401', '403', '404', '409', '413', '415', '422', '429', '503']);
     }
-    expect(Object.keys(doc.paths['/reviews'].post.responses).sort()).toEqual(['201', '400', '401', '403', '409', '503']);
+    expect(Object.keys(doc.paths['/reviews'].post.responses).sort()).toEqual(['201', '400', '401', '403', '409', '413', '415', '422', '429', '503']);
   });
 });
