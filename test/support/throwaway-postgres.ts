@@ -15,6 +15,10 @@ export interface ThrowawayPostgres {
   url: string;
   /** The server's processes (postmaster and its children), e.g. to freeze them. */
   pids(): number[];
+  /** Stops the server (a fast shutdown: connections are cut) and keeps its data, to start it again. */
+  shutDown(): Promise<void>;
+  /** Starts the stopped server again on the same port and data. */
+  startAgain(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -30,12 +34,15 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   fs.chmodSync(dir, 0o755);
   execFileSync(path.join(bin, 'initdb'), ['-D', data, '-U', 'riskdesk', '--auth=trust', '--no-sync', '-E', 'UTF8'], { ...ids, stdio: 'ignore' });
   const port = await freePort();
-  const server: ChildProcess = spawn(
-    path.join(bin, 'postgres'),
-    ['-D', data, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'fsync=off'],
-    { ...ids, stdio: 'ignore' },
-  );
-  const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
+  const launch = () => {
+    const child: ChildProcess = spawn(
+      path.join(bin, 'postgres'),
+      ['-D', data, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'fsync=off'],
+      { ...ids, stdio: 'ignore' },
+    );
+    return { child, exited: new Promise<void>((resolve) => child.once('exit', () => resolve())) };
+  };
+  let server = launch();
   const url = `postgresql://riskdesk@127.0.0.1:${port}`;
   await waitForServer(`${url}/postgres`);
   const admin = new Client({ connectionString: `${url}/postgres` });
@@ -45,12 +52,20 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   return {
     url: `${url}/riskdesk`,
     pids: () => {
-      const children = execFileSync('pgrep', ['-P', String(server.pid)], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
-      return [server.pid!, ...children];
+      const children = execFileSync('pgrep', ['-P', String(server.child.pid)], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
+      return [server.child.pid!, ...children];
+    },
+    shutDown: async () => {
+      if (server.child.exitCode === null) server.child.kill('SIGINT');
+      await server.exited;
+    },
+    startAgain: async () => {
+      server = launch();
+      await waitForServer(`${url}/postgres`);
     },
     stop: async () => {
-      if (server.exitCode === null) server.kill('SIGINT');
-      await exited;
+      if (server.child.exitCode === null) server.child.kill('SIGINT');
+      await server.exited;
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
