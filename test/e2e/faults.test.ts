@@ -1,12 +1,15 @@
 import { Connection, type Client } from '@temporalio/client';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { seedTeams } from '../../api/teams/team-seed';
 import { createDataSource, migrate } from '../../db/data-source';
 import { seedDemoRoster } from '../../db/seed/demo-roster';
 import { freePort } from '../../platform/free-port';
+import { startDevServer, type DevServer } from '../../platform/temporal';
 import { escalationWorkflowId, getEscalationQuery } from '../../workflows/escalation/escalation.contract';
 import { required, TEST_ACTOR_PROOF_SECRET, TEST_DEMO_CAPACITY, TEST_ENV } from '../support/env';
 import { eventually } from '../support/eventually';
@@ -16,9 +19,9 @@ import { startThrowawayPostgres, type ThrowawayPostgres } from '../support/throw
 
 /**
  * Faults injected while escalation lifecycles run concurrently through the real API process, the real
- * worker process, the run's Temporal server and a PostgreSQL server of this file's own: the worker
- * killed with SIGKILL at random points, PostgreSQL stopped mid-run, the API process killed while its
- * clients retry with the same Idempotency-Keys. Clients behave as the API tells them to: a 503 is
+ * worker process, and a Temporal dev server (SQLite file) and a PostgreSQL server of this file's own:
+ * the worker killed with SIGKILL at random points, PostgreSQL stopped mid-run, the API process killed
+ * while its clients retry with the same Idempotency-Keys, the Temporal server stopped and started again. Clients behave as the API tells them to: a 503 is
  * retried after its Retry-After, a refused connection after a moment, always with the same key.
  *
  * Each test asserts what a case's legal record needs: every case reaches the state its actions asked
@@ -65,6 +68,12 @@ interface ClientStats {
 
 describe('faults while lifecycles run (real API and worker processes, Temporal, PostgreSQL)', () => {
   let pg: ThrowawayPostgres;
+  let temporalServer: DevServer;
+  let temporalPort: number;
+  const temporalDir = fs.mkdtempSync(path.join(os.tmpdir(), 'riskdesk-temporal-'));
+  const startTemporal = async () => {
+    temporalServer = await startDevServer({ port: temporalPort, dbFile: path.join(temporalDir, 'temporal.sqlite'), namespace: 'default', quiet: true });
+  };
   let dataSource: DataSource;
   let connection: Connection;
   let temporal: Client;
@@ -77,7 +86,7 @@ describe('faults while lifecycles run (real API and worker processes, Temporal, 
 
   const processEnv = () => ({
     DATABASE_URL: pg.url,
-    TEMPORAL_ADDRESS: required(TEST_ENV.temporalAddress),
+    TEMPORAL_ADDRESS: temporalServer.address,
     TEMPORAL_TASK_QUEUE: taskQueue,
     ACTOR_PROOF_SECRET: TEST_ACTOR_PROOF_SECRET,
   });
@@ -117,7 +126,9 @@ describe('faults while lifecycles run (real API and worker processes, Temporal, 
     await seedTeams(dataSource);
     await seedDemoRoster(dataSource);
     await dataSource.query(`UPDATE roster_members SET capacity = $1 WHERE role IN ('specialist', 'senior_specialist')`, [TEST_DEMO_CAPACITY]);
-    connection = await Connection.connect({ address: required(TEST_ENV.temporalAddress) });
+    temporalPort = await freePort();
+    await startTemporal();
+    connection = await Connection.connect({ address: temporalServer.address });
     temporal = signedClient(connection);
     apiPort = await freePort();
     apiUrl = `http://127.0.0.1:${apiPort}`;
@@ -133,6 +144,8 @@ describe('faults while lifecycles run (real API and worker processes, Temporal, 
     await kill(api, 'SIGKILL');
     await kill(worker, 'SIGKILL');
     await connection?.close();
+    await temporalServer?.stop();
+    fs.rmSync(temporalDir, { recursive: true, force: true });
     await dataSource?.destroy().catch(() => undefined);
     await pg?.stop().catch(() => undefined);
   }, 60_000);
@@ -294,6 +307,20 @@ describe('faults while lifecycles run (real API and worker processes, Temporal, 
     await chaos;
     console.log(`API SIGKILL: ${kills} kills, ${ids.length} cases, ${stats.requests} requests, ${stats.connectionErrors} refused or cut connections retried, ${stats.serverErrors.length} 5xx`);
     expect(kills).toBeGreaterThan(0);
+    await expectConverged(ids, stats);
+  });
+
+  it('the Temporal server stopped and started again mid-run: the API answers 503 meanwhile, every case finishes once', async () => {
+    const stats = newStats();
+    const lifecycles = runLifecycles(6, 'temporal-restart', stats);
+    await sleep(between(500, 2000));
+    await temporalServer.stop();
+    const down = await fetch(`${apiUrl}/ready`).then((r) => r.status);
+    await sleep(3000);
+    await startTemporal();
+    const ids = await lifecycles;
+    console.log(`Temporal server restarted: ${ids.length} cases, ${stats.requests} requests, ${stats.retried503} answered 503 and retried, ${stats.serverErrors.length} other 5xx`);
+    expect(down).toBe(503);
     await expectConverged(ids, stats);
   });
 });
