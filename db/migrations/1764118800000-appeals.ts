@@ -61,6 +61,7 @@ export class Appeals1764118800000 implements MigrationInterface {
         enforcement_type varchar(32) NOT NULL,
         upstream_team varchar(16) NOT NULL CONSTRAINT ck_reported_enforcements_team CHECK (upstream_team IN ('SLM', 'SPIV', 'TSI', 'other')),
         reason text NOT NULL,
+        decided_by text[] NOT NULL DEFAULT '{}',
         enforced_at timestamptz NOT NULL,
         reported_by varchar(100) NOT NULL,
         reported_at timestamptz NOT NULL DEFAULT now()

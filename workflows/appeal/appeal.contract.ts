@@ -86,6 +86,7 @@ export interface AppealView {
   createdAt: number;
   updatedAt: number;
   infoRequestsLeft: number;
+  maxInfoRequests: number;
   appeal: AppealState;
   openTasks: TaskRow[];
 }

@@ -21,6 +21,9 @@ export interface AppealRule {
   note: string;
 }
 
+/** The settings the transition table reads (the API has them from the read model's snapshot). */
+export type AppealLimits = Pick<AppealSettings, 'maxInfoRequests'>;
+
 export type Refusal = Extract<Transition<AppealState>, { ok: false }>;
 
 const WORKING = ['new', 'queued', 'assigned', 'in_review', 'waiting_on_seller', 'pending_approval', 'reinstating', 'reinstatement_failed'] as const;
@@ -72,7 +75,7 @@ export const refuse = (code: RefusalCode, reason: string, denial?: Refusal['deni
 
 const bad = (field: string, reason: string) => refuse('invalid_input', reason, undefined, field);
 
-export function statusGuard(s: AppealState, type: AppealEventType, ctx: AppealSettings): Refusal | null {
+export function statusGuard(s: AppealState, type: AppealEventType, ctx: AppealLimits): Refusal | null {
   const rule = RULES[type];
   if (!rule.from.includes(s.status)) return refuse('invalid_transition', `${type} is not allowed while the appeal is ${s.status} (only from ${rule.from.join(', ')})`);
   switch (type) {
@@ -201,7 +204,7 @@ function decisionProblem(e: Extract<AppealEvent, { type: 'decision_made' }>): Re
 }
 
 /** The events `actor` may send now, for the API's allowedActions (input aside). */
-export function allowedAppealEvents(s: AppealState, actor: Actor, ctx: AppealSettings): AppealEventType[] {
+export function allowedAppealEvents(s: AppealState, actor: Actor, ctx: AppealLimits): AppealEventType[] {
   return APPEAL_EVENT_TYPES.filter((type) => {
     const rule = RULES[type];
     if (rule.action === null || statusGuard(s, type, ctx)) return false;

@@ -27,6 +27,7 @@ export function appealView(s: AppealState, _now: number, ctx: AppealSettings, wo
     createdAt: s.createdAt,
     updatedAt: s.updatedAt,
     infoRequestsLeft: Math.max(0, ctx.maxInfoRequests - s.counters.infoRequests),
+    maxInfoRequests: ctx.maxInfoRequests,
     appeal: s,
     openTasks: Object.values(s.tasks),
   };
@@ -67,7 +68,7 @@ export function appealProjection(s: AppealState, view: AppealView): Projection {
       updatedAt: s.updatedAt,
       resolvedAt: s.decidedAt ?? (s.outcome === 'abandoned' ? s.closedAt : null),
       closedAt: s.closedAt,
-      snapshot: { appeal: s },
+      snapshot: { appeal: s, maxInfoRequests: view.maxInfoRequests },
       details: {
         kind: 'appeal',
         sellerId: s.sellerId,

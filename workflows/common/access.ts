@@ -156,7 +156,7 @@ export const PERMISSIONS: Readonly<Record<CaseAction, Row>> = {
   'seller.respond': { appeal: ['seller'] },
   'seller.survey': { appeal: ['seller'], escalation: ['seller'] },
   // The enforcement system reports new enforcements (a reinstated seller's restumble); leadership reads the feedback.
-  'enforcements.report': { enforcements: ['enforcement_system'] },
+  'enforcements.report': { enforcements: ['enforcement_system'], appeal: ['enforcement_system'] },
   'false_positives.view': { enforcements: ['senior_specialist', 'manager', 'operator'] },
 };
 
