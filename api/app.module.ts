@@ -24,6 +24,7 @@ import { PrometheusModule } from './prometheus/prometheus.module';
 import { PolicyGapsModule } from './policy-gaps/policy-gaps.module';
 import { ReviewsModule } from './reviews/reviews.module';
 import { AppealsModule } from './appeals/appeals.module';
+import { ReportsModule } from './reports/reports.module';
 import { SellersModule } from './sellers/sellers.module';
 import { RosterModule } from './roster/roster.module';
 import { TeamsModule } from './teams/teams.module';
@@ -77,6 +78,7 @@ export class AppModule {
         SellersModule,
         ReviewsModule,
         AppealsModule,
+        ReportsModule,
         PolicyGapsModule,
         HandoffsModule,
         InboxModule,

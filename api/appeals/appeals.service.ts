@@ -11,6 +11,7 @@ import { CaseQueriesService } from '../cases/case-queries.service';
 import type { CaseEntity } from '../../db/entities/case.entity';
 import { DomainError, ErrorCode } from '../common/error-codes';
 import { TemporalClient } from '../common/runtime';
+import { reportEnforcement } from '../../activities/restumble/enforcement-reports';
 import { updateIdFor } from '../escalations/idempotency';
 import { AppealOpener } from './appeal-opener.service';
 import { fromAppealState, fromAppealView, sellerAppeal } from './appeal.mapper';
@@ -71,18 +72,11 @@ export class AppealsService {
   /** A new enforcement from the enforcement system: recorded, and signalled to the seller's appeals in monitoring. */
   async report(actor: Actor, dto: ReportEnforcementDto): Promise<InboundEnforcementResponse> {
     this.access.require(actor, 'enforcements.report', { kind: 'enforcements' });
-    await this.dataSource.query(
-      `INSERT INTO reported_enforcements (id, seller_id, enforcement_type, upstream_team, reason, decided_by, enforced_at, reported_by)
-       VALUES ($1, $2, $3, $4, $5, $6, now(), $7) ON CONFLICT (id) DO NOTHING`,
-      [dto.enforcementId, dto.sellerId, dto.type, dto.upstreamTeam, dto.reason, dto.decidedBy ?? [], actor.userId],
-    );
-    const monitoring = (await this.dataSource.query(
-      `SELECT c.workflow_id, c.id FROM appeals a JOIN cases c ON c.id = a.case_id WHERE a.seller_id = $1 AND c.state = 'monitoring'`,
-      [dto.sellerId],
-    )) as Array<{ workflow_id: string; id: string }>;
-    const payload: c.RestumbleSignal = { actor, enforcementRef: dto.enforcementId, source: 'external', enforcementType: dto.type, reason: dto.reason };
-    for (const m of monitoring) await this.temporal.client.workflow.getHandle(m.workflow_id).signal(c.restumbleSignal, payload);
-    return { enforcementId: dto.enforcementId, signalledAppeals: monitoring.map((m) => m.id) };
+    const signalledAppeals = await reportEnforcement(this.dataSource, this.temporal.client, {
+      enforcementId: dto.enforcementId, sellerId: dto.sellerId, enforcementType: dto.type, upstreamTeam: dto.upstreamTeam, reason: dto.reason,
+      decidedBy: dto.decidedBy ?? [], source: 'external',
+    }, actor);
+    return { enforcementId: dto.enforcementId, signalledAppeals };
   }
 
   /** The seller's own appeal; anything else (another seller's, another kind, none) is the same 404. */

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { createIntegrationContext, type IntegrationContext } from '../support/harness';
 import { appealClient, enforcementAccount, PLAN, sellerWithAccount, type AppealBody } from './appeal-api.helpers';
 import { eventually } from './escalation-api.helpers';
+import { reviewClient } from './review-api.helpers';
 
 /**
  * Reinstatement appeals through the HTTP API against the real system (Temporal, worker, PostgreSQL):
@@ -17,7 +18,7 @@ describe('appeals through the API (real Temporal and PostgreSQL)', () => {
   let enforcer: string;
 
   beforeAll(async () => {
-    ctx = await createIntegrationContext({ api: true, worker: true });
+    ctx = await createIntegrationContext({ api: true });
     ds = ctx.dataSource;
     api = appealClient(ctx);
     enforcer = await enforcementAccount(ds);
@@ -116,5 +117,40 @@ describe('appeals through the API (real Temporal and PostgreSQL)', () => {
     expect(a).toMatchObject({ outcome: 'reinstated', monitoring: { result: 'restumbled', restumble: { daysSinceReinstatement: 0, reinstatedBy: 'ben' } } });
     const [row] = await ds.query(`SELECT enforcement_error, error_upstream_team, monitoring_result, restumble_days, reinstated_by FROM appeals WHERE case_id = $1`, [appealId]);
     expect(row).toEqual({ enforcement_error: true, error_upstream_team: 'SPIV', monitoring_result: 'restumbled', restumble_days: 0, reinstated_by: 'ben' });
+
+    // The false-positive feedback to SPIV: this appeal with its note, rated against SPIV's reported enforcements.
+    expect((await api.as('ben').get('/reports/false-positives?upstreamTeam=SPIV')).status).toBe(403);
+    const feedback = await api.as('mia').get('/reports/false-positives?upstreamTeam=SPIV');
+    expect(feedback.status).toBe(200);
+    const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM reported_enforcements WHERE upstream_team = 'SPIV'`);
+    expect(feedback.body).toMatchObject({ upstreamTeam: 'SPIV', enforcements: n });
+    expect(feedback.body.rate).toBeCloseTo(feedback.body.enforcementErrors / n, 4);
+    expect(feedback.body.cases).toContainEqual(expect.objectContaining({ caseId: appealId, note: 'The ID check misread a valid passport', decidedBy: 'ben' }));
+    const csv = await api.as('mia').get('/reports/false-positives/csv?upstreamTeam=SPIV');
+    expect(csv.status).toBe(200);
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    expect(csv.text.split('\n')[0]).toBe('upstream_team,period_from,period_to,team_enforcements,enforcement_errors,rate,case_id,seller_id,enforcement_ref,enforcement_type,reason_code,note,decided_by,decided_at');
+    expect(csv.text).toContain(`${appealId},${seller.sellerId}`);
+    const badTeam = await api.as('mia').get('/reports/false-positives?upstreamTeam=ABC');
+    expect(badTeam.status).toBe(400);
+  });
+
+  it("records a restumble when a strategic review enforces on a reinstated seller again", async () => {
+    const seller = await sellerWithAccount(ds);
+    const { appealId } = await api.appealExternal(enforcer, seller);
+    await api.act('dana', appealId, 'acknowledge');
+    await api.act('dana', appealId, 'decision', { decision: 'reinstate', reasonCode: 'plan_of_action_accepted', rationale: 'Plan complete' });
+    await api.act('mia', appealId, 'decision/approve');
+    await eventually(async () => ((await api.as('mia').get(`/appeals/${appealId}`)).body.state === 'monitoring' ? true : undefined), 'monitoring');
+
+    const reviews = reviewClient(ctx);
+    const r = await reviews.checksDone('ben', await reviews.reviewInReview(seller.sellerId));
+    await reviews.act('ben', r.id, 'decision', reviews.enforcement);
+    await reviews.act('mia', r.id, 'decision/approve');
+    const a = await eventually(async () => {
+      const body = (await api.as('mia').get(`/appeals/${appealId}`)).body as AppealBody;
+      return body.state === 'closed' ? body : undefined;
+    }, 'the restumble from the review');
+    expect(a.monitoring).toMatchObject({ result: 'restumbled', restumble: { enforcementRef: `${r.id}/enforcement/1`, source: 'strategic_review', enforcementType: 'listing_restriction', reinstatedBy: 'dana' } });
   });
 });
