@@ -127,6 +127,31 @@ async function upsertDetails(tx: EntityManager, caseId: string, details: CaseDet
         );
       }
       return;
+    case 'appeal':
+      // The API reserved the row (seller, enforcement) before the workflow started; insert covers an appeal started otherwise.
+      await tx.query(
+        `INSERT INTO appeals (case_id, seller_id, enforcement_source, enforcement_ref, enforcement_type, enforcement_team, original_decision_makers,
+                              is_active, decision, decision_status, reason_code, decided_by, decided_at, decided_by_human, enforcement_error,
+                              error_upstream_team, error_note, outcome, info_requests, reinstated_at, reinstated_by, monitoring_until,
+                              monitoring_result, restumbled_at, restumble_days, projection_seq)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26)
+         ON CONFLICT (case_id) DO UPDATE SET
+           is_active = EXCLUDED.is_active, decision = EXCLUDED.decision, decision_status = EXCLUDED.decision_status, reason_code = EXCLUDED.reason_code,
+           decided_by = EXCLUDED.decided_by, decided_at = EXCLUDED.decided_at, decided_by_human = EXCLUDED.decided_by_human,
+           enforcement_error = EXCLUDED.enforcement_error, error_upstream_team = EXCLUDED.error_upstream_team, error_note = EXCLUDED.error_note,
+           outcome = EXCLUDED.outcome, info_requests = EXCLUDED.info_requests, reinstated_at = EXCLUDED.reinstated_at, reinstated_by = EXCLUDED.reinstated_by,
+           monitoring_until = EXCLUDED.monitoring_until, monitoring_result = EXCLUDED.monitoring_result, restumbled_at = EXCLUDED.restumbled_at,
+           restumble_days = EXCLUDED.restumble_days, projection_seq = EXCLUDED.projection_seq
+         WHERE appeals.projection_seq < EXCLUDED.projection_seq`,
+        [
+          caseId, details.sellerId, details.enforcementSource, details.enforcementRef, details.enforcementType, details.enforcementTeam,
+          details.originalDecisionMakers, details.active, details.decision, details.decisionStatus, details.reasonCode, details.decidedBy,
+          ts(details.decidedAt), details.decidedByHuman, details.enforcementError, details.errorUpstreamTeam, details.errorNote, details.outcome,
+          details.infoRequests, ts(details.reinstatedAt), details.reinstatedBy, ts(details.monitoringUntil), details.monitoringResult,
+          ts(details.restumbledAt), details.restumbleDays, projectionSeq,
+        ],
+      );
+      return;
     case 'none':
       return;
   }

@@ -7,6 +7,7 @@ import { DatabaseEnforcementGateway } from './enforcement/database-enforcement-g
 import type { EnforcementGateway } from './enforcement/enforcement-gateway';
 import { createEnforcementActivities } from './enforcement.activities';
 import { createNotificationActivities } from './notification.activities';
+import { createRestumbleActivities } from './restumble.activities';
 import { createRiskActivities } from './risk.activities';
 import type { RiskModel } from './risk/risk-model';
 import { RulesRiskModel } from './risk/rules-risk-model';
@@ -29,6 +30,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createAssignmentActivities(deps),
     ...createCaseReleaseActivities(deps),
     ...createRiskActivities({ dataSource: deps.dataSource, riskModel: deps.riskModel ?? new RulesRiskModel() }),
+    ...createRestumbleActivities(deps),
     ...createEnforcementActivities({ enforcementGateway: deps.enforcementGateway ?? new DatabaseEnforcementGateway(deps.dataSource) }),
   };
 }

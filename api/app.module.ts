@@ -23,6 +23,8 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { PrometheusModule } from './prometheus/prometheus.module';
 import { PolicyGapsModule } from './policy-gaps/policy-gaps.module';
 import { ReviewsModule } from './reviews/reviews.module';
+import { AppealsModule } from './appeals/appeals.module';
+import { ReportsModule } from './reports/reports.module';
 import { SellersModule } from './sellers/sellers.module';
 import { RosterModule } from './roster/roster.module';
 import { TeamsModule } from './teams/teams.module';
@@ -75,6 +77,8 @@ export class AppModule {
         EscalationsModule,
         SellersModule,
         ReviewsModule,
+        AppealsModule,
+        ReportsModule,
         PolicyGapsModule,
         HandoffsModule,
         InboxModule,

@@ -123,6 +123,14 @@ export const envSchema = z.object({
   RISK_SCORING_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(2000),
   /** Business hours leadership has to decide a flagged policy gap, on the case team's calendar. */
   POLICY_GAP_SLA_HOURS: positiveNumber.default(24),
+  /** Days a seller has to answer an appeal's request for information, unless the reviewer gives another deadline. */
+  APPEAL_INFO_DEADLINE_DAYS: z.coerce.number().int().min(1).max(60).default(17),
+  /** Days before that deadline the seller is reminded. */
+  APPEAL_INFO_REMINDER_DAYS: z.coerce.number().int().min(1).max(59).default(3),
+  /** Requests for information one appeal may make. */
+  APPEAL_MAX_INFO_REQUESTS: z.coerce.number().int().min(0).max(10).default(2),
+  /** Days a reinstated seller is watched for a restumble. */
+  APPEAL_MONITORING_DAYS: z.coerce.number().int().min(1).max(730).default(90),
   /** Base URL of the Temporal Web UI, for the console's links to a case's workflow. `npm start` fills in its dev server's. */
   TEMPORAL_UI_URL: z
     .string()

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { renderNotice } from '../messages/render';
-import { COMPENSATIONS } from '../../workflows/enforcement/enforcement-plan';
+import { COMPENSATIONS, REINSTATEMENT } from '../../workflows/enforcement/enforcement-plan';
 import type { StatementOfReasons } from '../../workflows/strategic-review/statement.types';
 import { EnforcementRefused, type CompensationRequest, type EnforcementActionRequest, type EnforcementGateway } from './enforcement-gateway';
 
@@ -20,12 +20,20 @@ export class DatabaseEnforcementGateway implements EnforcementGateway {
         [r.idempotencyKey, r.enforcementId, r.caseId, r.sellerId, r.marketplace, r.decision, r.step, JSON.stringify(r.params), r.requestedBy],
       );
       if (r.step !== 'notify_seller' || inserted.length === 0) return;
-      if (!r.statement) throw new EnforcementRefused(`notify_seller for case ${r.caseId} came without a statement of reasons: the seller cannot be told why`);
-      const message = renderNotice('seller_enforcement_notice', statementParams(r.statement));
+      let template: string;
+      let message: string;
+      if (r.decision === REINSTATEMENT) {
+        template = 'seller_reinstatement_notice';
+        message = renderNotice(template, { caseId: r.caseId, appealed: String(r.params.appealed ?? 'enforcement') });
+      } else {
+        if (!r.statement) throw new EnforcementRefused(`notify_seller for case ${r.caseId} came without a statement of reasons: the seller cannot be told why`);
+        template = 'seller_enforcement_notice';
+        message = renderNotice(template, statementParams(r.statement));
+      }
       await tx.query(
-        `INSERT INTO notifications (id, user_id, case_id, template, message, created_at) VALUES ($1, $2, $3, 'seller_enforcement_notice', $4, now())
+        `INSERT INTO notifications (id, user_id, case_id, template, message, created_at) VALUES ($1, $2, $3, $4, $5, now())
          ON CONFLICT (id) DO NOTHING`,
-        [`${r.idempotencyKey}:seller`, `seller:${r.sellerId}`, r.caseId, message],
+        [`${r.idempotencyKey}:seller`, `seller:${r.sellerId}`, r.caseId, template, message],
       );
     });
     return { actionId: r.idempotencyKey };

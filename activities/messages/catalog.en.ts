@@ -1,7 +1,8 @@
+import { APPEAL_EN } from './catalog.appeal.en';
 import type { Facts } from './format';
 
 /** A case kind as a phrase in a sentence (an older notice without its kind reads "a case"). */
-const CASE_PHRASE: Record<string, string> = { escalation: 'an escalation', strategic_review: 'a strategic review' };
+const CASE_PHRASE: Record<string, string> = { escalation: 'an escalation', strategic_review: 'a strategic review', appeal: 'an appeal' };
 
 /**
  * Notification texts in English. Staff messages say exactly what happened and what to do; messages
@@ -68,6 +69,7 @@ export const EN: Record<string, (f: Facts) => string> = {
     `Facts relied on:\n- ${f.text('facts')}\n` +
     `Ground: ${f.text('ground')}.\n${f.text('automation')}\n` +
     `Your options:\n- ${f.text('redress')}`,
+  ...APPEAL_EN,
   case_resolved: (f) => `We have completed the review of your seller account. ${OUTCOME_EN[f.text('resolutionCode')] ?? 'You will find the details in Seller Central.'}`,
 };
 

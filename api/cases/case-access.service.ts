@@ -9,6 +9,7 @@ import { CasesRepository } from './cases.repository';
 const KIND_NAMES: Record<CaseKind, string> = {
   escalation: 'escalation',
   strategic_review: 'strategic review',
+  appeal: 'appeal',
 };
 
 /** Loads a case of any kind for a route and applies the permission table to it: 404, then 403 with the table's reason. */

@@ -51,6 +51,30 @@ const ESCALATION_MATRIX: Array<[CaseAction, string]> = [
   ['approve_urgency',        '0 0 0 0 0 0 0 0'],
   ['flag_policy_gap',        '0 0 0 0 0 0 0 0'],
   ['decide_policy_gap',      '0 0 0 0 0 0 0 0'],
+  ['decide_appeal',          '0 0 0 0 0 0 0 0'],
+  ['approve_reinstatement',  '0 0 0 0 0 0 0 0'],
+  ['seller.view',            '0 0 0 0 0 0 0 0'],
+  ['seller.appeal',          '0 0 0 0 0 0 0 0'],
+  ['seller.respond',         '0 0 0 0 0 0 0 0'],
+  ['seller.survey',          '0 0 0 0 0 0 0 0'],
+  ['enforcements.report',    '0 0 0 0 0 0 0 0'],
+  ['false_positives.view',   '0 0 0 0 0 0 0 0'],
+];
+
+// Appeals: the ten columns of ROLES, the last two being seller and enforcement_system.
+const APPEAL_MATRIX: Array<[CaseAction, AccessTarget['kind'], string]> = [
+  ['view',                  'appeal',       '1 1 1 1 1 1 1 1 0 0'],
+  ['create',                'appeal',       '1 1 1 0 0 0 0 0 0 0'],
+  ['request_info',          'appeal',       '1 1 1 0 0 0 0 0 0 0'],
+  ['decide_appeal',         'appeal',       '1 1 1 0 0 0 0 0 0 0'],
+  ['approve_reinstatement', 'appeal',       '0 1 1 0 0 0 0 0 0 0'],
+  ['seller.view',           'appeal',       '0 0 0 0 0 0 0 0 1 0'],
+  ['seller.view',           'escalation',   '0 0 0 0 0 0 0 0 1 0'],
+  ['seller.appeal',         'appeal',       '0 0 0 0 0 0 0 0 1 0'],
+  ['seller.respond',        'appeal',       '0 0 0 0 0 0 0 0 1 0'],
+  ['seller.survey',         'appeal',       '0 0 0 0 0 0 0 0 1 0'],
+  ['enforcements.report',   'enforcements', '0 0 0 0 0 0 0 0 0 1'],
+  ['false_positives.view',  'enforcements', '0 1 1 0 0 0 0 1 0 0'],
 ];
 
 const REVIEW_MATRIX: Array<[CaseAction, AccessTarget['kind'], string]> = [
@@ -108,6 +132,26 @@ describe('the permission table', () => {
     const decision = authorize(actor, action, favourable(actor, action, kind));
     expect(decision.allowed).toBe(allowed);
     if (!decision.allowed) expect(decision.code).toBe('role_not_permitted');
+  });
+});
+
+describe('appeals and sellers', () => {
+  const seller: Actor = { userId: 'acct-7', role: 'seller', team: 'seller:S-7' };
+  const bound = (actor: Actor, action: CaseAction, kind: AccessTarget['kind']): AccessTarget => ({ ...favourable(actor, action, kind), sellerId: 'S-7' });
+
+  it.each(APPEAL_MATRIX.flatMap(([action, kind, cells]) => expand(cells).map(([role, allowed]) => [action, kind, role, allowed] as const)))(
+    '%s on %s by %s -> %s',
+    (action, kind, role, allowed) => {
+      const actor = role === 'seller' ? seller : actorFor(role);
+      const decision = authorize(actor, action, bound(actor, action, kind));
+      expect(decision.allowed).toBe(allowed);
+      if (!decision.allowed) expect(decision.code).toBe('role_not_permitted');
+    },
+  );
+
+  it("refuses a seller another seller's case, and a seller role bound to no seller", () => {
+    expect(authorize(seller, 'seller.view', { kind: 'appeal', sellerId: 'S-8' })).toMatchObject({ allowed: false, code: 'wrong_seller' });
+    expect(authorize({ ...seller, team: 'seller-risk-eu' }, 'seller.view', { kind: 'appeal', sellerId: 'S-7' })).toMatchObject({ allowed: false, code: 'wrong_seller' });
   });
 });
 

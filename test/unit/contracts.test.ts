@@ -2,6 +2,7 @@ import { ESCALATION_MESSAGES } from '../../workflows/escalation/escalation.contr
 import { HANDOFF_MESSAGES } from '../../workflows/handoff/handoff.contract';
 import { ENFORCEMENT_MESSAGES, ENFORCEMENT_WORKFLOW_TYPE } from '../../workflows/enforcement/enforcement.contract';
 import { REVIEW_MESSAGES, REVIEW_WORKFLOW_TYPE } from '../../workflows/strategic-review/review.contract';
+import { APPEAL_MESSAGES, APPEAL_WORKFLOW_TYPE } from '../../workflows/appeal/appeal.contract';
 import { REFUSAL_TYPES } from '../../workflows/common/refusal';
 import { ErrorCode, httpStatusFor } from '../../api/common/error-codes';
 
@@ -38,6 +39,16 @@ describe('workflow message contracts', () => {
     expect(wireNames(REVIEW_MESSAGES.signals)).toEqual(['handoffAnswered', 'enforcementResult']);
     expect(wireNames(REVIEW_MESSAGES.queries)).toEqual(['getReview']);
     expect(wireNames(ENFORCEMENT_MESSAGES.queries)).toEqual(['getEnforcement']);
+  });
+
+  it('keeps the appeal wire names', () => {
+    expect(APPEAL_WORKFLOW_TYPE).toBe('appealWorkflow');
+    expect(wireNames(APPEAL_MESSAGES.updates)).toEqual([
+      'acknowledge', 'claim', 'release', 'reassign', 'addNote', 'requestInfo', 'sellerRespond', 'decide', 'approveReinstatement',
+      'rejectReinstatement', 'withdrawDecision', 'retryReinstatement', 'awaitRecorded',
+    ]);
+    expect(wireNames(APPEAL_MESSAGES.signals)).toEqual(['restumble', 'enforcementResult']);
+    expect(wireNames(APPEAL_MESSAGES.queries)).toEqual(['getAppeal']);
   });
 
   it('maps every refusal a workflow can give to a 4xx error code of the API', () => {

@@ -3,7 +3,7 @@
  * again in their update validators (through the state machines), so a stale or forged request is refused
  * where the decision is made. Pure: bundled into workflow code.
  */
-import { Actor, ActorRole, CASE_KINDS, CaseKind, HANDOFF_TEAMS, HandoffTeam, Role, SYSTEM_ACTOR, SYSTEM_ROLE } from './actor';
+import { Actor, ActorRole, CASE_KINDS, CaseKind, HANDOFF_TEAMS, HandoffTeam, Role, sellerIdOf, SYSTEM_ACTOR, SYSTEM_ROLE } from './actor';
 
 export const CASE_ACTIONS = [
   'view',
@@ -39,6 +39,14 @@ export const CASE_ACTIONS = [
   'teams.update',
   'sellers.view',
   'sellers.update',
+  'decide_appeal',
+  'approve_reinstatement',
+  'seller.view',
+  'seller.appeal',
+  'seller.respond',
+  'seller.survey',
+  'enforcements.report',
+  'false_positives.view',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -56,8 +64,14 @@ export type TeamConfigAction = (typeof TEAM_CONFIG_ACTIONS)[number];
 /** Actions on the seller directory (profiles, bulk import, risk assessments); their column is `sellers`. Like teams, it belongs to no team. */
 export const SELLER_ACTIONS = ['sellers.view', 'sellers.update'] as const satisfies readonly CaseAction[];
 
-/** A column of the table: a case kind, the team roster, the teams configuration, or the seller directory. */
-export type AccessScope = CaseKind | 'roster' | 'teams' | 'sellers';
+/**
+ * Actions on enforcements reported from outside and on the false-positive feedback to the upstream
+ * teams; their column is `enforcements`. Like sellers, it belongs to no team.
+ */
+export const ENFORCEMENT_ACTIONS = ['enforcements.report', 'false_positives.view'] as const satisfies readonly CaseAction[];
+
+/** A column of the table: a case kind, the team roster, the teams configuration, the seller directory, or enforcements. */
+export type AccessScope = CaseKind | 'roster' | 'teams' | 'sellers' | 'enforcements';
 
 export interface AccessTarget {
   kind: AccessScope;
@@ -67,9 +81,11 @@ export interface AccessTarget {
   team?: string;
   /** For `answer_handoff` (and a handoff team's `view`): the team the handoff is addressed to. */
   handoffTeam?: HandoffTeam;
+  /** For a seller's own actions: the seller the case is about. */
+  sellerId?: string;
 }
 
-export type DenialCode = 'role_not_permitted' | 'not_assignee' | 'wrong_team' | 'wrong_handoff_team';
+export type DenialCode = 'role_not_permitted' | 'not_assignee' | 'wrong_team' | 'wrong_handoff_team' | 'wrong_seller' | 'original_decision_maker';
 export type Decision = { allowed: true } | { allowed: false; reason: string; code: DenialCode };
 
 type Row = Readonly<Partial<Record<AccessScope, readonly Role[]>>>;
@@ -131,6 +147,17 @@ export const PERMISSIONS: Readonly<Record<CaseAction, Row>> = {
   // operator's job (the integration identity of the detection and science teams' pipelines).
   'sellers.view': { sellers: [...WORKERS, 'manager', ...HANDOFF_ROLES, 'account_manager', 'operator'] },
   'sellers.update': { sellers: ['operator'] },
+  // An appeal's decision is its reviewer's (or a manager's); a reinstatement reverses an enforcement, so a senior checks it.
+  decide_appeal: { appeal: [...WORKERS, 'manager'] },
+  approve_reinstatement: { appeal: ['senior_specialist', 'manager'] },
+  // A seller sees, appeals, answers and rates only their own cases, through the seller routes.
+  'seller.view': { appeal: ['seller'], escalation: ['seller'] },
+  'seller.appeal': { appeal: ['seller'] },
+  'seller.respond': { appeal: ['seller'] },
+  'seller.survey': { appeal: ['seller'], escalation: ['seller'] },
+  // The enforcement system reports new enforcements (a reinstated seller's restumble); leadership reads the feedback.
+  'enforcements.report': { enforcements: ['enforcement_system'], appeal: ['enforcement_system'] },
+  'false_positives.view': { enforcements: ['senior_specialist', 'manager', 'operator'] },
 };
 
 /**
@@ -141,8 +168,9 @@ export const PERMISSIONS: Readonly<Record<CaseAction, Row>> = {
  * - queue: the case is unassigned (or already the actor's) and in the actor's team (claiming).
  * - team_or_assigned: either of the above (a specialist sees their team's queue and their own cases).
  * - handoff_team: the handoff is addressed to the actor's team.
+ * - own_seller: the case is about the seller the actor's token is bound to.
  */
-type Scope = 'anywhere' | 'team' | 'assigned' | 'queue' | 'team_or_assigned' | 'handoff_team';
+type Scope = 'anywhere' | 'team' | 'assigned' | 'queue' | 'team_or_assigned' | 'handoff_team' | 'own_seller';
 
 /** Team-level acts a senior specialist does for the team, not only on their own cases. */
 const SENIOR_TEAM_ACTIONS: readonly CaseAction[] = [
@@ -154,6 +182,7 @@ const SENIOR_TEAM_ACTIONS: readonly CaseAction[] = [
   'approve_urgency',
   'flag_policy_gap',
   'decide_policy_gap',
+  'approve_reinstatement',
   'roster.view',
   'workload.view',
   'metrics.view',
@@ -163,7 +192,10 @@ function scopeOf(role: Role, action: CaseAction): Scope {
   switch (role) {
     case 'operator':
     case 'account_manager':
+    case 'enforcement_system':
       return 'anywhere';
+    case 'seller':
+      return 'own_seller';
     case 'manager':
       return 'team';
     case 'legal':
@@ -195,6 +227,7 @@ function specialistScope(action: CaseAction): Scope {
 const KIND_LABELS: Record<CaseKind, string> = {
   escalation: 'escalation',
   strategic_review: 'strategic review',
+  appeal: 'appeal',
 };
 
 /** Each phrase completes "role X may not ..." before "<kind> cases" (or, for roster actions, alone). */
@@ -232,6 +265,14 @@ const ACTION_PHRASES: Record<CaseAction, string> = {
   'teams.update': 'change the team configuration',
   'sellers.view': 'view seller profiles',
   'sellers.update': 'change the seller directory',
+  decide_appeal: 'decide',
+  approve_reinstatement: 'approve reinstatements on',
+  'seller.view': 'view as a seller',
+  'seller.appeal': 'appeal as a seller on',
+  'seller.respond': 'answer as a seller on',
+  'seller.survey': 'rate as a seller',
+  'enforcements.report': 'report enforcements',
+  'false_positives.view': 'view the false-positive report',
 };
 
 const ALLOWED: Decision = { allowed: true };
@@ -260,7 +301,7 @@ export function authorize(actor: Actor, action: CaseAction, target: AccessTarget
   if (role === SYSTEM_ROLE || !roles || !roles.includes(role)) {
     const phrase = ACTION_PHRASES[action];
     let what: string;
-    if (target.kind === 'teams' || target.kind === 'sellers') what = phrase;
+    if (target.kind === 'teams' || target.kind === 'sellers' || target.kind === 'enforcements') what = phrase;
     else if (target.kind === 'roster') what = isRosterAction(action) ? phrase : `${phrase} rosters`;
     else what = isRosterAction(action) ? `${phrase} of ${KIND_LABELS[target.kind]} cases` : `${phrase} ${KIND_LABELS[target.kind]} cases`;
     return deny('role_not_permitted', `role ${actor.role} may not ${what}`);
@@ -284,7 +325,8 @@ export function authorize(actor: Actor, action: CaseAction, target: AccessTarget
         : `the case is assigned to ${target.assigneeId}, not to ${actor.userId}`,
     );
 
-  switch (target.kind === 'teams' || target.kind === 'sellers' ? 'anywhere' : scopeOf(role, action)) {
+  const scope = target.kind === 'teams' || target.kind === 'sellers' || target.kind === 'enforcements' ? 'anywhere' : scopeOf(role, action);
+  switch (scope) {
     case 'anywhere':
       return ALLOWED;
     case 'team':
@@ -310,6 +352,11 @@ export function authorize(actor: Actor, action: CaseAction, target: AccessTarget
             'wrong_handoff_team',
             `role ${actor.role} answers only ${own} handoffs; this handoff is addressed to ${target.handoffTeam}`,
           );
+    }
+    case 'own_seller': {
+      const own = sellerIdOf(actor);
+      if (own !== null && target.sellerId === own) return ALLOWED;
+      return deny('wrong_seller', own === null ? `${actor.userId} is bound to no seller` : `the case is not about seller ${own}`);
     }
   }
 }

@@ -13,6 +13,10 @@ export const ROLES = [
   'customer_trust',
   'account_manager',
   'operator',
+  // A marketplace seller: the roster member's team is `seller:<sellerId>` (SELLER_TEAM_PREFIX), the one seller its token acts for.
+  'seller',
+  // The enforcement system's service account: it reports new enforcements (restumbles) through the inbound route.
+  'enforcement_system',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -21,8 +25,16 @@ export const HANDOFF_TEAMS = ['legal', 'policy', 'customer_trust'] as const;
 export type HandoffTeam = (typeof HANDOFF_TEAMS)[number];
 
 /** The case kinds Riskdesk runs (each kind's issue adds itself here as it is built). */
-export const CASE_KINDS = ['escalation', 'strategic_review'] as const;
+export const CASE_KINDS = ['escalation', 'strategic_review', 'appeal'] as const;
 export type CaseKind = (typeof CASE_KINDS)[number];
+
+/** A seller's roster team: `seller:<sellerId>`. */
+export const SELLER_TEAM_PREFIX = 'seller:';
+
+/** The seller a `seller` actor is bound to, or null for anyone else. */
+export function sellerIdOf(actor: Pick<Actor, 'role' | 'team'>): string | null {
+  return actor.role === 'seller' && actor.team.startsWith(SELLER_TEAM_PREFIX) ? actor.team.slice(SELLER_TEAM_PREFIX.length) : null;
+}
 
 /** The automation's own role: no roster member has it and no permission row grants it. */
 export const SYSTEM_ROLE = 'system';

@@ -35,7 +35,7 @@ export interface CaseRow {
 }
 
 /** Kind-specific read-model rows, one table per kind (see db/migrations); `none` for a kind with nothing of its own. */
-export type CaseDetailsRow = EscalationDetailsRow | StrategicReviewDetailsRow | { kind: 'none' };
+export type CaseDetailsRow = EscalationDetailsRow | StrategicReviewDetailsRow | AppealDetailsRow | { kind: 'none' };
 
 export interface EscalationDetailsRow {
   kind: 'escalation';
@@ -68,6 +68,37 @@ export interface StrategicReviewDetailsRow {
   open: boolean;
   statementOfReasons: Record<string, unknown> | null;
   policyGaps: PolicyGapRow[];
+}
+
+/** A reinstatement appeal's own row (the `appeals` table): what the false-positive report and restumble rates read. */
+export interface AppealDetailsRow {
+  kind: 'appeal';
+  sellerId: string;
+  enforcementSource: string;
+  enforcementRef: string;
+  enforcementType: string;
+  /** The team whose enforcement is appealed, when the enforcement named it. */
+  enforcementTeam: string | null;
+  originalDecisionMakers: string[];
+  /** Not closed (monitoring included): a partial unique index keeps one per enforcement. */
+  active: boolean;
+  decision: string | null;
+  decisionStatus: string | null;
+  reasonCode: string | null;
+  decidedBy: string | null;
+  decidedAt: number | null;
+  decidedByHuman: boolean | null;
+  enforcementError: boolean;
+  errorUpstreamTeam: string | null;
+  errorNote: string | null;
+  outcome: string | null;
+  infoRequests: number;
+  reinstatedAt: number | null;
+  reinstatedBy: string | null;
+  monitoringUntil: number | null;
+  monitoringResult: string | null;
+  restumbledAt: number | null;
+  restumbleDays: number | null;
 }
 
 /** A question a case raised for leadership; decided, it is a precedent others find by its tag. */

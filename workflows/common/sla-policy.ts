@@ -92,6 +92,8 @@ export const DEFAULT_SLA_POLICY: SlaPolicy = deepFreeze({
   cases: {
     escalation: caseTable({ low: [8, 40], medium: [4, 24], high: [2, 16], critical: [1, 24] }),
     strategic_review: caseTable({ low: [16, 80], medium: [8, 60], high: [4, 40], critical: [2, 48] }),
+    // Appeals run at medium: the decision SLA is the resolution clock.
+    appeal: caseTable({ low: [16, 80], medium: [8, 40], high: [4, 24], critical: [2, 24] }),
   },
   // Each handoff counts on the addressed team's own calendar.
   handoffs: {

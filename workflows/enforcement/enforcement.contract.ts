@@ -22,12 +22,13 @@ export interface EnforcementRequest {
   caseId: string;
   sellerId: string;
   marketplace: string;
-  decision: EnforcementDecision;
+  /** The measure, or `reinstatement` (REINSTATEMENT) for an appeal's reversal. */
+  decision: EnforcementDecision | 'reinstatement';
   steps: EnforcementStep[];
   /** Who approved the decision last (the gateway records who stands behind each action). */
   requestedBy: string;
-  /** What the seller is told with the measure (the notify_seller step sends it). */
-  statement: StatementOfReasons;
+  /** What the seller is told with the measure (the notify_seller step sends it); a reinstatement has none. */
+  statement?: StatementOfReasons;
 }
 
 export type EnforcementInput = EnforcementRequest & ChildLink;

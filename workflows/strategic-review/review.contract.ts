@@ -30,7 +30,16 @@ export interface ReviewSettings {
   /** The leadership's time to decide a flagged policy gap. */
   policyGap: ClockTarget;
   continueAsNewAfterEvents?: number;
+  /**
+   * Set by the workflow from a `patched()` marker (REVIEW_PATCHES), never by the API: an applied
+   * enforcement is reported to the seller's appeals in monitoring (a restumble). Reviews recorded
+   * before it replay without the report.
+   */
+  reportsEnforcements?: boolean;
 }
+
+/** Behaviour introduced after reviews were already running, each behind its `patched()` marker. */
+export const REVIEW_PATCHES = { reportsEnforcements: 'review-reports-enforcements' } as const;
 
 export interface ReviewInput {
   caseId: string;

@@ -514,6 +514,7 @@ const APPLY: Handlers = {
     Object.assign(attempt, { status: e.result.outcome, steps: e.result.steps, failure: e.result.failure, finishedAt: d.now });
     d.details.outcome = e.result.outcome;
     if (e.result.outcome === 'applied') {
+      if (d.ctx.reportsEnforcements) reportEnforcement(d, attempt.enforcementId);
       close(d, d.s.proposal!.decision);
       notify(d, owner(d.s), 'review_enforced', { decision: d.s.outcome });
       return;
@@ -523,6 +524,11 @@ const APPLY: Handlers = {
     d.s.lastNote = { at: d.now, by: 'system', text: `Enforcement failed and was undone: ${e.result.failure ?? 'unknown failure'}` };
     notify(d, owner(d.s), 'review_enforcement_failed', { failure: e.result.failure });
     notify(d, { kind: 'managers', team: d.s.team }, 'review_enforcement_failed', { failure: e.result.failure });
+  },
+  enforcement_reported(d, e) {
+    d.details.callId = e.callId;
+    d.details.signalledAppeals = e.signalledAppeals.join(', ');
+    d.reason = e.error;
   },
   enforcement_retried(d) {
     startEnforcement(d);
@@ -570,6 +576,22 @@ const APPLY: Handlers = {
     notify(d, { kind: 'managers', team: d.s.team }, 'review_sla_breached', { clock: clock.kind, breachedAt: clock.deadlineAt });
   },
 };
+
+/** A new enforcement on the seller: the seller's reinstatement appeals in monitoring record a restumble (activities/restumble). */
+function reportEnforcement(d: Draft, enforcementId: string) {
+  const p = d.s.proposal!;
+  d.effects.push({
+    type: 'call',
+    call: {
+      id: `${enforcementId}/report`,
+      activity: 'reportEnforcement',
+      input: {
+        enforcementId, sellerId: d.s.seller.sellerId, enforcementType: p.decision, upstreamTeam: 'other', reason: `${p.reasonCode.replace(/_/g, ' ')} (${p.policyCitation})`,
+        decidedBy: [p.proposedBy, ...(p.approval?.approvals.map((v) => v.by) ?? [])], source: 'strategic_review',
+      },
+    },
+  });
+}
 
 /** Asks the seller's account manager (a handoff to account_management, assigned to them) within the playbook's window. */
 function consult(d: Draft, p: Proposal, playbook: Playbook, maker: Actor) {

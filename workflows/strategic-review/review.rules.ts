@@ -55,6 +55,8 @@ export const REVIEW_TRANSITIONS: readonly ReviewRule[] = [
   { event: 'approval_reminder_due', from: ['pending_approval'], action: null, system: true, note: 'The approvers are reminded.' },
   { event: 'approval_escalation_due', from: ['pending_approval'], action: null, system: true, note: "The team's managers are told the approval is overdue." },
   { event: 'enforcement_completed', from: ['enforcing'], action: null, system: true, note: 'The saga applied every step (closed) or undid them (enforcement_failed).' },
+  { event: 'enforcement_reported', from: [...OPEN, 'closed'], action: null, system: true,
+    note: "The applied enforcement was told to the seller's appeals in monitoring (their restumble)." },
   { event: 'enforcement_retried', from: ['enforcement_failed'], action: 'propose_decision', system: false, note: 'Runs the approved decision again.' },
   { event: 'policy_gap_flagged', from: OPEN, action: 'flag_policy_gap', system: false, note: 'A question for leadership, with its own SLA.' },
   { event: 'policy_gap_decided', from: [...OPEN, 'closed'], action: 'decide_policy_gap', system: false, note: 'Leadership decides; the decision becomes a precedent.' },

@@ -251,6 +251,7 @@ export type ReviewEvent =
   | (E<'approval_escalation_due'> & { approvalId: string })
   | (E<'enforcement_completed'> & { result: EnforcementResult })
   | E<'enforcement_retried'>
+  | (E<'enforcement_reported'> & { callId: string; signalledAppeals: string[]; error: string | null })
   | (E<'policy_gap_flagged'> & { tag: string; question: string })
   | (E<'policy_gap_decided'> & { gapId: string; decision: string; precedent: string })
   | (E<'clock_warned'> & { clockId: string })

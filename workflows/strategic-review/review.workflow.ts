@@ -12,7 +12,7 @@ import { reviewProjection, reviewSearchAttributes, reviewView } from './review.v
 export const reviewKind: CaseKindDefinition<ReviewState, ReviewEvent, c.ReviewInput, c.ReviewView, c.ReviewSettings> = {
   name: 'strategic review',
   validateInput: validateReviewInput,
-  context: (input) => input.settings,
+  context: (input, patched) => ({ ...input.settings, reportsEnforcements: patched(c.REVIEW_PATCHES.reportsEnforcements) }),
   create: (input, now) => ({
     state: newReviewState(input, now),
     effects: [{ type: 'record', entry: { actor: input.createdBy, action: 'created', fromState: null, toState: 'new', reason: null, details: { trigger: input.trigger.kind, triggerRef: input.trigger.ref, tier: input.tier.id, playbook: `${input.playbook.id} v${input.playbook.version}` }, at: now } }],
@@ -39,7 +39,9 @@ export const reviewKind: CaseKindDefinition<ReviewState, ReviewEvent, c.ReviewIn
       ? { type: 'consultation_answered', actor: a.answeredBy, handoffId: a.handoffId, response: a.outcome === 'reject' ? 'object' : 'agree', reasons: a.notes }
       : { type: 'handoff_answered', actor: a.answeredBy, handoffId: a.handoffId, outcome: a.outcome, answer: a.citation ? `${a.notes} (citation: ${a.citation})` : a.notes },
   onCallResult: (r) =>
-    r.ok
+    r.activity === 'reportEnforcement'
+      ? { type: 'enforcement_reported', actor: SYSTEM_ACTOR, callId: r.id, signalledAppeals: r.ok ? (r.value as { signalledAppeals: string[] }).signalledAppeals : [], error: r.ok ? null : r.error }
+      : r.ok
       ? { type: 'risk_assessed', actor: SYSTEM_ACTOR, callId: r.id, assessment: r.value as RiskAssessment }
       : { type: 'risk_assessment_failed', actor: SYSTEM_ACTOR, callId: r.id, error: r.error },
   pendingApprovals: (s) => (s.proposal?.approval ? [s.proposal.approval] : []),

@@ -32,6 +32,8 @@ export const SENIORITY: Readonly<Record<Role, number>> = {
   customer_trust: 0,
   account_manager: 0,
   operator: 0,
+  seller: 0,
+  enforcement_system: 0,
 };
 
 export function seniorityOf(role: string): number {

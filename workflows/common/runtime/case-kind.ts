@@ -84,7 +84,7 @@ export interface ChildLink {
 }
 
 /** Activities a machine may call for an answer (each does one side effect or read, idempotently). */
-export const CALLABLE_ACTIVITIES = ['assessRisk'] as const;
+export const CALLABLE_ACTIVITIES = ['assessRisk', 'reportEnforcement'] as const;
 export type CallableActivity = (typeof CALLABLE_ACTIVITIES)[number];
 
 export interface ActivityCall {
