@@ -22,6 +22,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PrometheusModule } from './prometheus/prometheus.module';
 import { PolicyGapsModule } from './policy-gaps/policy-gaps.module';
+import { QualityModule } from './quality/quality.module';
 import { ReviewsModule } from './reviews/reviews.module';
 import { SellersModule } from './sellers/sellers.module';
 import { RosterModule } from './roster/roster.module';
@@ -83,6 +84,7 @@ export class AppModule {
         RosterModule,
         WorkloadModule,
         MetricsModule,
+        QualityModule,
         TeamsModule,
         SignInModule,
         ConsoleModule,

@@ -1,4 +1,5 @@
 import { cohensKappa, countTable, fleissKappa, krippendorffAlpha, landisKochBand, type Rating } from '../../api/quality/stats/agreement';
+import { calibrationReport } from '../../api/quality/stats/calibration-report';
 import { samplesNeeded, stratifiedEstimate, wilsonInterval } from '../../api/quality/stats/proportion';
 
 /**
@@ -149,5 +150,30 @@ describe('samples needed for a target precision', () => {
   });
   it('refuses a margin outside (0, 1)', () => {
     expect(() => samplesNeeded({ margin: 0, expectedRate: 0.1 })).toThrow(RangeError);
+  });
+});
+
+describe('calibration report', () => {
+  const questions = [{ id: 'd', label: 'Decision', options: ['x', 'y'] }];
+  const items = [1, 2, 3, 4].map((position) => ({ position, golden: position === 1 ? { d: 'x' } : null }));
+  const answer = (participant: string, labels: string[]) => labels.map((answer, i) => ({ position: i + 1, questionId: 'd', participant, answer }));
+
+  it("uses Cohen's kappa for two participants and grades against the golden answers", () => {
+    const r = calibrationReport({ questions, items, participants: ['p', 'q'], answers: [...answer('p', ['x', 'x', 'y', 'y']), ...answer('q', ['x', 'y', 'y', 'y'])] });
+    expect(r.questions[0]).toMatchObject({ statistic: 'cohens_kappa', units: 4, band: 'moderate' });
+    expect(r.questions[0].value).toBeCloseTo(cohensKappa([['x', 'x'], ['x', 'y'], ['y', 'y'], ['y', 'y']])!, 12);
+    expect(r.participants.map((p) => [p.userId, p.overall.graded, p.overall.correct])).toEqual([['p', 1, 1], ['q', 1, 1]]);
+  });
+  it("uses Fleiss' kappa when three participants answered everything, Krippendorff's alpha when one did not", () => {
+    const full = [...answer('p', ['x', 'x', 'y', 'y']), ...answer('q', ['x', 'y', 'y', 'y']), ...answer('r', ['x', 'x', 'y', 'x'])];
+    expect(calibrationReport({ questions, items, participants: ['p', 'q', 'r'], answers: full }).questions[0].statistic).toBe('fleiss_kappa');
+    const partial = full.filter((a) => !(a.participant === 'r' && a.position === 4));
+    const r = calibrationReport({ questions, items, participants: ['p', 'q', 'r'], answers: partial });
+    expect(r.questions[0].statistic).toBe('krippendorff_alpha');
+    expect(r.questions[0].value).toBe(r.questions[0].krippendorffAlpha);
+  });
+  it('counts an unanswered golden question as wrong', () => {
+    const r = calibrationReport({ questions, items, participants: ['p', 'q'], answers: answer('q', ['x']) });
+    expect(r.participants[0].overall).toMatchObject({ graded: 1, correct: 0, accuracy: 0 });
   });
 });

@@ -39,11 +39,22 @@ export const CASE_ACTIONS = [
   'teams.update',
   'sellers.view',
   'sellers.update',
+  'quality.view',
+  'calibration.run',
+  'calibration.answer',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
 /** Actions on a team's roster rather than on a case; their column in the table is `roster`. */
-export const ROSTER_ACTIONS = ['roster.view', 'roster.update', 'workload.view', 'metrics.view'] as const satisfies readonly CaseAction[];
+export const ROSTER_ACTIONS = [
+  'roster.view',
+  'roster.update',
+  'workload.view',
+  'metrics.view',
+  'quality.view',
+  'calibration.run',
+  'calibration.answer',
+] as const satisfies readonly CaseAction[];
 export type RosterAction = (typeof ROSTER_ACTIONS)[number];
 
 /**
@@ -131,6 +142,11 @@ export const PERMISSIONS: Readonly<Record<CaseAction, Row>> = {
   // operator's job (the integration identity of the detection and science teams' pipelines).
   'sellers.view': { sellers: [...WORKERS, 'manager', ...HANDOFF_ROLES, 'account_manager', 'operator'] },
   'sellers.update': { sellers: ['operator'] },
+  // Decision quality: QA reports and scorecards are read like the metrics; a manager runs calibration
+  // sessions for their team, and everyone who decides the team's cases takes part in them.
+  'quality.view': { roster: ['senior_specialist', 'manager', 'operator'] },
+  'calibration.run': { roster: ['manager'] },
+  'calibration.answer': { roster: [...WORKERS, 'manager'] },
 };
 
 /**
@@ -157,6 +173,7 @@ const SENIOR_TEAM_ACTIONS: readonly CaseAction[] = [
   'roster.view',
   'workload.view',
   'metrics.view',
+  'quality.view',
 ];
 
 function scopeOf(role: Role, action: CaseAction): Scope {
@@ -186,6 +203,7 @@ function specialistScope(action: CaseAction): Scope {
     case 'claim':
       return 'queue';
     case 'create':
+    case 'calibration.answer':
       return 'team';
     default:
       return 'assigned';
@@ -232,6 +250,9 @@ const ACTION_PHRASES: Record<CaseAction, string> = {
   'teams.update': 'change the team configuration',
   'sellers.view': 'view seller profiles',
   'sellers.update': 'change the seller directory',
+  'quality.view': 'view the quality reports',
+  'calibration.run': 'run calibration sessions',
+  'calibration.answer': 'take part in calibration sessions',
 };
 
 const ALLOWED: Decision = { allowed: true };
