@@ -2,7 +2,13 @@ import { Module } from '@nestjs/common';
 import { CalibrationController } from './calibration/calibration.controller';
 import { CalibrationRepository } from './calibration/calibration.repository';
 import { CalibrationService } from './calibration/calibration.service';
+import { QualityReportsController } from './reports/quality-reports.controller';
+import { QualityReportsRepository } from './reports/quality-reports.repository';
+import { QualityReportsService } from './reports/quality-reports.service';
 
 /** Decision quality: calibration sessions, QA reports and scorecards. */
-@Module({ controllers: [CalibrationController], providers: [CalibrationService, CalibrationRepository] })
+@Module({
+  controllers: [CalibrationController, QualityReportsController],
+  providers: [CalibrationService, CalibrationRepository, QualityReportsService, QualityReportsRepository],
+})
 export class QualityModule {}

@@ -2,8 +2,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Decision quality: each roster member's start date (tenure drives QA sampling and the reviewer pool),
- * QA reviews of sampled decisions (the maker's and the reviewer's statements, the adjudication and its
- * error types), and calibration sessions with their items and each participant's independent answers.
+ * every decision's QA sampling outcome (the population the error-rate estimate weighs by) and, for the
+ * sampled ones, the review (the maker's and the reviewer's statements, the adjudication and its error types), and calibration sessions with their items and each participant's independent answers.
  */
 export class DecisionQuality1764122400000 implements MigrationInterface {
   name = 'DecisionQuality1764122400000';
@@ -12,17 +12,18 @@ export class DecisionQuality1764122400000 implements MigrationInterface {
     await q.query(`ALTER TABLE roster_members ADD COLUMN started_on date`);
 
     await q.query(`
-      CREATE TABLE qa_reviews (
+      CREATE TABLE qa_decisions (
         id varchar(200) PRIMARY KEY,
         case_id uuid NOT NULL,
         decision_kind varchar(64) NOT NULL,
         team varchar(64) NOT NULL,
         maker_id varchar(100) NOT NULL,
         reviewer_id varchar(100),
-        mode varchar(16) NOT NULL CONSTRAINT ck_qa_reviews_mode CHECK (mode IN ('pre_release', 'post_release')),
+        mode varchar(16) NOT NULL CONSTRAINT ck_qa_decisions_mode CHECK (mode IN ('pre_release', 'post_release')),
         stratum varchar(300) NOT NULL,
-        rate double precision NOT NULL CONSTRAINT ck_qa_reviews_rate CHECK (rate >= 0 AND rate <= 1),
-        status varchar(16) NOT NULL CONSTRAINT ck_qa_reviews_status CHECK (status IN ('awaiting_review', 'adjudicating', 'agreed', 'adjudicated')),
+        rate double precision NOT NULL CONSTRAINT ck_qa_decisions_rate CHECK (rate >= 0 AND rate <= 1),
+        sampled boolean NOT NULL,
+        status varchar(16) NOT NULL CONSTRAINT ck_qa_decisions_status CHECK (status IN ('not_sampled', 'awaiting_review', 'adjudicating', 'agreed', 'adjudicated')),
         maker_decision jsonb NOT NULL,
         reviewer_decision jsonb,
         correct_decision jsonb,
@@ -30,10 +31,11 @@ export class DecisionQuality1764122400000 implements MigrationInterface {
         adjudicated_by varchar(100),
         decided_at timestamptz NOT NULL,
         closed_at timestamptz,
-        CONSTRAINT ck_qa_reviews_not_maker CHECK (reviewer_id IS NULL OR reviewer_id <> maker_id)
+        CONSTRAINT ck_qa_decisions_not_maker CHECK (reviewer_id IS NULL OR reviewer_id <> maker_id),
+        CONSTRAINT ck_qa_decisions_sampled CHECK (sampled = (status <> 'not_sampled'))
       )`);
-    await q.query(`CREATE INDEX ix_qa_reviews_maker ON qa_reviews (maker_id, decided_at)`);
-    await q.query(`CREATE INDEX ix_qa_reviews_team ON qa_reviews (team, decided_at)`);
+    await q.query(`CREATE INDEX ix_qa_decisions_maker ON qa_decisions (maker_id, decided_at)`);
+    await q.query(`CREATE INDEX ix_qa_decisions_team ON qa_decisions (team, decided_at)`);
 
     await q.query(`
       CREATE TABLE calibration_sessions (
@@ -74,7 +76,7 @@ export class DecisionQuality1764122400000 implements MigrationInterface {
     await q.query(`DROP TABLE calibration_answers`);
     await q.query(`DROP TABLE calibration_items`);
     await q.query(`DROP TABLE calibration_sessions`);
-    await q.query(`DROP TABLE qa_reviews`);
+    await q.query(`DROP TABLE qa_decisions`);
     await q.query(`ALTER TABLE roster_members DROP COLUMN started_on`);
   }
 }

@@ -12,6 +12,8 @@ export interface DecisionKindDefinition {
   title: string;
   /** Every decision value a maker may take. */
   decisions: readonly string[];
+  /** The audit-trail action (case_events.action) that records the maker's decision: what scorecards count. */
+  auditAction: string;
   /**
    * Decisions that act against the seller. An adverse decision the reviewer would not have taken is a
    * false positive; a non-adverse one where the reviewer would have acted is a false negative.
@@ -23,6 +25,7 @@ export const DECISION_KINDS = {
   escalation_resolution: {
     caseKind: 'escalation',
     title: 'Escalation resolution',
+    auditAction: 'resolved',
     decisions: [
       'enforcement_upheld',
       'enforcement_reversed',
@@ -38,6 +41,7 @@ export const DECISION_KINDS = {
   strategic_review_decision: {
     caseKind: 'strategic_review',
     title: 'Strategic review decision',
+    auditAction: 'decision_proposed',
     decisions: ['no_action', 'warning', 'listing_restriction', 'funds_hold', 'suspension'],
     adverse: ['warning', 'listing_restriction', 'funds_hold', 'suspension'],
   },
