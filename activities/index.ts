@@ -7,6 +7,7 @@ import { DatabaseEnforcementGateway } from './enforcement/database-enforcement-g
 import type { EnforcementGateway } from './enforcement/enforcement-gateway';
 import { createEnforcementActivities } from './enforcement.activities';
 import { createNotificationActivities } from './notification.activities';
+import { createQaProjectionActivities } from './qa-projection.activities';
 import { createRiskActivities } from './risk.activities';
 import type { RiskModel } from './risk/risk-model';
 import { RulesRiskModel } from './risk/rules-risk-model';
@@ -25,6 +26,7 @@ export interface ActivityDeps {
 export function createActivities(deps: ActivityDeps) {
   return {
     ...createCaseProjectionActivities(deps),
+    ...createQaProjectionActivities(deps),
     ...createNotificationActivities(deps),
     ...createAssignmentActivities(deps),
     ...createCaseReleaseActivities(deps),

@@ -31,6 +31,7 @@ export class DecisionQuality1764122400000 implements MigrationInterface {
         adjudicated_by varchar(100),
         decided_at timestamptz NOT NULL,
         closed_at timestamptz,
+        projection_seq integer NOT NULL DEFAULT 0,
         CONSTRAINT ck_qa_decisions_not_maker CHECK (reviewer_id IS NULL OR reviewer_id <> maker_id),
         CONSTRAINT ck_qa_decisions_sampled CHECK (sampled = (status <> 'not_sampled'))
       )`);

@@ -77,6 +77,8 @@ const REVIEW_MATRIX: Array<[CaseAction, AccessTarget['kind'], string]> = [
   ['quality.view',        'roster',           '0 1 1 0 0 0 0 1'],
   ['calibration.run',     'roster',           '0 0 1 0 0 0 0 0'],
   ['calibration.answer',  'roster',           '1 1 1 0 0 0 0 0'],
+  ['qa.review',           'roster',           '1 1 1 0 0 0 0 0'],
+  ['qa.adjudicate',       'roster',           '0 0 1 0 0 0 0 0'],
 ];
 
 const expand = (cells: string) => cells.split(' ').map((c, i) => [ROLES[i], c === '1'] as const);
@@ -92,7 +94,7 @@ describe('the permission table', () => {
   it('lists every action in the escalation matrix', () => {
     const rosterActions = [
       'roster.view', 'roster.update', 'workload.view', 'metrics.view', 'teams.view', 'teams.update', 'sellers.view', 'sellers.update',
-      'quality.view', 'calibration.run', 'calibration.answer',
+      'quality.view', 'calibration.run', 'calibration.answer', 'qa.review', 'qa.adjudicate',
     ];
     expect(ESCALATION_MATRIX.map(([a]) => a).sort()).toEqual(CASE_ACTIONS.filter((a) => !rosterActions.includes(a)).sort());
   });

@@ -42,6 +42,8 @@ export const CASE_ACTIONS = [
   'quality.view',
   'calibration.run',
   'calibration.answer',
+  'qa.review',
+  'qa.adjudicate',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -54,6 +56,8 @@ export const ROSTER_ACTIONS = [
   'quality.view',
   'calibration.run',
   'calibration.answer',
+  'qa.review',
+  'qa.adjudicate',
 ] as const satisfies readonly CaseAction[];
 export type RosterAction = (typeof ROSTER_ACTIONS)[number];
 
@@ -147,6 +151,10 @@ export const PERMISSIONS: Readonly<Record<CaseAction, Row>> = {
   'quality.view': { roster: ['senior_specialist', 'manager', 'operator'] },
   'calibration.run': { roster: ['manager'] },
   'calibration.answer': { roster: [...WORKERS, 'manager'] },
+  // Blind peer review of a sampled decision: the routed reviewer (or, when nobody could be routed, a
+  // manager) reviews; a disagreement goes to the team's managers, who adjudicate.
+  'qa.review': { roster: [...WORKERS, 'manager'] },
+  'qa.adjudicate': { roster: ['manager'] },
 };
 
 /**
@@ -204,6 +212,7 @@ function specialistScope(action: CaseAction): Scope {
       return 'queue';
     case 'create':
     case 'calibration.answer':
+    case 'qa.review':
       return 'team';
     default:
       return 'assigned';
@@ -253,6 +262,8 @@ const ACTION_PHRASES: Record<CaseAction, string> = {
   'quality.view': 'view the quality reports',
   'calibration.run': 'run calibration sessions',
   'calibration.answer': 'take part in calibration sessions',
+  'qa.review': 'peer-review decisions',
+  'qa.adjudicate': 'adjudicate peer reviews',
 };
 
 const ALLOWED: Decision = { allowed: true };

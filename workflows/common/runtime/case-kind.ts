@@ -4,6 +4,7 @@ import type { Actor } from '../actor';
 import type { CaseRow, HandoffRow, NotificationRecipient, NoticeParams, TaskRow } from '../case-projection';
 import type { HandoffAnswer, HandoffRequest } from '../../handoff/handoff.contract';
 import type { ApprovalDue, ApprovalRefusalCode, PendingApproval } from '../approval/approval';
+import type { QaDecisionRow } from '../quality/qa-decision-row';
 import type { WorkItem } from '../routing';
 import type { SlaClock } from '../sla-clock';
 
@@ -107,7 +108,9 @@ export interface RoutingOutcome {
 /** What the runtime writes to the read model for one case (or handoff) on every change. */
 export type Projection =
   | { target: 'case'; row: CaseRow; clocks: readonly SlaClock[] }
-  | { target: 'handoff'; row: HandoffRow };
+  | { target: 'handoff'; row: HandoffRow }
+  /** A QA review of a decision: its qa_decisions row (its tasks belong to the reviewed case). */
+  | { target: 'qa_decision'; row: QaDecisionRow };
 
 /** Everything one run hands to the next on continue-as-new, besides the kind's own state. */
 export interface CarriedRun<S> {

@@ -313,8 +313,10 @@ export class CaseRuntime<S, E extends MachineEvent, In, V, Ctx> {
         clocks: [...p.clocks],
         newHandoffs: batch.handoffRows,
       });
-    } else {
+    } else if (p.target === 'handoff') {
       await projection.projectHandoff({ row: p.row, projectionSeq: batch.seq, tasks: batch.tasks });
+    } else {
+      await projection.projectQaDecision({ row: p.row, projectionSeq: batch.seq, tasks: batch.tasks });
     }
   }
 
