@@ -2,6 +2,8 @@ import { DECISION_KINDS, DECISION_KIND_IDS, decisionKind } from '../../workflows
 import { classifyErrors, statementsAgree } from '../../workflows/common/quality/error-types';
 import { sampleDecision, samplingDraw, tenureBand, type DecisionToSample } from '../../workflows/common/quality/sampling';
 import { DEFAULT_SAMPLING_POLICY, samplingPolicyProblems, type SamplingPolicy } from '../../workflows/common/quality/sampling-policy';
+import { ALWAYS_ON } from '../../workflows/common/business-calendar';
+import { qaPlanFor, type DecisionFacts } from '../../workflows/qa-review/qa-plan';
 
 /** Sampling is a pure function of the case id and the policy: these pin its determinism and its rates. */
 const DAY = 86_400_000;
@@ -150,5 +152,33 @@ describe('decision kinds and error types', () => {
     expect(classifyErrors(review, { decision: 'warning', reason: 'payment_abuse' }, { decision: 'warning', reason: 'counterfeit_goods' }, false)).toEqual(['wrong_reason']);
     expect(statementsAgree({ decision: 'warning', reason: 'payment_abuse' }, { decision: 'warning', reason: null })).toBe(true);
     expect(statementsAgree({ decision: 'warning', reason: 'payment_abuse' }, { decision: 'warning', reason: 'counterfeit_goods' })).toBe(false);
+  });
+});
+
+describe('the QA plan a deciding case follows', () => {
+  const facts = (i: number, startedOn: string): DecisionFacts => ({
+    caseId: caseId(i),
+    decisionKind: 'strategic_review_decision',
+    team: 'seller-risk-eu',
+    marketplace: 'DE',
+    tier: 'tier_4',
+    maker: { userId: 'ana', role: 'specialist', startedOn },
+    decision: { decision: 'warning', reason: 'payment_abuse' },
+    evidence: { checks: 3 },
+    ordinal: 1,
+    decidedAt: DECIDED,
+    calendar: ALWAYS_ON,
+  });
+  const settings = { policy: DEFAULT_SAMPLING_POLICY, hold: { remindAfterMs: 4 * 3_600_000, escalateAfterMs: 8 * 3_600_000 } };
+
+  it("holds a new starter's decision and starts its review as a child", () => {
+    const plan = qaPlanFor(facts(5, '2026-11-20'), settings);
+    expect(plan).toMatchObject({ hold: true, sampling: { sampled: true, mode: 'pre_release', tenure: 'new' }, row: { status: 'awaiting_review', sampled: true } });
+    expect(plan.review).toMatchObject({ workflowType: 'qaReviewWorkflow', workflowId: `qa-review-${caseId(5)}:strategic_review_decision:1` });
+    expect(plan.review!.input).toMatchObject({ caseKind: 'strategic_review', mode: 'pre_release', makerDecision: { decision: 'warning' } });
+  });
+  it('records an unsampled decision for the population and starts nothing', () => {
+    const unsampled = Array.from({ length: 50 }, (_, i) => qaPlanFor(facts(i, '2020-01-06'), settings)).find((p) => !p.sampling.sampled)!;
+    expect(unsampled).toMatchObject({ hold: false, review: null, row: { status: 'not_sampled', sampled: false, rate: 0.1 } });
   });
 });

@@ -16,6 +16,7 @@ import { eventually } from '../support/eventually';
 import { createScratchDatabase } from '../support/scratch-database';
 import { createTimeSkippingContext, type TimeSkippingContext } from '../support/time-skipping';
 import { heldQuery, heldRecordedUpdate, type heldDecisionWorkflow, type HeldInput } from './qa-review/held-decision.workflow';
+import type { SamplingPolicy } from '../../workflows/common/quality/sampling-policy';
 
 const HOUR = 3_600_000;
 
@@ -73,20 +74,32 @@ describe('QA peer review (time-skipping server, real PostgreSQL)', () => {
     hold: { remindAfterMs: 4 * HOUR, escalateAfterMs: 8 * HOUR },
     calendar: ALWAYS_ON,
   });
+  /** Every decision sampled; the maker started under six weeks before deciding, so it is held. */
+  const policy: SamplingPolicy = { version: 't', defaultRate: 1, defaultMode: 'post_release', newStarterWeeks: 6, newStarterRate: 1, newStarterMode: 'pre_release', rules: [] };
+  const heldInput = (caseId: string): HeldInput => {
+    const r = reviewInput(caseId, 'pre_release');
+    return {
+      caseId,
+      team,
+      facts: { caseId, decisionKind: r.decisionKind, team, marketplace: 'DE', tier: 'tier_4', maker: r.maker, decision: r.makerDecision, evidence: r.evidence, ordinal: 1, decidedAt: r.decidedAt, calendar: ALWAYS_ON },
+      qa: { policy, hold: r.hold },
+    };
+  };
   const statement = (actor: Actor, decision: string, reason: string | null, processError = false): QaStatementRequest => ({ actor, decision, reason, processError, notes: `by ${actor.userId}` });
   const refusalOf = async (p: Promise<unknown>) => ((await p.catch((e: unknown) => e)) as WorkflowUpdateFailedError).cause as { type?: string; details?: unknown[] };
 
   it('holds a sampled decision until a blind reviewer at least as senior agrees, then the case releases it', async () => {
     await ctx.run(async (taskQueue) => {
       const caseId = randomUUID();
-      const input: HeldInput = { caseId, team, review: reviewInput(caseId, 'pre_release') };
+      const input = heldInput(caseId);
+      const reviewId = `${caseId}:strategic_review_decision:1`;
       const held = await ctx.env.client.workflow.start<typeof heldDecisionWorkflow>('heldDecisionWorkflow', { taskQueue, workflowId: `held-${caseId}`, args: [input] });
       expect(await held.executeUpdate(heldRecordedUpdate)).toMatchObject({ status: 'held' });
 
-      const review = ctx.env.client.workflow.getHandle<typeof qaReviewWorkflow>(qaReviewWorkflowId(input.review.reviewId));
+      const review = ctx.env.client.workflow.getHandle<typeof qaReviewWorkflow>(qaReviewWorkflowId(reviewId));
       // Routed like any work: the maker is excluded and qa-later started after the maker; qa-veteran gets it.
       const blind = await eventually(() => review.query(getQaReviewQuery), (v) => v.reviewerId !== null, { timeoutMs: 20_000 });
-      expect(blind).toMatchObject({ status: 'awaiting_review', reviewerId: veteran.userId, makerDecision: null, evidence: input.review.evidence, holdStatus: 'pending' });
+      expect(blind).toMatchObject({ status: 'awaiting_review', reviewerId: veteran.userId, makerDecision: null, evidence: input.facts.evidence, holdStatus: 'pending' });
       const [task] = await ctx.dataSource.query(`SELECT kind, assignee_id, status FROM tasks WHERE case_id = $1`, [caseId]);
       expect(task).toEqual({ kind: 'qa_review', assignee_id: veteran.userId, status: 'open' });
 
@@ -99,7 +112,7 @@ describe('QA peer review (time-skipping server, real PostgreSQL)', () => {
       const released = await held.result();
       expect(released).toMatchObject({ status: 'released', decision: 'suspension', outcome: { status: 'agreed', overturned: false, errorTypes: [], mode: 'pre_release' } });
 
-      const [row] = await ctx.dataSource.query(`SELECT status, reviewer_id, correct_decision, error_types, sampled FROM qa_decisions WHERE id = $1`, [input.review.reviewId]);
+      const [row] = await ctx.dataSource.query(`SELECT status, reviewer_id, correct_decision, error_types, sampled FROM qa_decisions WHERE id = $1`, [reviewId]);
       expect(row).toEqual({ status: 'agreed', reviewer_id: veteran.userId, correct_decision: { decision: 'suspension', reason: 'counterfeit_goods' }, error_types: [], sampled: true });
       const [done] = await ctx.dataSource.query(`SELECT status FROM tasks WHERE case_id = $1 AND kind = 'qa_review'`, [caseId]);
       expect(done.status).toBe('done');
@@ -109,10 +122,11 @@ describe('QA peer review (time-skipping server, real PostgreSQL)', () => {
   it('sends a disagreement to a manager, who adjudicates; the outcome records each error type', async () => {
     await ctx.run(async (taskQueue) => {
       const caseId = randomUUID();
-      const input: HeldInput = { caseId, team, review: reviewInput(caseId, 'pre_release') };
+      const input = heldInput(caseId);
+      const reviewId = `${caseId}:strategic_review_decision:1`;
       const held = await ctx.env.client.workflow.start<typeof heldDecisionWorkflow>('heldDecisionWorkflow', { taskQueue, workflowId: `held-${caseId}`, args: [input] });
       await held.executeUpdate(heldRecordedUpdate);
-      const review = ctx.env.client.workflow.getHandle<typeof qaReviewWorkflow>(qaReviewWorkflowId(input.review.reviewId));
+      const review = ctx.env.client.workflow.getHandle<typeof qaReviewWorkflow>(qaReviewWorkflowId(reviewId));
       await eventually(() => review.query(getQaReviewQuery), (v) => v.reviewerId !== null, { timeoutMs: 20_000 });
 
       const disagreed = await review.executeUpdate(submitPeerReviewUpdate, { args: [statement(veteran, 'warning', 'counterfeit_goods')] });
@@ -133,7 +147,7 @@ describe('QA peer review (time-skipping server, real PostgreSQL)', () => {
       expect(adjudicated).toMatchObject({ status: 'adjudicated', errorTypes: ['false_positive', 'process_error'], adjudication: { by: boss.userId, decision: 'no_action' } });
       expect(await held.result()).toMatchObject({ status: 'released', decision: 'no_action', outcome: { status: 'adjudicated', overturned: true } });
 
-      const [row] = await ctx.dataSource.query(`SELECT status, adjudicated_by, error_types, reviewer_decision FROM qa_decisions WHERE id = $1`, [input.review.reviewId]);
+      const [row] = await ctx.dataSource.query(`SELECT status, adjudicated_by, error_types, reviewer_decision FROM qa_decisions WHERE id = $1`, [reviewId]);
       expect(row).toEqual({ status: 'adjudicated', adjudicated_by: boss.userId, error_types: ['false_positive', 'process_error'], reviewer_decision: { decision: 'warning', reason: 'counterfeit_goods' } });
     });
   });

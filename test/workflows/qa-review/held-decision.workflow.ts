@@ -3,17 +3,18 @@ import { isSystemActor } from '../../../workflows/common/access';
 import { SYSTEM_ACTOR, type Actor } from '../../../workflows/common/actor';
 import type { CaseKindDefinition, Transition } from '../../../workflows/common/runtime/case-kind';
 import { CaseRuntime } from '../../../workflows/common/runtime/case-runtime';
-import { QA_REVIEW_WORKFLOW_TYPE, qaReviewOutcomeSignal, qaReviewWorkflowId, type QaOutcome, type QaReviewInput } from '../../../workflows/qa-review/qa-review.contract';
+import { qaReviewOutcomeSignal, type QaOutcome } from '../../../workflows/qa-review/qa-review.contract';
+import { qaPlanFor, type DecisionFacts, type QaSettings } from '../../../workflows/qa-review/qa-plan';
 
 export { qaReviewWorkflow } from '../../../workflows/qa-review/qa-review.workflow';
 
 /**
  * A deciding case as a case kind would plug into QA: its maker's decision was sampled for pre-release
- * review, so the case starts the review as a child (a `start_workflow` effect), holds the decision,
- * and takes effect with whatever the review releases (`childResults`). Rows borrow the escalation's
+ * review (qaPlanFor), so the case starts the review as a child (a `start_workflow` effect), holds the
+ * decision, and takes effect with whatever the review releases (`childResults`). Rows borrow the escalation's
  * kind: the test runs on a database of its own.
  */
-export interface HeldInput { caseId: string; team: string; review: Omit<QaReviewInput, 'parentWorkflowId' | 'resultSignalName'> }
+export interface HeldInput { caseId: string; team: string; facts: DecisionFacts; qa: QaSettings }
 export interface Held { caseId: string; team: string; status: 'held' | 'released'; decision: string; outcome: QaOutcome | null; at: number; createdAt: number }
 type HeldEvent = { type: 'released'; actor: Actor; outcome: QaOutcome };
 export const heldQuery = defineQuery<Held>('getHeld');
@@ -30,14 +31,18 @@ const heldKind: CaseKindDefinition<Held, HeldEvent, HeldInput, Held, null> = {
   validateInput: () => null,
   context: () => null,
   carriedFrom: () => undefined,
-  create: (i, now) => ({
-    state: { caseId: i.caseId, team: i.team, status: 'held', decision: i.review.makerDecision.decision, outcome: null, at: now, createdAt: now },
-    effects: [
-      { type: 'record', entry: { actor: SYSTEM_ACTOR, action: 'qa_held', fromState: null, toState: 'held', reason: null, details: {}, at: now } },
-      { type: 'start_workflow', child: { workflowType: QA_REVIEW_WORKFLOW_TYPE, workflowId: qaReviewWorkflowId(i.review.reviewId), input: { ...i.review } } },
-    ],
-    events: [],
-  }),
+  create: (i, now) => {
+    const plan = qaPlanFor(i.facts, i.qa);
+    if (!plan.review || !plan.hold) throw new Error('the test kind expects a held decision');
+    return {
+      state: { caseId: i.caseId, team: i.team, status: 'held', decision: i.facts.decision.decision, outcome: null, at: now, createdAt: now },
+      effects: [
+        { type: 'record', entry: { actor: SYSTEM_ACTOR, action: 'qa_held', fromState: null, toState: 'held', reason: null, details: { stratum: plan.sampling.stratum }, at: now } },
+        { type: 'start_workflow', child: plan.review },
+      ],
+      events: [],
+    };
+  },
   transition,
   nextWakeAt: () => undefined,
   dueEvents: () => [],
