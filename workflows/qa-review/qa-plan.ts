@@ -33,6 +33,8 @@ export interface DecisionFacts {
   ordinal: number;
   decidedAt: number;
   calendar: BusinessCalendar;
+  /** False where the case cannot hold its decision yet: a pre-release sample is then audited after release. */
+  canHold?: boolean;
 }
 
 export interface QaPlan {
@@ -44,10 +46,11 @@ export interface QaPlan {
 }
 
 export function qaPlanFor(facts: DecisionFacts, settings: QaSettings): QaPlan {
-  const sampling = sampleDecision(
+  const drawn = sampleDecision(
     { caseId: facts.caseId, decisionKind: facts.decisionKind, decision: facts.decision.decision, tier: facts.tier, makerStartedOn: facts.maker.startedOn, decidedAt: facts.decidedAt },
     settings.policy,
   );
+  const sampling: SamplingOutcome = facts.canHold === false ? { ...drawn, mode: 'post_release' } : drawn;
   const reviewId = `${facts.caseId}:${facts.decisionKind}:${facts.ordinal}`;
   const row: QaDecisionRow = {
     id: reviewId,

@@ -69,13 +69,20 @@ export type CaseEffect =
    */
   | { type: 'start_workflow'; child: ChildWorkflowRequest }
   /** Run one activity whose answer comes back to the machine through `onCallResult` (before the change is recorded). */
-  | { type: 'call'; call: ActivityCall };
+  | { type: 'call'; call: ActivityCall }
+  /**
+   * A decision's QA sampling outcome (qa-review/qa-plan.ts), written beside the change. Written with
+   * sequence 0, so the QA review's own projection (which starts at 1) always wins over it.
+   */
+  | { type: 'qa_record'; row: QaDecisionRow };
 
 /** A child workflow a machine asks for; its id must be unique for the case (e.g. `<caseId>/enforcement/<n>`). */
 export interface ChildWorkflowRequest {
   workflowType: string;
   workflowId: string;
   input: Record<string, unknown>;
+  /** Started without a result link: the case waits for nothing from it (e.g. a post-release QA audit). */
+  detached?: boolean;
 }
 
 /** What the runtime adds to a child's input so the child can answer its parent. */
