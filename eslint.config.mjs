@@ -62,6 +62,7 @@ export default tseslint.config(
       'api/metrics/handoff-turnaround.ts',
       'api/metrics/backlog-age.ts',
       'api/workload/age-buckets.ts',
+      'api/quality/stats/*.ts',
     ],
     rules: {
       'no-restricted-imports': [

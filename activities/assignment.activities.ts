@@ -31,9 +31,10 @@ export function createAssignmentActivities({ dataSource }: AssignmentDeps) {
         capacity: number;
         out_of_office_until: Date | null;
         last_assigned_at: Date | null;
+        started_on: string | null;
         active_cases: number;
       }> = await dataSource.query(
-        `SELECT m.user_id, m.role, m.team, m.skills, m.capacity, m.out_of_office_until, m.last_assigned_at,
+        `SELECT m.user_id, m.role, m.team, m.skills, m.capacity, m.out_of_office_until, m.last_assigned_at, m.started_on::text AS started_on,
                 (SELECT count(*)::int FROM cases c
                   WHERE c.assignee_id = m.user_id AND c.is_open AND c.id <> $2) AS active_cases
            FROM roster_members m
@@ -49,6 +50,7 @@ export function createAssignmentActivities({ dataSource }: AssignmentDeps) {
         activeCases: r.active_cases,
         outOfOfficeUntil: r.out_of_office_until?.getTime(),
         lastAssignedAt: r.last_assigned_at?.getTime(),
+        startedOn: r.started_on,
       }));
       const decision: RoutingDecision = route(item, members, now);
       if (decision.decision === 'assign') {

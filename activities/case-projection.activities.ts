@@ -182,7 +182,7 @@ async function insertHandoff(tx: EntityManager, row: HandoffRow, projectionSeq: 
   );
 }
 
-async function upsertTasks(tx: EntityManager, tasks: TaskRow[], projectionSeq: number): Promise<void> {
+export async function upsertTasks(tx: EntityManager, tasks: TaskRow[], projectionSeq: number): Promise<void> {
   for (const t of tasks) {
     await tx.query(
       `INSERT INTO tasks (id, case_id, case_kind, kind, title, assignee_id, team, status, due_at, created_at, completed_at, projection_seq)

@@ -8,6 +8,7 @@ import type { EnforcementGateway } from './enforcement/enforcement-gateway';
 import { createEnforcementActivities } from './enforcement.activities';
 import { createNotificationActivities } from './notification.activities';
 import { createRestumbleActivities } from './restumble.activities';
+import { createQaProjectionActivities } from './qa-projection.activities';
 import { createRiskActivities } from './risk.activities';
 import type { RiskModel } from './risk/risk-model';
 import { RulesRiskModel } from './risk/rules-risk-model';
@@ -26,6 +27,7 @@ export interface ActivityDeps {
 export function createActivities(deps: ActivityDeps) {
   return {
     ...createCaseProjectionActivities(deps),
+    ...createQaProjectionActivities(deps),
     ...createNotificationActivities(deps),
     ...createAssignmentActivities(deps),
     ...createCaseReleaseActivities(deps),

@@ -22,6 +22,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PrometheusModule } from './prometheus/prometheus.module';
 import { PolicyGapsModule } from './policy-gaps/policy-gaps.module';
+import { QualityModule } from './quality/quality.module';
 import { ReviewsModule } from './reviews/reviews.module';
 import { AppealsModule } from './appeals/appeals.module';
 import { ReportsModule } from './reports/reports.module';
@@ -87,6 +88,7 @@ export class AppModule {
         RosterModule,
         WorkloadModule,
         MetricsModule,
+        QualityModule,
         TeamsModule,
         SignInModule,
         ConsoleModule,

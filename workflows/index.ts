@@ -5,3 +5,4 @@ export { handBackWorkflow } from './hand-back/hand-back.workflow';
 export { strategicReviewWorkflow } from './strategic-review/review.workflow';
 export { enforcementWorkflow } from './enforcement/enforcement.workflow';
 export { appealWorkflow } from './appeal/appeal.workflow';
+export { qaReviewWorkflow } from './qa-review/qa-review.workflow';

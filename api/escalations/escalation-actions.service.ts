@@ -92,7 +92,9 @@ export class EscalationActionsService {
   }
 
   async resolve(actor: Actor, id: string, dto: ResolveDto, key?: string) {
-    const payload = { resolutionCode: dto.resolutionCode, rootCause: dto.rootCause, upstreamTeam: dto.upstreamTeam, note: dto.note };
+    // The resolver's start date: the case samples the resolution for QA by the maker's tenure.
+    const makerStartedOn = (await this.roster.findActive(actor.userId))?.startedOn ?? null;
+    const payload = { resolutionCode: dto.resolutionCode, rootCause: dto.rootCause, upstreamTeam: dto.upstreamTeam, note: dto.note, makerStartedOn };
     const resolved = await this.act(actor, id, 'resolve', resolveUpdate, payload, key);
     // An enforcement-worthy resolution on a strategic seller opens a strategic review (one per escalation, one open per seller).
     if ((ENFORCEMENT_WORTHY_RESOLUTIONS as readonly string[]).includes(dto.resolutionCode)) {

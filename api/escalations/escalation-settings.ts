@@ -1,6 +1,7 @@
 import type { AppConfig } from '../../config/env';
 import { HANDOFF_TEAMS, type HandoffTeam } from '../../workflows/common/actor';
 import { addBusinessTime, type BusinessCalendar } from '../../workflows/common/business-calendar';
+import { DEFAULT_SAMPLING_POLICY } from '../../workflows/common/quality/sampling-policy';
 import { SEVERITIES, type Severity } from '../../workflows/common/severity';
 import {
   caseSlaTargets,
@@ -15,7 +16,10 @@ const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 
 /** The settings that shape a new case's deadlines, as start-up configuration provides them. */
-export type SettingsConfig = Pick<AppConfig, 'SLA_POLICY_JSON' | 'CLAIM_LEASE_MINUTES' | 'REOPEN_WINDOW_DAYS'>;
+export type SettingsConfig = Pick<AppConfig, 'SLA_POLICY_JSON' | 'CLAIM_LEASE_MINUTES' | 'REOPEN_WINDOW_DAYS'> & Partial<Pick<AppConfig, 'QA_SAMPLING'>>;
+
+/** The QA review's hold on a sampled resolution: reminder after 4 business hours, escalation after 8. */
+const QA_HOLD = { remindAfterMs: 4 * 60 * MINUTE, escalateAfterMs: 8 * 60 * MINUTE };
 
 /** The calendars a new case counts on: its owning team's and each handoff team's (see api/teams). */
 export interface CaseCalendars {
@@ -47,6 +51,7 @@ export function buildEscalationSettings(config: SettingsConfig, severity: Severi
     sellerResponse: sellerResponseSlaTarget(policy),
     reopenWindowMs: Math.round(config.REOPEN_WINDOW_DAYS * DAY),
     claimLeaseMs: Math.round(config.CLAIM_LEASE_MINUTES * MINUTE),
+    ...(config.QA_SAMPLING === 'on' ? { qa: { policy: DEFAULT_SAMPLING_POLICY, hold: QA_HOLD } } : {}),
   };
 }
 

@@ -21,6 +21,8 @@ export class RosterMemberResponse {
   @ApiProperty({ description: 'Out of office at the time of the response' }) outOfOffice!: boolean;
   @ApiProperty() active!: boolean;
   @ApiProperty() teamLead!: boolean;
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'date', description: "First day on the team (YYYY-MM-DD); null when not recorded" })
+  startedOn!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) lastAssignedAt!: string | null;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;

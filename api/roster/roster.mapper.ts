@@ -21,6 +21,7 @@ export function toMemberResponse(m: RosterMemberEntity, now: number): RosterMemb
     outOfOffice: m.outOfOfficeUntil !== null && isOutOfOffice({ outOfOfficeUntil: m.outOfOfficeUntil.getTime() }, now),
     active: m.active,
     teamLead: m.teamLead,
+    startedOn: m.startedOn,
     lastAssignedAt: iso(m.lastAssignedAt),
     createdAt: m.createdAt.toISOString(),
     updatedAt: m.updatedAt.toISOString(),

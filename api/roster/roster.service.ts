@@ -59,7 +59,7 @@ export class RosterService {
       .map(([k]) => k);
     if (fields.length === 0) {
       throw new DomainError(ErrorCode.ValidationFailed, 'the body names no field to update', {
-        fields: [{ field: '(body)', problems: ['give at least one of role, skills, capacity, outOfOfficeUntil, teamLead, active'] }],
+        fields: [{ field: '(body)', problems: ['give at least one of role, skills, capacity, outOfOfficeUntil, startedOn, teamLead, active'] }],
       });
     }
     const member = await this.findOrRefuse(actor, 'roster.update', userId);
@@ -76,6 +76,7 @@ export class RosterService {
     }
     if (dto.capacity !== undefined) member.capacity = dto.capacity;
     if (dto.outOfOfficeUntil !== undefined) member.outOfOfficeUntil = dto.outOfOfficeUntil === null ? null : new Date(dto.outOfOfficeUntil);
+    if (dto.startedOn !== undefined) member.startedOn = dto.startedOn;
     if (dto.teamLead !== undefined) member.teamLead = dto.teamLead;
     if (dto.active !== undefined) member.active = dto.active;
     member.updatedAt = new Date();

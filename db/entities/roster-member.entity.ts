@@ -42,6 +42,10 @@ export class RosterMemberEntity {
   @Column({ name: 'team_lead', type: 'boolean', default: false })
   teamLead!: boolean;
 
+  /** The member's first day on the team (YYYY-MM-DD): their tenure sets QA sampling rates and who may review them. */
+  @Column({ name: 'started_on', type: 'date', nullable: true })
+  startedOn!: string | null;
+
   @Column({ name: 'last_assigned_at', type: 'timestamptz', nullable: true })
   lastAssignedAt!: Date | null;
 

@@ -5,7 +5,15 @@ import { RosterMemberEntity, type MemberSkills } from '../entities/roster-member
 type DemoMember = Pick<RosterMemberEntity, 'userId' | 'displayName' | 'role' | 'team' | 'capacity'> & {
   skills: MemberSkills;
   teamLead?: boolean;
+  /** First day on the team; the demo's one new starter is given a date relative to the seeding instead. */
+  startedOn?: string;
 };
+
+/** Ana joined three weeks before the roster was seeded: a new starter, so QA samples all her decisions. */
+const NEW_STARTER = 'ana';
+const NEW_STARTER_DAYS = 21;
+/** Everyone else has been on the team since before Riskdesk. */
+const ESTABLISHED_SINCE = '2024-01-08';
 
 /** Senior specialists work every kind Riskdesk runs. */
 const ALL_KINDS = [...CASE_KINDS];
@@ -44,6 +52,15 @@ export const DEMO_ROSTER: DemoMember[] = [
 export async function seedDemoRoster(ds: DataSource): Promise<DemoMember[]> {
   const repo = ds.getRepository(RosterMemberEntity);
   if ((await repo.count()) > 0) return [];
-  await repo.insert(DEMO_ROSTER.map((m) => ({ ...m, teamLead: m.teamLead ?? false, email: `${m.userId}@riskdesk.example`, active: true })));
+  const starterSince = new Date(Date.now() - NEW_STARTER_DAYS * 86_400_000).toISOString().slice(0, 10);
+  await repo.insert(
+    DEMO_ROSTER.map((m) => ({
+      ...m,
+      teamLead: m.teamLead ?? false,
+      email: `${m.userId}@riskdesk.example`,
+      active: true,
+      startedOn: m.startedOn ?? (m.userId === NEW_STARTER ? starterSince : ESTABLISHED_SINCE),
+    })),
+  );
   return DEMO_ROSTER;
 }

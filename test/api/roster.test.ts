@@ -52,6 +52,7 @@ describe('roster: GET /roster, GET /roster/:userId, PATCH /roster/:userId', () =
         outOfOffice: false,
         active: true,
         teamLead: false,
+        startedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
         createdAt: expect.any(String),
         updatedAt: expect.any(String),
       });

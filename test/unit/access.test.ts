@@ -98,6 +98,11 @@ const REVIEW_MATRIX: Array<[CaseAction, AccessTarget['kind'], string]> = [
   ['decide_policy_gap',   'strategic_review', '0 0 1 0 0 0 0 0'],
   ['sellers.view',        'sellers',          '1 1 1 1 1 1 1 1'],
   ['sellers.update',      'sellers',          '0 0 0 0 0 0 0 1'],
+  ['quality.view',        'roster',           '0 1 1 0 0 0 0 1'],
+  ['calibration.run',     'roster',           '0 0 1 0 0 0 0 0'],
+  ['calibration.answer',  'roster',           '1 1 1 0 0 0 0 0'],
+  ['qa.review',           'roster',           '1 1 1 0 0 0 0 0'],
+  ['qa.adjudicate',       'roster',           '0 0 1 0 0 0 0 0'],
 ];
 
 const expand = (cells: string) => cells.split(' ').map((c, i) => [ROLES[i], c === '1'] as const);
@@ -111,7 +116,10 @@ describe('the permission table', () => {
   });
 
   it('lists every action in the escalation matrix', () => {
-    const rosterActions = ['roster.view', 'roster.update', 'workload.view', 'metrics.view', 'teams.view', 'teams.update', 'sellers.view', 'sellers.update'];
+    const rosterActions = [
+      'roster.view', 'roster.update', 'workload.view', 'metrics.view', 'teams.view', 'teams.update', 'sellers.view', 'sellers.update',
+      'quality.view', 'calibration.run', 'calibration.answer', 'qa.review', 'qa.adjudicate',
+    ];
     expect(ESCALATION_MATRIX.map(([a]) => a).sort()).toEqual(CASE_ACTIONS.filter((a) => !rosterActions.includes(a)).sort());
   });
 
@@ -192,6 +200,11 @@ describe('scopes', () => {
     ['manager acts on a case with no team', manager, 'reassign', { kind: 'escalation', assigneeId: 'u-x' }, 'wrong_team'],
     ['manager updates own roster', manager, 'roster.update', { kind: 'roster', team: TEAM }, true],
     ["manager updates another team's roster", manager, 'roster.update', { kind: 'roster', team: OTHER_TEAM }, 'wrong_team'],
+    ["specialist takes part in own team's calibration", specialist, 'calibration.answer', { kind: 'roster', team: TEAM }, true],
+    ["specialist takes part in another team's calibration", specialist, 'calibration.answer', { kind: 'roster', team: OTHER_TEAM }, 'wrong_team'],
+    ["senior reads own team's quality reports", senior, 'quality.view', { kind: 'roster', team: TEAM }, true],
+    ["manager runs another team's calibration", manager, 'calibration.run', { kind: 'roster', team: OTHER_TEAM }, 'wrong_team'],
+    ["operator reads any team's quality reports", operator, 'quality.view', { kind: 'roster', team: OTHER_TEAM }, true],
     ["operator views another team's case", operator, 'view', otherTeams, true],
     ["operator views another team's history", operator, 'history.view', otherTeams, true],
     ['operator resolves', operator, 'resolve', otherTeams, 'role_not_permitted'],

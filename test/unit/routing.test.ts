@@ -47,6 +47,14 @@ describe('eligibility', () => {
     ['over capacity', { activeCases: 7 }, {}, 'at_capacity'],
     ['capacity zero', { capacity: 0, activeCases: 0 }, {}, 'at_capacity'],
     ['one slot left', { activeCases: 4 }, {}, undefined],
+    // Peer review: at least as senior as the maker, by role and then by start date.
+    ['a senior reviewing a specialist', { role: 'senior_specialist', startedOn: '2026-01-05' }, { atLeastAsSeniorAs: { role: 'specialist', startedOn: '2020-01-01' } }, undefined],
+    ['a specialist reviewing a senior', { startedOn: '2020-01-01' }, { atLeastAsSeniorAs: { role: 'senior_specialist', startedOn: '2026-01-05' } }, 'less_senior'],
+    ['a specialist who started earlier', { startedOn: '2025-01-06' }, { atLeastAsSeniorAs: { role: 'specialist', startedOn: '2026-01-05' } }, undefined],
+    ['a specialist who started the same day', { startedOn: '2026-01-05' }, { atLeastAsSeniorAs: { role: 'specialist', startedOn: '2026-01-05' } }, undefined],
+    ['a specialist who started later', { startedOn: '2026-02-02' }, { atLeastAsSeniorAs: { role: 'specialist', startedOn: '2026-01-05' } }, 'less_senior'],
+    ['a specialist with no start date', {}, { atLeastAsSeniorAs: { role: 'specialist', startedOn: '2026-01-05' } }, 'less_senior'],
+    ['a maker with no start date: role decides', { startedOn: '2026-02-02' }, { atLeastAsSeniorAs: { role: 'specialist', startedOn: null } }, undefined],
   ])('%s -> %s', (_name, over, itemOver, expected) => {
     expect(ineligibility(member('u-a', over), { ...item, ...itemOver }, NOW)).toBe(expected);
   });

@@ -47,11 +47,26 @@ export const CASE_ACTIONS = [
   'seller.survey',
   'enforcements.report',
   'false_positives.view',
+  'quality.view',
+  'calibration.run',
+  'calibration.answer',
+  'qa.review',
+  'qa.adjudicate',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
 /** Actions on a team's roster rather than on a case; their column in the table is `roster`. */
-export const ROSTER_ACTIONS = ['roster.view', 'roster.update', 'workload.view', 'metrics.view'] as const satisfies readonly CaseAction[];
+export const ROSTER_ACTIONS = [
+  'roster.view',
+  'roster.update',
+  'workload.view',
+  'metrics.view',
+  'quality.view',
+  'calibration.run',
+  'calibration.answer',
+  'qa.review',
+  'qa.adjudicate',
+] as const satisfies readonly CaseAction[];
 export type RosterAction = (typeof ROSTER_ACTIONS)[number];
 
 /**
@@ -158,6 +173,15 @@ export const PERMISSIONS: Readonly<Record<CaseAction, Row>> = {
   // The enforcement system reports new enforcements (a reinstated seller's restumble); leadership reads the feedback.
   'enforcements.report': { enforcements: ['enforcement_system'], appeal: ['enforcement_system'] },
   'false_positives.view': { enforcements: ['senior_specialist', 'manager', 'operator'] },
+  // Decision quality: QA reports and scorecards are read like the metrics; a manager runs calibration
+  // sessions for their team, and everyone who decides the team's cases takes part in them.
+  'quality.view': { roster: ['senior_specialist', 'manager', 'operator'] },
+  'calibration.run': { roster: ['manager'] },
+  'calibration.answer': { roster: [...WORKERS, 'manager'] },
+  // Blind peer review of a sampled decision: the routed reviewer (or, when nobody could be routed, a
+  // manager) reviews; a disagreement goes to the team's managers, who adjudicate.
+  'qa.review': { roster: [...WORKERS, 'manager'] },
+  'qa.adjudicate': { roster: ['manager'] },
 };
 
 /**
@@ -186,6 +210,7 @@ const SENIOR_TEAM_ACTIONS: readonly CaseAction[] = [
   'roster.view',
   'workload.view',
   'metrics.view',
+  'quality.view',
 ];
 
 function scopeOf(role: Role, action: CaseAction): Scope {
@@ -218,6 +243,8 @@ function specialistScope(action: CaseAction): Scope {
     case 'claim':
       return 'queue';
     case 'create':
+    case 'calibration.answer':
+    case 'qa.review':
       return 'team';
     default:
       return 'assigned';
@@ -273,6 +300,11 @@ const ACTION_PHRASES: Record<CaseAction, string> = {
   'seller.survey': 'rate as a seller',
   'enforcements.report': 'report enforcements',
   'false_positives.view': 'view the false-positive report',
+  'quality.view': 'view the quality reports',
+  'calibration.run': 'run calibration sessions',
+  'calibration.answer': 'take part in calibration sessions',
+  'qa.review': 'peer-review decisions',
+  'qa.adjudicate': 'adjudicate peer reviews',
 };
 
 const ALLOWED: Decision = { allowed: true };

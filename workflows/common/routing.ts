@@ -4,6 +4,7 @@
  * a database. Bundled into workflow code: no Node, ORM or Temporal imports.
  */
 import { CaseKind, Role } from './actor';
+import { seniorityOf } from './approval/approval-policy';
 
 export interface WorkItem {
   caseId: string;
@@ -15,6 +16,11 @@ export interface WorkItem {
   team: string;
   /** E.g. the user who just released the case, or the maker of a decision that needs a checker. */
   excludeUserIds?: readonly string[];
+  /**
+   * A peer reviewer's work: only members at least as senior as the maker are eligible, by role, and
+   * within the same role by start date (started on or before the maker; an unknown date proves nothing).
+   */
+  atLeastAsSeniorAs?: { role: Role; startedOn: string | null };
 }
 
 export interface RosterSkills {
@@ -35,6 +41,8 @@ export interface RosterMember {
   outOfOfficeUntil?: number;
   /** Epoch ms of the member's last assignment; absent means never. */
   lastAssignedAt?: number;
+  /** First day on the team (YYYY-MM-DD), when the roster records it. */
+  startedOn?: string | null;
 }
 
 export const ROUTABLE_ROLES: readonly Role[] = ['specialist', 'senior_specialist'];
@@ -47,7 +55,8 @@ export type IneligibleReason =
   | 'marketplace'
   | 'language'
   | 'out_of_office'
-  | 'at_capacity';
+  | 'at_capacity'
+  | 'less_senior';
 
 export interface Candidate {
   userId: string;
@@ -86,7 +95,17 @@ export function ineligibility(member: RosterMember, item: WorkItem, now: number)
   if (item.language !== undefined && !has(member.skills.languages, item.language)) return 'language';
   if (isOutOfOffice(member, now)) return 'out_of_office';
   if (member.activeCases >= member.capacity) return 'at_capacity';
+  if (item.atLeastAsSeniorAs && !atLeastAsSenior(member, item.atLeastAsSeniorAs)) return 'less_senior';
   return undefined;
+}
+
+/** By role first; within a role, by tenure (ISO dates compare as strings). */
+export function atLeastAsSenior(member: Pick<RosterMember, 'role' | 'startedOn'>, maker: { role: Role; startedOn: string | null }): boolean {
+  const rank = seniorityOf(member.role);
+  const makerRank = seniorityOf(maker.role);
+  if (rank !== makerRank) return rank > makerRank;
+  if (maker.startedOn === null) return true;
+  return member.startedOn !== undefined && member.startedOn !== null && member.startedOn <= maker.startedOn;
 }
 
 /** Most free capacity first; then whoever waited longest since their last case (never = first); then id. */
@@ -109,6 +128,7 @@ const REASON_PHRASES: Record<IneligibleReason, string> = {
   language: 'without the language',
   out_of_office: 'out of office',
   at_capacity: 'at capacity',
+  less_senior: 'less senior than the maker',
 };
 
 export function route(item: WorkItem, members: readonly RosterMember[], now: number): RoutingDecision {

@@ -1,3 +1,4 @@
+import type { QaSettings } from '../qa-review/qa-plan';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Actor, HandoffTeam } from '../common/actor';
 import type { TaskRow } from '../common/case-projection';
@@ -68,6 +69,8 @@ export interface EscalationSettings {
   claimLeaseMs: number;
   /** Continue-as-new past this history length even before Temporal suggests it (tests use a small one). */
   continueAsNewAfterEvents?: number;
+  /** QA sampling of resolutions (README: Decision quality); absent: no resolution is sampled. */
+  qa?: QaSettings;
 }
 
 /**
@@ -162,7 +165,8 @@ export type ReleaseRequest = ActionRequest & { reason?: string; holder?: string 
 export type RequestInfoRequest = ActionRequest & { question: string; deadline: number };
 export type SellerResponseRequest = ActionRequest & { summary?: string };
 export type HandOffRequest = ActionRequest & { team: HandoffTeam; question: string; blocking?: boolean };
-export type ResolveRequest = ActionRequest & { resolutionCode: ResolutionCode; rootCause: RootCause; upstreamTeam?: UpstreamTeam; note?: string };
+/** `makerStartedOn`: the resolver's roster start date, which the API adds for QA sampling (tenure). */
+export type ResolveRequest = ActionRequest & { resolutionCode: ResolutionCode; rootCause: RootCause; upstreamTeam?: UpstreamTeam; note?: string; makerStartedOn?: string | null };
 export type RetriageRequest = ActionRequest & { severity?: Severity; category?: EscalationCategory; reason: string };
 export type AssignRequest = ActionRequest & { assigneeId: string; reason?: string };
 export type ReopenRequest = ActionRequest & { reason: string };

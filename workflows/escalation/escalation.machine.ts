@@ -1,3 +1,4 @@
+import { qaPlanFor, type QaSettings } from '../qa-review/qa-plan';
 /**
  * The escalation case as a pure state machine: `transition(state, event, now, ctx)` returns the next
  * snapshot and the effects the case runtime carries out (audit lines, tasks, notifications, routing,
@@ -45,7 +46,7 @@
  * - Resolving cancels open handoffs; only in_progress (no blocking handoff open) or a manager on an
  *   escalated case may resolve.
  */
-import { SYSTEM_ACTOR, type Actor } from '../common/actor';
+import { SYSTEM_ACTOR, type Actor, type Role } from '../common/actor';
 import { ALWAYS_ON } from '../common/business-calendar';
 import {
   calendarLookup,
@@ -110,6 +111,46 @@ interface Draft {
   actor: Actor;
   reason: string | null;
   details: Record<string, string | number | boolean | null>;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// QA sampling
+// ---------------------------------------------------------------------------------------------------
+
+/**
+ * A resolution is sampled for QA at decision time (qa-review/qa-plan.ts). Escalations cannot hold a
+ * resolution yet, so a sampled one is audited after release; every resolution's outcome is recorded.
+ */
+function sampleForQa(d: Draft, qa: QaSettings, code: string, rootCause: string, makerStartedOn: string | null): void {
+  const plan = qaPlanFor(
+    {
+      caseId: d.s.caseId,
+      decisionKind: 'escalation_resolution',
+      team: d.s.team ?? 'unassigned',
+      marketplace: d.s.marketplace,
+      tier: null,
+      maker: { userId: d.actor.userId, role: d.actor.role as Role, startedOn: makerStartedOn },
+      decision: { decision: code, reason: rootCause },
+      evidence: {
+        summary: d.s.summary,
+        sellerId: d.s.sellerId,
+        marketplace: d.s.marketplace,
+        severity: d.s.severity,
+        category: d.s.category,
+        trigger: d.s.trigger ?? null,
+        enforcementType: d.s.enforcementType ?? null,
+        handoffs: d.s.handoffs.map((h) => ({ team: h.team, question: h.question, status: h.status })),
+      },
+      ordinal: d.s.previousResolutions.length + 1,
+      decidedAt: d.now,
+      calendar: d.ctx.resolution.calendar,
+      canHold: false,
+    },
+    qa,
+  );
+  d.details.qaSampled = plan.sampling.sampled;
+  d.effects.push({ type: 'qa_record', row: plan.row });
+  if (plan.review) d.effects.push({ type: 'start_workflow', child: { ...plan.review, detached: true } });
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -472,6 +513,7 @@ const APPLY: Handlers = {
     }
     closeTask(d, 'done');
     notify(d, { kind: 'seller', sellerId: d.s.sellerId }, 'case_resolved', { resolutionCode: e.resolutionCode });
+    if (d.ctx.qa) sampleForQa(d, d.ctx.qa, e.resolutionCode, e.rootCause, e.makerStartedOn ?? null);
   },
   reopened(d, e) {
     if (d.s.resolution) d.s.previousResolutions.push(d.s.resolution);

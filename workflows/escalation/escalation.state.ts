@@ -177,7 +177,7 @@ export type EscalationEvent =
   | (E<'escalated'> & { reason: string })
   | (E<'reassigned'> & { assigneeId: string; team?: string; reason?: string })
   | (E<'sla_extended'> & { clock: CaseClock; byMs: number; reason: string })
-  | (E<'resolved'> & { resolutionCode: ResolutionCode; rootCause: RootCause; upstreamTeam?: UpstreamTeam; note?: string })
+  | (E<'resolved'> & { resolutionCode: ResolutionCode; rootCause: RootCause; upstreamTeam?: UpstreamTeam; note?: string; makerStartedOn?: string | null })
   /** The assignee or a manager corrects the severity and/or category, with a reason. */
   | (E<'retriaged'> & { severity?: Severity; category?: EscalationCategory; reason: string })
   /** The holder keeps the case for another lease. */

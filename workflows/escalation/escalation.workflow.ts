@@ -79,7 +79,7 @@ export async function escalationWorkflow(input: EscalationInput): Promise<Escala
   rt.action(requestInfoUpdate, ({ actor, question, deadline }) => ({ type: 'info_requested', actor, question, deadline }));
   rt.action(recordSellerResponseUpdate, ({ actor, summary }) => ({ type: 'seller_responded', actor, summary }));
   rt.action(handOffUpdate, ({ actor, team, question, blocking }) => ({ type: 'handed_off', actor, team, question, blocking }));
-  rt.action(resolveUpdate, ({ actor, resolutionCode, rootCause, upstreamTeam, note }) => ({ type: 'resolved', actor, resolutionCode, rootCause, upstreamTeam, note }));
+  rt.action(resolveUpdate, ({ actor, resolutionCode, rootCause, upstreamTeam, note, makerStartedOn }) => ({ type: 'resolved', actor, resolutionCode, rootCause, upstreamTeam, note, makerStartedOn }));
   rt.action(reopenUpdate, ({ actor, reason }) => ({ type: 'reopened', actor, reason }));
   rt.action(escalateUpdate, ({ actor, reason }) => ({ type: 'escalated', actor, reason }));
   rt.action(reassignUpdate, ({ actor, assigneeId, team, reason }) => ({ type: 'reassigned', actor, assigneeId, team, reason }));

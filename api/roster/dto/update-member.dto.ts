@@ -79,6 +79,18 @@ export class UpdateMemberDto {
   })
   outOfOfficeUntil?: string | null;
 
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    format: 'date',
+    example: '2026-01-05',
+    description: "The member's first day on the team (YYYY-MM-DD); null clears it. New starters are QA-sampled at a higher rate",
+  })
+  @ValidateIf((_o, value) => value !== undefined && value !== null)
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'startedOn must be a date such as 2026-01-05, or null' })
+  @IsISO8601({ strict: true }, { message: 'startedOn must be a date such as 2026-01-05, or null' })
+  startedOn?: string | null;
+
   @ApiPropertyOptional({ description: "Told when a handoff to the member's team goes unanswered past its SLA" })
   @Given()
   @IsBoolean({ message: 'teamLead must be true or false' })

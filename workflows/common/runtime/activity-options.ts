@@ -9,7 +9,7 @@ import type { CallableActivity } from './case-kind';
  */
 
 /** Writes to the read model: an update waits on these, so they give up quickly and are retried later by the case. */
-export const projection = proxyActivities<Pick<Activities, 'projectCase' | 'projectHandoff'>>({
+export const projection = proxyActivities<Pick<Activities, 'projectCase' | 'projectHandoff' | 'projectQaDecision'>>({
   startToCloseTimeout: '10 seconds',
   scheduleToCloseTimeout: '30 seconds',
   retry: { initialInterval: '500 milliseconds', backoffCoefficient: 2, maximumInterval: '5 seconds' },

@@ -1,5 +1,6 @@
 import type { AuditEvent, HandoffRow, NotifyInput, TaskRow } from '../case-projection';
 import type { HandoffRequest } from '../../handoff/handoff.contract';
+import type { QaDecisionRow } from '../quality/qa-decision-row';
 import type { WorkItem } from '../routing';
 import type { ActivityCall, CarriedRun, CaseEffect, ChildWorkflowRequest, MachineEvent, Transition } from './case-kind';
 import { openedHandoffRow } from './handoff-row';
@@ -30,6 +31,7 @@ export interface Batch {
   handoffStarts: HandoffRequest[];
   childStarts: ChildWorkflowRequest[];
   signals: SignalEffect[];
+  qaRows: QaDecisionRow[];
 }
 
 export interface ProjectionFailure {
@@ -61,6 +63,7 @@ interface Pending {
   handoffStarts: HandoffRequest[];
   childStarts: ChildWorkflowRequest[];
   signals: SignalEffect[];
+  qaRows: QaDecisionRow[];
   routes: WorkItem[];
   calls: ActivityCall[];
   notices: Array<NotifyInput & { seq: number }>;
@@ -78,7 +81,7 @@ export class CaseBook<S, E extends MachineEvent, Ctx> {
   private readonly runs: number;
   private batchInFlight = false;
   private pending: Pending = {
-    audit: [], tasks: new Map(), handoffRows: [], handoffStarts: [], childStarts: [], signals: [], routes: [], calls: [], notices: [], cancels: [],
+    audit: [], tasks: new Map(), handoffRows: [], handoffStarts: [], childStarts: [], signals: [], qaRows: [], routes: [], calls: [], notices: [], cancels: [],
   };
 
   constructor(
@@ -164,6 +167,9 @@ export class CaseBook<S, E extends MachineEvent, Ctx> {
         case 'call':
           p.calls.push(effect.call);
           break;
+        case 'qa_record':
+          p.qaRows.push(effect.row);
+          break;
       }
     }
   }
@@ -204,8 +210,9 @@ export class CaseBook<S, E extends MachineEvent, Ctx> {
       handoffStarts: p.handoffStarts,
       childStarts: p.childStarts,
       signals: p.signals,
+      qaRows: p.qaRows,
     };
-    this.pending = { ...p, audit: [], tasks: new Map(), handoffRows: [], handoffStarts: [], childStarts: [], signals: [] };
+    this.pending = { ...p, audit: [], tasks: new Map(), handoffRows: [], handoffStarts: [], childStarts: [], signals: [], qaRows: [] };
     this.batchInFlight = true;
     return batch;
   }
@@ -231,6 +238,7 @@ export class CaseBook<S, E extends MachineEvent, Ctx> {
     p.handoffStarts = [...batch.handoffStarts.filter((h) => !failure.started.includes(h.handoffId)), ...p.handoffStarts];
     p.childStarts = [...batch.childStarts.filter((c) => !failure.started.includes(c.workflowId)), ...p.childStarts];
     p.signals = [...batch.signals.filter((_, i) => !failure.signalled.includes(i)), ...p.signals];
+    p.qaRows = [...batch.qaRows, ...p.qaRows];
     const attempts = (this.failure?.attempts ?? 0) + 1;
     this.failure = {
       seq: batch.seq,

@@ -4,6 +4,7 @@ import type { Actor } from '../actor';
 import type { CaseRow, HandoffRow, NotificationRecipient, NoticeParams, TaskRow } from '../case-projection';
 import type { HandoffAnswer, HandoffRequest } from '../../handoff/handoff.contract';
 import type { ApprovalDue, ApprovalRefusalCode, PendingApproval } from '../approval/approval';
+import type { QaDecisionRow } from '../quality/qa-decision-row';
 import type { WorkItem } from '../routing';
 import type { SlaClock } from '../sla-clock';
 
@@ -68,13 +69,20 @@ export type CaseEffect =
    */
   | { type: 'start_workflow'; child: ChildWorkflowRequest }
   /** Run one activity whose answer comes back to the machine through `onCallResult` (before the change is recorded). */
-  | { type: 'call'; call: ActivityCall };
+  | { type: 'call'; call: ActivityCall }
+  /**
+   * A decision's QA sampling outcome (qa-review/qa-plan.ts), written beside the change. Written with
+   * sequence 0, so the QA review's own projection (which starts at 1) always wins over it.
+   */
+  | { type: 'qa_record'; row: QaDecisionRow };
 
 /** A child workflow a machine asks for; its id must be unique for the case (e.g. `<caseId>/enforcement/<n>`). */
 export interface ChildWorkflowRequest {
   workflowType: string;
   workflowId: string;
   input: Record<string, unknown>;
+  /** Started without a result link: the case waits for nothing from it (e.g. a post-release QA audit). */
+  detached?: boolean;
 }
 
 /** What the runtime adds to a child's input so the child can answer its parent. */
@@ -107,7 +115,9 @@ export interface RoutingOutcome {
 /** What the runtime writes to the read model for one case (or handoff) on every change. */
 export type Projection =
   | { target: 'case'; row: CaseRow; clocks: readonly SlaClock[] }
-  | { target: 'handoff'; row: HandoffRow };
+  | { target: 'handoff'; row: HandoffRow }
+  /** A QA review of a decision: its qa_decisions row (its tasks belong to the reviewed case). */
+  | { target: 'qa_decision'; row: QaDecisionRow };
 
 /** Everything one run hands to the next on continue-as-new, besides the kind's own state. */
 export interface CarriedRun<S> {

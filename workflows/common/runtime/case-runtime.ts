@@ -287,6 +287,7 @@ export class CaseRuntime<S, E extends MachineEvent, In, V, Ctx> {
     const signalled: number[] = [];
     const results = await Promise.allSettled([
       this.project(this.kind.project(this.book.state, this.view(), this.workflowId), batch),
+      ...batch.qaRows.map((row) => projection.projectQaDecision({ row, projectionSeq: 0, tasks: [] })),
       ...batch.handoffStarts.map((h) => this.startHandoff(h).then(() => void started.push(h.handoffId))),
       ...batch.childStarts.map((c) => this.startChildWorkflow(c).then(() => void started.push(c.workflowId))),
       ...batch.signals.map((s, i) => this.send(s).then(() => void signalled.push(i))),
@@ -313,8 +314,10 @@ export class CaseRuntime<S, E extends MachineEvent, In, V, Ctx> {
         clocks: [...p.clocks],
         newHandoffs: batch.handoffRows,
       });
-    } else {
+    } else if (p.target === 'handoff') {
       await projection.projectHandoff({ row: p.row, projectionSeq: batch.seq, tasks: batch.tasks });
+    } else {
+      await projection.projectQaDecision({ row: p.row, projectionSeq: batch.seq, tasks: batch.tasks });
     }
   }
 
@@ -334,8 +337,8 @@ export class CaseRuntime<S, E extends MachineEvent, In, V, Ctx> {
   }
 
   private async startChildWorkflow(request: ChildWorkflowRequest): Promise<void> {
-    if (!this.childSignalName) throw new Error(`${this.kind.name} started a child workflow but registered no child results`);
-    const link: ChildLink = { parentWorkflowId: this.workflowId, resultSignalName: this.childSignalName };
+    if (!request.detached && !this.childSignalName) throw new Error(`${this.kind.name} started a child workflow but registered no child results`);
+    const link: ChildLink | Record<string, never> = request.detached ? {} : { parentWorkflowId: this.workflowId, resultSignalName: this.childSignalName! };
     try {
       await startChild(request.workflowType, {
         workflowId: request.workflowId,

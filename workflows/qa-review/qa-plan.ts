@@ -1,0 +1,99 @@
+import type { Role } from '../common/actor';
+import type { BusinessCalendar } from '../common/business-calendar';
+import { DECISION_KINDS, type DecisionKindId } from '../common/quality/decision-kinds';
+import type { DecisionStatement } from '../common/quality/error-types';
+import type { QaDecisionRow } from '../common/quality/qa-decision-row';
+import { sampleDecision, type SamplingOutcome } from '../common/quality/sampling';
+import type { SamplingPolicy } from '../common/quality/sampling-policy';
+import type { ChildWorkflowRequest } from '../common/runtime/case-kind';
+import { QA_REVIEW_WORKFLOW_TYPE, qaReviewWorkflowId, type QaReviewInput } from './qa-review.contract';
+
+/**
+ * What a deciding case does with a decision, from its facts and the QA policy it started with: the
+ * sampling outcome, the QA row to record, and (when sampled) the review to start as a child and
+ * whether to hold the decision until it ends. Pure: a case kind's machine calls it where its maker
+ * decides, then starts the child and, for a hold, waits for `qaReviewOutcomeSignal` (see the test kind
+ * in test/workflows/qa-review/held-decision.workflow.ts).
+ */
+export interface QaSettings {
+  policy: SamplingPolicy;
+  hold: { remindAfterMs: number; escalateAfterMs: number };
+}
+
+export interface DecisionFacts {
+  caseId: string;
+  decisionKind: DecisionKindId;
+  team: string;
+  marketplace: string;
+  tier: string | null;
+  maker: { userId: string; role: Role; startedOn: string | null };
+  decision: DecisionStatement;
+  evidence: Record<string, unknown>;
+  /** Which decision of the case this is (a reopened case decides again): 1, 2, ... */
+  ordinal: number;
+  decidedAt: number;
+  calendar: BusinessCalendar;
+  /** False where the case cannot hold its decision yet: a pre-release sample is then audited after release. */
+  canHold?: boolean;
+}
+
+export interface QaPlan {
+  sampling: SamplingOutcome;
+  /** Recorded for every decision: the population the error-rate estimate weighs by. */
+  row: QaDecisionRow;
+  review: ChildWorkflowRequest | null;
+  hold: boolean;
+}
+
+export function qaPlanFor(facts: DecisionFacts, settings: QaSettings): QaPlan {
+  const drawn = sampleDecision(
+    { caseId: facts.caseId, decisionKind: facts.decisionKind, decision: facts.decision.decision, tier: facts.tier, makerStartedOn: facts.maker.startedOn, decidedAt: facts.decidedAt },
+    settings.policy,
+  );
+  const sampling: SamplingOutcome = facts.canHold === false ? { ...drawn, mode: 'post_release' } : drawn;
+  const reviewId = `${facts.caseId}:${facts.decisionKind}:${facts.ordinal}`;
+  const row: QaDecisionRow = {
+    id: reviewId,
+    caseId: facts.caseId,
+    decisionKind: facts.decisionKind,
+    team: facts.team,
+    makerId: facts.maker.userId,
+    reviewerId: null,
+    mode: sampling.mode,
+    stratum: sampling.stratum,
+    rate: sampling.rate,
+    sampled: sampling.sampled,
+    status: sampling.sampled ? 'awaiting_review' : 'not_sampled',
+    makerDecision: facts.decision,
+    reviewerDecision: null,
+    correctDecision: null,
+    errorTypes: [],
+    adjudicatedBy: null,
+    decidedAt: facts.decidedAt,
+    closedAt: null,
+  };
+  if (!sampling.sampled) return { sampling, row, review: null, hold: false };
+  const input: Omit<QaReviewInput, 'parentWorkflowId' | 'resultSignalName'> = {
+    reviewId,
+    caseId: facts.caseId,
+    caseKind: DECISION_KINDS[facts.decisionKind].caseKind,
+    decisionKind: facts.decisionKind,
+    team: facts.team,
+    marketplace: facts.marketplace,
+    maker: facts.maker,
+    makerDecision: facts.decision,
+    evidence: facts.evidence,
+    mode: sampling.mode,
+    stratum: sampling.stratum,
+    rate: sampling.rate,
+    decidedAt: facts.decidedAt,
+    hold: settings.hold,
+    calendar: facts.calendar,
+  };
+  return {
+    sampling,
+    row,
+    review: { workflowType: QA_REVIEW_WORKFLOW_TYPE, workflowId: qaReviewWorkflowId(reviewId), input: { ...input } },
+    hold: sampling.mode === 'pre_release',
+  };
+}
