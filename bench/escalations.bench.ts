@@ -1,10 +1,17 @@
 import 'reflect-metadata';
-import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
-import { randomUUID } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import { Connection, WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import { randomBytes, randomUUID } from 'node:crypto';
 import os from 'node:os';
-import { createActivities } from '../activities';
+import { createApiApp } from '../api/bootstrap';
 import { loadConfig } from '../config/env';
+import { createDataSource } from '../db/data-source';
+import { freePort } from '../platform/free-port';
+import { actorProofKeys } from '../platform/actor-proof-client';
+import { signedClient } from './signed-client';
+import { bundleWorkflows, createWorker } from '../worker/worker';
+import { apiCaseWorkflowIds, apiScenario, type ApiCase } from './api-scenario';
 import { handoffWorkflowId } from '../workflows/handoff/handoff.contract';
 import { BASELINE_STEPS, type BaselineInput } from './baseline.workflow';
 import { describeProfiles } from './history-profile';
@@ -82,7 +89,9 @@ async function main(opts: Options, teardown: Teardown): Promise<void> {
   const taskQueue = `bench-${randomUUID()}`;
   const connection = await explain('connecting the client', Connection.connect({ address: infra.temporalAddress }));
   teardown.push('client connection', () => connection.close());
-  const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  // Signed as the API's and the worker's clients are: the workflows accept nothing else.
+  const proofSecret = randomBytes(32).toString('hex');
+  const client = signedClient(connection, config.TEMPORAL_NAMESPACE, proofSecret);
   const workerConnection = await explain(
     `connecting to Temporal at ${infra.temporalAddress}`,
     NativeConnection.connect({ address: infra.temporalAddress }),
@@ -91,13 +100,15 @@ async function main(opts: Options, teardown: Teardown): Promise<void> {
   log('bundling workflows and starting the worker');
   const worker = await explain(
     'creating the worker',
-    Worker.create({
-      connection: workerConnection,
-      namespace: config.TEMPORAL_NAMESPACE,
-      taskQueue,
-      workflowsPath: require.resolve('./workflows'),
-      activities: createActivities({ dataSource: infra.dataSource, temporal: client }),
-    }),
+    (async () =>
+      createWorker({
+        connection: workerConnection,
+        namespace: config.TEMPORAL_NAMESPACE,
+        taskQueue,
+        dataSource: infra.dataSource,
+        temporal: client,
+        workflowBundle: await bundleWorkflows(actorProofKeys(proofSecret), require.resolve('./workflows')),
+      }))(),
   );
   const running = worker.run();
   teardown.push('worker', async () => {
@@ -115,7 +126,11 @@ async function main(opts: Options, teardown: Teardown): Promise<void> {
   // On a server that outlives the run, nothing of ours may keep running (its database is about to go).
   // Cases, not ids: a case's handoff id is known only once it has been handed off.
   const started: Array<{ workflowId: string; handoffId?: string }> = [];
-  const startedIds = () => started.flatMap((c) => (c.handoffId ? [c.workflowId, handoffWorkflowId(c.handoffId)] : [c.workflowId]));
+  const apiCases: ApiCase[] = [];
+  const startedIds = () => [
+    ...started.flatMap((c) => (c.handoffId ? [c.workflowId, handoffWorkflowId(c.handoffId)] : [c.workflowId])),
+    ...apiCases.flatMap(apiCaseWorkflowIds),
+  ];
   if (infra.sharedTemporal) {
     teardown.push('bench workflows', () =>
       inPool(startedIds(), opts.concurrency, async (id) => {
@@ -142,6 +157,16 @@ async function main(opts: Options, teardown: Teardown): Promise<void> {
   log(`riskdesk: ${opts.n} cases`);
   const measured = await guarded(runScenario(riskdesk, opts.n, opts.concurrency, track));
 
+  const api = await startApi(infra.databaseUrl, client, taskQueue, teardown);
+  const viaApi = apiScenario(api.baseUrl, api.jwtSecret, { pollMs: opts.pollMs, resumeTimeoutMs: 60_000 });
+  const trackApi = (c: ApiCase) => apiCases.push(c);
+  if (opts.warmup) {
+    log(`api warm-up: ${opts.warmup} cases`);
+    await guarded(runScenario(viaApi, opts.warmup, opts.concurrency, trackApi));
+  }
+  log(`api: ${opts.n} cases through HTTP on ${api.baseUrl}`);
+  const throughApi = await guarded(runScenario(viaApi, opts.n, opts.concurrency, trackApi));
+
   const sizeOf = (step: (typeof BASELINE_STEPS)[number]) => median(measured.cases.map((c) => c.replyBytes[step] ?? 0));
   const baselineInput: BaselineInput = {
     replyBytes: Object.fromEntries(BASELINE_STEPS.map((s) => [s, sizeOf(s)])) as BaselineInput['replyBytes'],
@@ -167,14 +192,38 @@ async function main(opts: Options, teardown: Teardown): Promise<void> {
   console.log(
     [
       '',
-      report(opts, measured, base),
+      report(opts, measured, base, throughApi),
       '',
       `One lifecycle as Temporal recorded it (median over the last ${sampled.length} measured cases; the escalation stays open for its reopen window):`,
       ...profiles,
       `Reply sizes (median JSON; the baseline pads its replies to match): ${sizes}`,
+      `Load after the run: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (1, 5, 15 min; the machine is shared, so compare ratios)`,
       '',
     ].join('\n'),
   );
+}
+
+/**
+ * The HTTP API as `npm run api` builds it (createApiApp), in this process, on its own connection pool,
+ * on a free port. Writes are not rate-limited per user here: three bench users make every write.
+ */
+async function startApi(databaseUrl: string, temporal: Client, taskQueue: string, teardown: Teardown): Promise<{ baseUrl: string; jwtSecret: string }> {
+  const jwtSecret = randomBytes(32).toString('hex');
+  const config = loadConfig({
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: databaseUrl,
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    JWT_SECRET: jwtSecret,
+    RATE_LIMIT_WRITES_PER_MINUTE: '100000',
+  });
+  const dataSource = await explain('connecting the API pool', createDataSource(databaseUrl, { applicationName: 'riskdesk-bench-api', poolSize: config.DB_POOL_SIZE }).initialize());
+  teardown.push('API pool', () => dataSource.destroy());
+  const app: INestApplication = await explain('starting the API', createApiApp({ config, dataSource, temporal }));
+  const port = await freePort();
+  await app.listen(port, '127.0.0.1');
+  teardown.push('API', () => app.close());
+  return { baseUrl: `http://127.0.0.1:${port}`, jwtSecret };
 }
 
 const teardown = new Teardown();

@@ -40,6 +40,8 @@ export async function explain<T>(what: string, work: Promise<T>): Promise<T> {
 
 export interface BenchInfra {
   dataSource: DataSource;
+  /** The benchmark database's URL, for a second pool (the API's) or another process. */
+  databaseUrl: string;
   /** For the report: where PostgreSQL and Temporal came from. */
   database: string;
   temporalAddress: string;
@@ -92,6 +94,7 @@ export async function startInfra(
 
   return {
     dataSource,
+    databaseUrl: url.toString(),
     database: `${database}, database ${dbName}`,
     temporalAddress,
     temporal,
