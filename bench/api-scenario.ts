@@ -9,6 +9,7 @@ import {
   MANAGER,
   MARKETPLACE,
   SPECIALISTS,
+  STEPS,
   answerRequest,
   handOffRequest,
   resolveRequest,
@@ -37,9 +38,14 @@ interface Body {
   handoffs?: Array<{ id: string; status: string }>;
 }
 
-export function apiScenario(baseUrl: string, jwtSecret: string, opts: { pollMs: number; resumeTimeoutMs: number }): Scenario<ApiCase> {
+/**
+ * `baseUrls`: one API, or several behind which each case's steps take turns (step k of case i goes to
+ * API (i + k) mod n), as a load balancer without affinity would send them.
+ */
+export function apiScenario(baseUrls: string | string[], jwtSecret: string, opts: { pollMs: number; resumeTimeoutMs: number }): Scenario<ApiCase> {
+  const urls = typeof baseUrls === 'string' ? [baseUrls] : baseUrls;
   const tokens = new Map([...SPECIALISTS, MANAGER, ...LEGAL].map((a) => [a.userId, `Bearer ${signAccessToken(a.userId, jwtSecret, '8h')}`]));
-  const call = async (method: 'GET' | 'POST', path: string, as: Actor, body?: unknown, expected = method === 'POST' && path === '/escalations' ? 201 : 200): Promise<Body> => {
+  const call = async (baseUrl: string, method: 'GET' | 'POST', path: string, as: Actor, body?: unknown, expected = method === 'POST' && path === '/escalations' ? 201 : 200): Promise<Body> => {
     const res = await fetch(`${baseUrl}${path}`, {
       method,
       headers: { authorization: tokens.get(as.userId)!, ...(body ? { 'content-type': 'application/json' } : {}) },
@@ -62,9 +68,10 @@ export function apiScenario(baseUrl: string, jwtSecret: string, opts: { pollMs: 
     newCase: (index) => ({ index, specialist: SPECIALISTS[index % SPECIALISTS.length], legal: LEGAL[index % LEGAL.length] }),
     async run(step, c, record) {
       const t0 = performance.now();
+      const base = urls[(c.index + STEPS.indexOf(step)) % urls.length];
       switch (step) {
         case 'create': {
-          const body = await call('POST', '/escalations', MANAGER, {
+          const body = await call(base, 'POST', '/escalations', MANAGER, {
             sellerId: `bench-seller-${c.index}`,
             marketplace: MARKETPLACE,
             severity: 'high',
@@ -79,23 +86,23 @@ export function apiScenario(baseUrl: string, jwtSecret: string, opts: { pollMs: 
           return expectState(c, step, body, 'queued');
         }
         case 'claim': {
-          const body = await call('POST', `/escalations/${c.caseId}/claim`, c.specialist, {});
+          const body = await call(base, 'POST', `/escalations/${c.caseId}/claim`, c.specialist, {});
           record('claim', performance.now() - t0);
           return expectState(c, step, body, 'in_progress');
         }
         case 'handOff': {
-          const body = await call('POST', `/escalations/${c.caseId}/handoffs`, c.specialist, withoutActor(handOffRequest(c.specialist)));
+          const body = await call(base, 'POST', `/escalations/${c.caseId}/handoffs`, c.specialist, withoutActor(handOffRequest(c.specialist)));
           record('handOff', performance.now() - t0);
           c.handoffId = body.handoffs?.find((h) => h.status === 'open')?.id;
           if (!c.handoffId) throw new Error(`case ${c.caseId}: no open handoff after handOff`);
           return expectState(c, step, body, 'waiting_on_handoff');
         }
         case 'answer': {
-          await call('POST', `/handoffs/${encodeURIComponent(c.handoffId!)}/answer`, c.legal, withoutActor(answerRequest(c.legal)));
+          await call(base, 'POST', `/handoffs/${encodeURIComponent(c.handoffId!)}/answer`, c.legal, withoutActor(answerRequest(c.legal)));
           record('answer', performance.now() - t0);
           const deadline = performance.now() + opts.resumeTimeoutMs;
           for (;;) {
-            const body = await call('GET', `/escalations/${c.caseId}`, c.specialist);
+            const body = await call(base, 'GET', `/escalations/${c.caseId}`, c.specialist);
             if (body.state === 'in_progress') break;
             if (performance.now() > deadline) throw new Error(`case ${c.caseId} is still ${body.state} ${opts.resumeTimeoutMs} ms after Legal answered`);
             await sleep(opts.pollMs);
@@ -104,7 +111,7 @@ export function apiScenario(baseUrl: string, jwtSecret: string, opts: { pollMs: 
           return;
         }
         case 'resolve': {
-          const body = await call('POST', `/escalations/${c.caseId}/resolve`, c.specialist, withoutActor(resolveRequest(c.specialist)));
+          const body = await call(base, 'POST', `/escalations/${c.caseId}/resolve`, c.specialist, withoutActor(resolveRequest(c.specialist)));
           record('resolve', performance.now() - t0);
           return expectState(c, step, body, 'resolved');
         }

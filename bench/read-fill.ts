@@ -50,7 +50,7 @@ export async function fillReadModel(ds: DataSource, t: FillTemplates, shape: Fil
      SELECT g AS n, gen_random_uuid() AS id, open,
             CASE WHEN open THEN ($1::uuid[])[1 + (g / ($3 * cardinality($5::text[]))) % cardinality($1::uuid[])] ELSE $2::uuid END AS tpl,
             ($5::text[])[1 + g % cardinality($5::text[])] AS team,
-            (g / cardinality($5::text[])) % $6 AS member,
+            abs(hashint4(g)) % $6 AS member,
             CASE WHEN open THEN now() - make_interval(mins => (g % 43200)::int)
                  ELSE now() - interval '31 days' - make_interval(mins => ((g::bigint * 1532160) / $4)::int) END AS created_at
        FROM generate_series(1, $4) g, LATERAL (SELECT g % $3 = 0 AS open) o`,
