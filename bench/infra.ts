@@ -1,4 +1,5 @@
 import { freePort } from '../platform/free-port';
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Client as PgClient } from 'pg';
 import type { DataSource } from 'typeorm';
@@ -40,10 +41,15 @@ export async function explain<T>(what: string, work: Promise<T>): Promise<T> {
 
 export interface BenchInfra {
   dataSource: DataSource;
+  /** The benchmark database's URL, for a second pool (the API's) or another process. */
+  databaseUrl: string;
   /** For the report: where PostgreSQL and Temporal came from. */
   database: string;
   temporalAddress: string;
   temporal: string;
+  /** The dev server's process and SQLite file, when this run started one (bench:scale measures both). */
+  temporalPid?: number;
+  temporalDbFile?: string;
   /** True when Temporal is someone else's: the benchmark must end the workflows it leaves running. */
   sharedTemporal: boolean;
 }
@@ -54,7 +60,15 @@ export interface BenchInfra {
  * nothing outlives the run. The database is always a fresh one, migrated, and dropped at the end.
  */
 export async function startInfra(
-  opts: { databaseUrl?: string; temporalAddress?: string; namespace: string; dataDir: string; log: (msg: string) => void },
+  opts: {
+    databaseUrl?: string;
+    temporalAddress?: string;
+    namespace: string;
+    dataDir: string;
+    log: (msg: string) => void;
+    /** Persist the dev server's state in this SQLite file (removed at the end) instead of memory, to measure its size. */
+    temporalDbFile?: string;
+  },
   teardown: Teardown,
 ): Promise<BenchInfra> {
   let adminUrl = opts.databaseUrl;
@@ -81,21 +95,31 @@ export async function startInfra(
 
   let temporalAddress = opts.temporalAddress;
   let temporal = `TEMPORAL_ADDRESS (${temporalAddress})`;
+  let temporalPid: number | undefined;
+  const dbFile = opts.temporalDbFile;
   if (!temporalAddress) {
     const port = await freePort();
-    opts.log(`starting Temporal dev server on port ${port} (in memory, no UI)`);
-    const server = await explain('starting the Temporal dev server', startDevServer({ port, namespace: opts.namespace, log: opts.log, quiet: true }));
+    opts.log(`starting Temporal dev server on port ${port} (${dbFile ? `SQLite file ${dbFile}` : 'in memory'}, no UI)`);
+    if (dbFile) {
+      await fs.mkdir(path.dirname(dbFile), { recursive: true });
+      teardown.push('Temporal SQLite file', () => Promise.all(['', '-wal', '-shm'].map((s) => fs.rm(`${dbFile}${s}`, { force: true }))));
+    }
+    const server = await explain('starting the Temporal dev server', startDevServer({ port, namespace: opts.namespace, log: opts.log, quiet: true, dbFile }));
     teardown.push('Temporal dev server', server.stop);
     temporalAddress = server.address;
-    temporal = `dev server on ${temporalAddress} (in memory)`;
+    temporalPid = server.pid;
+    temporal = `dev server on ${temporalAddress} (${dbFile ? 'SQLite' : 'in memory'})`;
   }
 
   return {
     dataSource,
+    databaseUrl: url.toString(),
     database: `${database}, database ${dbName}`,
     temporalAddress,
     temporal,
     sharedTemporal: opts.temporalAddress !== undefined,
+    temporalPid,
+    temporalDbFile: temporalPid !== undefined ? dbFile : undefined,
   };
 }
 

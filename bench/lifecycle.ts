@@ -10,6 +10,7 @@ import { buildEscalationSettings } from '../api/escalations/escalation-settings'
 import { caseCalendars } from '../api/teams/team-calendar';
 import { routeCase } from '../api/teams/team-rules';
 import { loadConfig } from '../config/env';
+import { seedTeams } from '../api/teams/team-seed';
 import { SEED_TEAMS } from '../db/seed/teams';
 import {
   ESCALATION_WORKFLOW_TYPE,
@@ -58,17 +59,19 @@ export interface Scenario<C> {
 
 // ----- the bench roster ------------------------------------------------------------------------------
 
-const MARKETPLACE = 'DE';
-const TEAM = routeCase(SEED_TEAMS, MARKETPLACE, 'counterfeit')!.team;
-const SPECIALISTS: Actor[] = [1, 2, 3].map((n) => ({ userId: `bench-spec-${n}`, role: 'specialist', team: TEAM }));
-const MANAGER: Actor = { userId: 'bench-manager', role: 'manager', team: TEAM };
-const LEGAL: Actor[] = [1, 2].map((n) => ({ userId: `bench-legal-${n}`, role: 'legal', team: 'legal' }));
+export const MARKETPLACE = 'DE';
+export const TEAM = routeCase(SEED_TEAMS, MARKETPLACE, 'counterfeit')!.team;
+export const SPECIALISTS: Actor[] = [1, 2, 3].map((n) => ({ userId: `bench-spec-${n}`, role: 'specialist', team: TEAM }));
+export const MANAGER: Actor = { userId: 'bench-manager', role: 'manager', team: TEAM };
+export const LEGAL: Actor[] = [1, 2].map((n) => ({ userId: `bench-legal-${n}`, role: 'legal', team: 'legal' }));
 
 /**
  * Specialists with capacity 0, so routing queues every case and a specialist must claim it: the path
  * with the most steps. The manager receives the queue notifications, as in production.
  */
 export async function seedBenchRoster(ds: DataSource): Promise<void> {
+  // The teams `npm start` seeds: the API routes a new case by them.
+  await seedTeams(ds);
   const skills = { kinds: ['escalation'], marketplaces: [MARKETPLACE], languages: ['en', 'de'] };
   const none = { kinds: [], marketplaces: [], languages: [] };
   await ds.getRepository(RosterMemberEntity).insert(
@@ -112,20 +115,20 @@ export function escalationInput(caseId: string, index: number): EscalationInput 
   };
 }
 
-const claimRequest = (specialist: Actor) => ({ actor: specialist });
-const handOffRequest = (specialist: Actor): HandOffRequest => ({
+export const claimRequest = (specialist: Actor) => ({ actor: specialist });
+export const handOffRequest = (specialist: Actor): HandOffRequest => ({
   actor: specialist,
   team: 'legal',
   question: 'May we suspend the listings while the rights holder confirms the complaint?',
   blocking: true,
 });
-const answerRequest = (legal: Actor): AnswerHandoffRequest => ({
+export const answerRequest = (legal: Actor): AnswerHandoffRequest => ({
   actor: legal,
   outcome: 'advise',
   notes: 'Suspend the listings, not the account, until the rights holder confirms.',
   citation: 'Policy 4.2',
 });
-const resolveRequest = (specialist: Actor): ResolveRequest => ({
+export const resolveRequest = (specialist: Actor): ResolveRequest => ({
   actor: specialist,
   resolutionCode: 'enforcement_modified',
   rootCause: 'policy_ambiguity',

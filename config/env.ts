@@ -87,6 +87,11 @@ export const envSchema = z.object({
   /** A metrics API query running longer than this (milliseconds) is stopped and answered 503. */
   METRICS_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
   /**
+   * Case lists count matching cases up to this many: past it, `total` is this number and `totalCapped`
+   * is true. Counting every match of a broad filter over a million cases takes longer than the page.
+   */
+  LIST_TOTAL_CAP: z.coerce.number().int().min(1).max(10_000_000).default(10_000),
+  /**
    * Where the worker's Temporal SDK serves its Prometheus metrics: `ip:port` (an IP literal, as the
    * SDK's exporter requires), or `off`.
    */

@@ -21,6 +21,7 @@ import { HandoffWarnAt1764097200000 } from './migrations/1764097200000-handoff-w
 import { EscalationTaxonomy1764100800000 } from './migrations/1764100800000-escalation-taxonomy';
 import { MetricsIndexes1764104400000 } from './migrations/1764104400000-metrics-indexes';
 import { StrategicReviews1764115200000 } from './migrations/1764115200000-strategic-reviews';
+import { ReadPathIndexes1764126000000 } from './migrations/1764126000000-read-path-indexes';
 import { Teams1764090000000 } from './migrations/1764090000000-teams';
 import { IdempotencyKeys1764108000000 } from './migrations/1764108000000-idempotency-keys';
 import { AuditAppendOnly1764111600000 } from './migrations/1764111600000-audit-append-only';
@@ -36,6 +37,7 @@ export const MIGRATIONS = [
   InitialCases1764079200000, Roster1764082800000, CaseReadModel1764086400000, Teams1764090000000, CaseKinds1764093600000,
   HandoffWarnAt1764097200000, EscalationTaxonomy1764100800000, MetricsIndexes1764104400000, IdempotencyKeys1764108000000,
   AuditAppendOnly1764111600000, StrategicReviews1764115200000, Appeals1764118800000, DecisionQuality1764122400000,
+  ReadPathIndexes1764126000000,
 ];
 
 /** Bounds on every database call of a long-running process (API, worker); see config/env.ts. */

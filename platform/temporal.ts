@@ -44,6 +44,8 @@ export const DEV_SERVER_ARGS = ['--log-level', 'warn', '--dynamic-config-value',
 
 export interface DevServer {
   address: string;
+  /** The server's process id (benchmarks read its memory). */
+  pid: number | undefined;
   uiUrl: string | null;
   stop(): Promise<void>;
 }
@@ -97,6 +99,7 @@ export async function startDevServer(opts: {
   return {
     address,
     uiUrl: opts.uiPort !== undefined ? `http://127.0.0.1:${opts.uiPort}` : null,
+    pid: child.pid,
     stop: () => stopProcess(child, exited),
   };
 }

@@ -1,5 +1,5 @@
 import type { Client } from '@temporalio/client';
-import { bundleWorkflowCode, NativeConnection, Worker, type WorkflowBundleOption } from '@temporalio/worker';
+import { bundleWorkflowCode, NativeConnection, Worker, type WorkerOptions, type WorkflowBundleOption } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { createActivities } from '../activities';
 import type { ProofKey } from '../workflows/common/actor-proof/actor-proof';
@@ -21,6 +21,8 @@ export interface WorkerDeps {
   workflowBundle?: WorkflowBundleOption;
   /** The keys workflows check actor proofs with (ACTOR_PROOF_SECRET and earlier ones); needed when bundling here. */
   actorProofKeys?: readonly ProofKey[];
+  /** Tuning (cache size, task slots, pollers); the SDK's defaults otherwise. The benchmarks measure what each buys. */
+  workerOptions?: Pick<WorkerOptions, 'maxCachedWorkflows' | 'maxConcurrentWorkflowTaskExecutions' | 'maxConcurrentActivityTaskExecutions' | 'maxConcurrentLocalActivityExecutions' | 'workflowTaskPollerBehavior' | 'activityTaskPollerBehavior'>;
 }
 
 /** The composition root of the worker: real dependencies in, a ready (not yet running) Worker out. */
@@ -36,6 +38,7 @@ export async function createWorker(deps: WorkerDeps): Promise<Worker> {
       enforcementGateway: deps.enforcementGateway,
     }),
     workflowBundle: deps.workflowBundle ?? (await bundleWorkflows(requireKeys(deps.actorProofKeys))),
+    ...deps.workerOptions,
   });
 }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { CaseEntity } from '../../db/entities/case.entity';
 import type { Actor, CaseKind } from '../../workflows/common/actor';
 import { AccessService } from '../auth/access.service';
+import { ApiSettings } from '../common/runtime';
 import { DomainError, ErrorCode } from '../common/error-codes';
 import { CaseAccess } from './case-access.service';
 import { caseSummary, clockFromEntity, handoffFromEntity, taskFromEntity, timelineEntry } from './case.mapper';
@@ -23,6 +24,7 @@ export class CaseQueriesService {
     private readonly repository: CasesRepository,
     private readonly cases: CaseAccess,
     private readonly access: AccessService,
+    private readonly settings: ApiSettings,
   ) {}
 
   async parts(caseId: string): Promise<CaseParts> {
@@ -47,7 +49,7 @@ export class CaseQueriesService {
 
   async list(actor: Actor, query: CaseFilterQuery & { kind?: CaseKind[]; state?: string[]; open?: boolean }, kinds: readonly CaseKind[]): Promise<CasePageResponse> {
     const page = await this.page(actor, query, query.kind?.length ? query.kind : kinds);
-    return { items: page.rows.map(caseSummary), total: page.total, nextCursor: page.nextCursor };
+    return { items: page.rows.map(caseSummary), total: page.total, totalCapped: page.totalCapped, nextCursor: page.nextCursor };
   }
 
   /** Rows of the given kinds the caller may view (403 when they may view none of them), filtered and paged. */
@@ -55,7 +57,7 @@ export class CaseQueriesService {
     actor: Actor,
     query: CaseFilterQuery & { state?: string[]; open?: boolean },
     kinds: readonly CaseKind[],
-  ): Promise<{ rows: CaseEntity[]; total: number; nextCursor: string | null }> {
+  ): Promise<{ rows: CaseEntity[]; total: number; totalCapped: boolean; nextCursor: string | null }> {
     const scopes = new Map<CaseKind, ViewScope>();
     for (const kind of kinds) {
       const scope = viewScope(actor, kind);
@@ -70,8 +72,9 @@ export class CaseQueriesService {
       scopes,
       query.limit ?? DEFAULT_PAGE_SIZE,
       query.cursor ? decodeCursor(query.cursor) : undefined,
+      this.settings.config.LIST_TOTAL_CAP,
     );
-    return { rows: page.rows, total: page.total, nextCursor: page.next ? encodeCursor(page.next) : null };
+    return { rows: page.rows, total: page.total, totalCapped: page.totalCapped, nextCursor: page.next ? encodeCursor(page.next) : null };
   }
 
   summary(row: CaseEntity): CaseSummaryResponse {

@@ -97,7 +97,8 @@ export class CaseDetailResponse extends CaseSummaryResponse {
 
 export class CasePageResponse {
   @ApiProperty({ type: [CaseSummaryResponse] }) items!: CaseSummaryResponse[];
-  @ApiProperty({ description: 'Cases matching the filters (all pages)' }) total!: number;
+  @ApiProperty({ description: 'Cases matching the filters (all pages), counted up to LIST_TOTAL_CAP (10,000 by default)' }) total!: number;
+  @ApiProperty({ description: 'True when more cases match than LIST_TOTAL_CAP: total is then that cap, not the exact count' }) totalCapped!: boolean;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'Pass as `cursor` for the next page; null on the last' })
   nextCursor!: string | null;
 }

@@ -42,6 +42,6 @@ export class EscalationQueriesService {
 
   async list(actor: Actor, query: ListEscalationsQuery): Promise<EscalationPageResponse> {
     const page = await this.queries.page(actor, query, ['escalation']);
-    return { items: page.rows.map(fromEntity), total: page.total, nextCursor: page.nextCursor };
+    return { items: page.rows.map(fromEntity), total: page.total, totalCapped: page.totalCapped, nextCursor: page.nextCursor };
   }
 }

@@ -21,6 +21,9 @@ export function eventTypeName(type: number | null | undefined): string {
  * Events that finish something (an activity's completion, an update's completion, a timer firing)
  * carry the name of what they finish, looked up from the event that started it.
  */
+/** The marker the SDK records for a local activity's outcome (its details hold the activity's type and result). */
+export const LOCAL_ACTIVITY_MARKER = 'core_local_activity';
+
 export function renderHistory(events: readonly Event[], converter: PayloadConverter = defaultPayloadConverter): HistoryEventResponse[] {
   const names = new Map<string, string>();
   const decode = (payloads: Payloads): unknown[] => (payloads?.payloads ?? []).map((p) => decodePayload(p as Payload, converter));
@@ -136,7 +139,16 @@ export function renderHistory(events: readonly Event[], converter: PayloadConver
       const fields = e.upsertWorkflowSearchAttributesEventAttributes.searchAttributes?.indexedFields ?? {};
       out.args = [Object.fromEntries(Object.entries(fields).map(([k, p]) => [k, decodePayload(p as Payload, converter)]))];
     } else if (e.markerRecordedEventAttributes) {
-      out.name = e.markerRecordedEventAttributes.markerName ?? null;
+      const a = e.markerRecordedEventAttributes;
+      out.name = a.markerName ?? null;
+      // A local activity is recorded as a marker: name it by its activity type, as a scheduled activity is.
+      if (a.markerName === LOCAL_ACTIVITY_MARKER) {
+        const data = single(a.details?.data) as { activity_type?: unknown; activityType?: unknown } | null;
+        const type = data?.activity_type ?? data?.activityType;
+        if (typeof type === 'string') out.name = type;
+        if (a.failure) out.failure = failureOf(a.failure);
+        else out.result = single(a.details?.result);
+      }
     } else if (e.workflowTaskFailedEventAttributes) {
       out.failure = failureOf(e.workflowTaskFailedEventAttributes.failure);
     }

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { createIntegrationContext, type IntegrationContext } from '../support/harness';
+import request from 'supertest';
+import { createApiAppWith } from '../support/api-app';
+import { bearer, createIntegrationContext, type IntegrationContext } from '../support/harness';
 import { apiClient } from './escalation-api.helpers';
 
 /** GET /cases and GET /cases/:id: the read model every kind shares, with each kind's own fields under `details`. */
@@ -31,6 +33,24 @@ describe('cases of every kind: GET /cases, GET /cases/:id (real Temporal, real P
     expect(fieldsOf((await api.as('max').get(`/cases?kind=reinstatement`).expect(400)).body)).toContain('kind');
     expect((await api.as('max').get(`/cases?sellerId=${sellerId}&open=false`).expect(200)).body.total).toBe(0);
     expect((await api.as('ben').get(`/cases?sellerId=${sellerId}`).expect(200)).body.total).toBe(0);
+  });
+
+  it('counts matching cases up to LIST_TOTAL_CAP, and says when more match', async () => {
+    const sellerId = `seller-cap-${randomUUID().slice(0, 8)}`;
+    for (let i = 0; i < 3; i++) await api.createCase({ sellerId });
+    const capped = await createApiAppWith(ctx, { LIST_TOTAL_CAP: '2' });
+    try {
+      const auth = bearer('max');
+      for (const path of [`/cases?sellerId=${sellerId}`, `/escalations?sellerId=${sellerId}`]) {
+        const over = await request(capped.getHttpServer()).get(`${path}&limit=1`).set('Authorization', auth).expect(200);
+        expect(over.body).toMatchObject({ total: 2, totalCapped: true, nextCursor: expect.any(String) });
+        expect(over.body.items).toHaveLength(1);
+      }
+    } finally {
+      await capped.close();
+    }
+    const exact = await api.as('max').get(`/escalations?sellerId=${sellerId}`).expect(200);
+    expect(exact.body).toMatchObject({ total: 3, totalCapped: false });
   });
 
   it('shows one case of any kind with its clocks, tasks and timeline; 404 for an unknown id, 403 across teams', async () => {

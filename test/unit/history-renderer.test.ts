@@ -71,6 +71,20 @@ describe('renderHistory', () => {
     expect(byId(13)).toMatchObject({ name: 'handoffWorkflow', workflowId: 'handoff-c1-handoff-1' });
   });
 
+  it('names a local activity by the type its marker records, with its result', () => {
+    const [marker, patch] = renderHistory([
+      event(1, T.EVENT_TYPE_MARKER_RECORDED, {
+        markerRecordedEventAttributes: {
+          markerName: 'core_local_activity',
+          details: { data: payloads({ seq: 1, attempt: 1, activity_id: '1', activity_type: 'projectCase' }), result: payloads({ written: true }) },
+        },
+      }),
+      event(2, T.EVENT_TYPE_MARKER_RECORDED, { markerRecordedEventAttributes: { markerName: 'core_patch', details: { patch_data: payloads({ id: 'p' }) } } }),
+    ]);
+    expect(marker).toMatchObject({ type: 'MARKER_RECORDED', name: 'projectCase', result: { written: true } });
+    expect(patch).toMatchObject({ type: 'MARKER_RECORDED', name: 'core_patch' });
+  });
+
   it('shows a payload it cannot decode by its encoding instead of failing', () => {
     const odd = event(1, T.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED, {
       workflowExecutionSignaledEventAttributes: {

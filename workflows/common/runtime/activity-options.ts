@@ -1,4 +1,4 @@
-import { proxyActivities } from '@temporalio/workflow';
+import { proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import type { Activities } from '../../../activities';
 import type { CallableActivity } from './case-kind';
 
@@ -10,6 +10,17 @@ import type { CallableActivity } from './case-kind';
 
 /** Writes to the read model: an update waits on these, so they give up quickly and are retried later by the case. */
 export const projection = proxyActivities<Pick<Activities, 'projectCase' | 'projectHandoff' | 'projectQaDecision'>>({
+  startToCloseTimeout: '10 seconds',
+  scheduleToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '500 milliseconds', backoffCoefficient: 2, maximumInterval: '5 seconds' },
+});
+
+/**
+ * The same writes as local activities: run by the worker that holds the workflow task, recorded as a
+ * marker when the task completes, with no activity task queued, polled and reported through the
+ * server. Runs that start after the `case-projection-local` patch use these (see case-runtime.ts).
+ */
+export const localProjection = proxyLocalActivities<Pick<Activities, 'projectCase' | 'projectHandoff' | 'projectQaDecision'>>({
   startToCloseTimeout: '10 seconds',
   scheduleToCloseTimeout: '30 seconds',
   retry: { initialInterval: '500 milliseconds', backoffCoefficient: 2, maximumInterval: '5 seconds' },

@@ -21,9 +21,16 @@ import { HANDOFF_WORKFLOW_TYPE, handoffWorkflowId, type HandoffAnswer, type Hand
 import { notRecorded, refusal } from '../refusal';
 import type { WorkItem } from '../routing';
 import { approvalDue, nextApprovalWake } from '../approval/approval';
-import { calls, messaging, projection, routing } from './activity-options';
+import { calls, localProjection, messaging, projection, routing } from './activity-options';
 import { CaseBook, type Batch, type CancelEffect, type SignalEffect } from './case-book';
 import type { ActivityCall, CallResult, CaseKindDefinition, ChildLink, ChildWorkflowRequest, MachineEvent, Projection, RoutingOutcome, Transition } from './case-kind';
+
+/**
+ * Runs started after this marker write the read model through local activities (issue 13: a
+ * projection no longer costs an activity task's round trip through the server); recorded histories
+ * without it replay with the activities they ran.
+ */
+export const PROJECTION_LOCAL_PATCH = 'case-projection-local';
 
 /** Due events applied in one go before the runtime suspects a machine that never settles. */
 const MAX_DUE_ROUNDS = 50;
@@ -56,6 +63,8 @@ export class CaseRuntime<S, E extends MachineEvent, In, V, Ctx> {
   private answerSignalName: string | null = null;
   private childSignalName: string | null = null;
   private lastSearchAttributes = '';
+  /** Whether this run projects through local activities (PROJECTION_LOCAL_PATCH). */
+  private readonly projector: typeof projection;
 
   constructor(
     private readonly kind: CaseKindDefinition<S, E, In, V, Ctx>,
@@ -64,6 +73,7 @@ export class CaseRuntime<S, E extends MachineEvent, In, V, Ctx> {
     const problem = kind.validateInput(input);
     if (problem) throw ApplicationFailure.nonRetryable(`refused to start the ${kind.name}: ${problem}`, 'invalid_input');
     this.ctx = kind.context(input, patched);
+    this.projector = patched(PROJECTION_LOCAL_PATCH) ? localProjection : projection;
     const now = Date.now();
     const carried = kind.carriedFrom(input);
     if (carried) {
@@ -306,7 +316,7 @@ export class CaseRuntime<S, E extends MachineEvent, In, V, Ctx> {
 
   private async project(p: Projection, batch: Batch): Promise<void> {
     if (p.target === 'case') {
-      await projection.projectCase({
+      await this.projector.projectCase({
         row: p.row,
         projectionSeq: batch.seq,
         events: batch.audit,
@@ -315,9 +325,9 @@ export class CaseRuntime<S, E extends MachineEvent, In, V, Ctx> {
         newHandoffs: batch.handoffRows,
       });
     } else if (p.target === 'handoff') {
-      await projection.projectHandoff({ row: p.row, projectionSeq: batch.seq, tasks: batch.tasks });
+      await this.projector.projectHandoff({ row: p.row, projectionSeq: batch.seq, tasks: batch.tasks });
     } else {
-      await projection.projectQaDecision({ row: p.row, projectionSeq: batch.seq, tasks: batch.tasks });
+      await this.projector.projectQaDecision({ row: p.row, projectionSeq: batch.seq, tasks: batch.tasks });
     }
   }
 
@@ -397,5 +407,8 @@ function failureMessage(err: unknown): string {
 
 /** An activity that failed for good: its error was marked non-retryable (bad data, a broken constraint). */
 function isPermanent(err: unknown): boolean {
-  return err instanceof ActivityFailure && err.cause instanceof ApplicationFailure && err.cause.nonRetryable === true;
+  // An activity's failure arrives as ActivityFailure around the ApplicationFailure; a local activity's as the ApplicationFailure itself.
+  const cause = err instanceof ActivityFailure ? err.cause : err;
+  return cause instanceof ApplicationFailure && cause.nonRetryable === true;
 }
+

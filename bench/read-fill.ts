@@ -1,0 +1,118 @@
+import type { DataSource } from 'typeorm';
+
+/**
+ * Fills the read model with `count` cases in bulk SQL (generate_series), cloned from a few template
+ * cases that real workflows wrote through the API: every row a mapper reads is one the projection
+ * really writes, only the ids, owners and times differ. One in `openEvery` cases is open (created in
+ * the last 30 days, in a template's open state); the rest are closed, spread over three years.
+ */
+
+export interface FillTemplates {
+  /** Open templates (queued, in progress, waiting on a handoff), cycled over the open cases. */
+  open: string[];
+  /** A resolved case, for the closed ones. */
+  closed: string;
+}
+
+export interface FillShape {
+  count: number;
+  openEvery: number;
+  /** Seller-risk teams the cases are spread over, and members per team (`fill-<team>-<k>`). */
+  teams: string[];
+  membersPerTeam: number;
+  sellers: number;
+}
+
+/** Template columns copied as they are, unless overridden here; timestamps move with the case's creation. */
+type Overrides = Record<string, string>;
+
+export const fillMemberId = (team: string, k: number) => `fill-${team}-${k}`;
+
+export async function fillReadModel(ds: DataSource, t: FillTemplates, shape: FillShape, log: (msg: string) => void): Promise<void> {
+  const time = async (what: string, sql: string, params: unknown[] = []) => {
+    const t0 = Date.now();
+    await ds.query(sql, params);
+    log(`${what} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  };
+  await time(
+    'roster',
+    `INSERT INTO roster_members (user_id, display_name, email, role, team, skills, capacity, active, team_lead)
+     SELECT 'fill-' || team || '-' || k, 'Fill ' || k, 'fill-' || team || '-' || k || '@bench.riskdesk.example', 'specialist', team,
+            '{"kinds":["escalation"],"marketplaces":[],"languages":["en"]}'::jsonb, 0, true, false
+       FROM unnest($1::text[]) team CROSS JOIN generate_series(0, $2 - 1) k`,
+    [shape.teams, shape.membersPerTeam],
+  );
+  // One row per new case: its id, template, owner and creation time; the tables below join it.
+  // Consecutive open cases go to each team in turn with the same template, so every team gets every open state.
+  await time(
+    `plan of ${shape.count} cases`,
+    `CREATE UNLOGGED TABLE bench_fill AS
+     SELECT g AS n, gen_random_uuid() AS id, open,
+            CASE WHEN open THEN ($1::uuid[])[1 + (g / ($3 * cardinality($5::text[]))) % cardinality($1::uuid[])] ELSE $2::uuid END AS tpl,
+            ($5::text[])[1 + g % cardinality($5::text[])] AS team,
+            abs(hashint4(g)) % $6 AS member,
+            CASE WHEN open THEN now() - make_interval(mins => (g % 43200)::int)
+                 ELSE now() - interval '31 days' - make_interval(mins => ((g::bigint * 1532160) / $4)::int) END AS created_at
+       FROM generate_series(1, $4) g, LATERAL (SELECT g % $3 = 0 AS open) o`,
+    [t.open, t.closed, shape.openEvery, shape.count, shape.teams, shape.membersPerTeam],
+  );
+  await ds.query(`CREATE INDEX ON bench_fill (tpl)`);
+  const assignee = (col: string) => `CASE WHEN t.${col} IS NULL THEN NULL ELSE 'fill-' || f.team || '-' || f.member END`;
+  await clone(ds, time, 'cases', 'id', {
+    id: 'f.id',
+    workflow_id: `'bench-fill/' || f.id`,
+    seller_id: `'fill-seller-' || (f.n % ${shape.sellers})`,
+    team: 'f.team',
+    assignee_id: assignee('assignee_id'),
+    severity: `(ARRAY['low','medium','high','critical'])[1 + f.n % 4]`,
+    state: `CASE WHEN f.open THEN t.state ELSE 'closed' END`,
+    is_open: 'f.open',
+    breached: 'f.n % 17 = 0',
+    closed_at: `CASE WHEN f.open THEN NULL ELSE f.created_at + interval '20 days' END`,
+  });
+  await clone(ds, time, 'escalation_cases', 'case_id', {
+    case_id: 'f.id',
+    category: `(ARRAY['counterfeit','fraud','prohibited_item','ip_complaint','account_takeover'])[1 + f.n % 5]`,
+  });
+  await clone(ds, time, 'case_events', 'case_id', { case_id: 'f.id', actor_id: `CASE WHEN t.actor_role = 'specialist' THEN 'fill-' || f.team || '-' || f.member ELSE t.actor_id END` });
+  await clone(ds, time, 'tasks', 'case_id', {
+    id: `f.id || ':' || t.id`,
+    case_id: 'f.id',
+    assignee_id: assignee('assignee_id'),
+    team: `CASE WHEN t.team = tc.team THEN f.team ELSE t.team END`,
+    status: `CASE WHEN NOT f.open AND t.status = 'open' THEN 'done' ELSE t.status END`,
+  });
+  await clone(ds, time, 'sla_clocks', 'case_id', {
+    case_id: 'f.id',
+    status: `CASE WHEN NOT f.open AND t.status IN ('running', 'paused') THEN 'met' ELSE t.status END`,
+  });
+  await clone(ds, time, 'handoffs', 'case_id', {
+    id: `f.id || ':' || t.id`,
+    case_id: 'f.id',
+    workflow_id: `'bench-fill/' || f.id || '/' || t.id`,
+  });
+  await ds.query(`DROP TABLE bench_fill`);
+  await time('VACUUM ANALYZE', `VACUUM ANALYZE`);
+}
+
+/**
+ * INSERT ... SELECT of every template row of `table` once per planned case: overridden columns take
+ * their expression, timestamp columns move by the case's new creation time, the rest are copied.
+ */
+async function clone(ds: DataSource, time: (what: string, sql: string) => Promise<void>, table: string, caseColumn: string, overrides: Overrides): Promise<void> {
+  const columns: Array<{ column_name: string; data_type: string }> = await ds.query(
+    `SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position`,
+    [table],
+  );
+  const select = columns.map(({ column_name: c, data_type: type }) => {
+    if (c in overrides) return overrides[c];
+    if (type === 'timestamp with time zone') return `f.created_at + (t.${c} - tc.created_at)`;
+    return `t.${c}`;
+  });
+  await time(
+    `${table}`,
+    `INSERT INTO ${table} (${columns.map((c) => c.column_name).join(', ')})
+     SELECT ${select.join(', ')}
+       FROM bench_fill f JOIN ${table} t ON t.${caseColumn} = f.tpl JOIN cases tc ON tc.id = f.tpl`,
+  );
+}

@@ -1,0 +1,185 @@
+import 'reflect-metadata';
+import { Connection, WorkflowNotFoundError } from '@temporalio/client';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { loadConfig } from '../config/env';
+import { ALWAYS_ON } from '../workflows/common/business-calendar';
+import { ESCALATION_WORKFLOW_TYPE, awaitRecordedUpdate, escalationStartOptions, escalationWorkflowId } from '../workflows/escalation/escalation.contract';
+import { intFlags, runBench } from './bench-process';
+import { startInfra, type Teardown } from './infra';
+import { escalationInput, seedBenchRoster } from './lifecycle';
+import { rssMiB, spawnService } from './processes';
+import { inPool } from './runner';
+import { signedClient } from './signed-client';
+import { summarize } from './stats';
+
+/**
+ * `npm run bench:scale -- --open=N`: opens N escalations, each with live SLA clocks, as fast as the
+ * server takes them (`--concurrency` starts in flight), with the production worker in its own process
+ * and the dev server persisting to SQLite; then lets the first-response clocks warn and breach and
+ * reports how late each fired against its due time, the start rate, memory and database sizes.
+ *
+ * Each case's first-response clock has `--budget-s` seconds (warning at half), so with a budget shorter
+ * than the opening phase, clocks fire while cases are still being opened: the load a team sees when
+ * deadlines fall due all day. The resolution clock (30 days) stays live: one more timer per case.
+ */
+
+const TARGET_P99_LATENESS_MS = 2000;
+const RESOLUTION_BUDGET_MS = 30 * 86_400_000;
+
+interface Options {
+  open: number;
+  concurrency: number;
+  budgetS: number;
+}
+
+const log = (msg: string) => console.log(`[bench:scale] ${msg}`);
+
+function parse(argv: string[], env: NodeJS.ProcessEnv): Options {
+  const f = intFlags(argv, env, {
+    open: { variable: 'BENCH_OPEN', fallback: 1000, min: 1 },
+    concurrency: { variable: 'BENCH_CONCURRENCY', fallback: 50, min: 1 },
+    'budget-s': { variable: 'BENCH_BUDGET_S', fallback: 60, min: 10 },
+  });
+  return { open: f.open, concurrency: f.concurrency, budgetS: f['budget-s'] };
+}
+
+async function main(opts: Options, teardown: Teardown, ownSignals: () => void): Promise<void> {
+  const config = loadConfig();
+  const cpus = os.cpus();
+  console.log(
+    [
+      'Riskdesk scale benchmark',
+      `  machine:     ${cpus.length} cores (${cpus[0]?.model ?? 'unknown'}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, ${os.platform()} ${os.release()}`,
+      `  load:        ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (1, 5, 15 min) before starting`,
+      `  config:      ${opts.open} cases, ${opts.concurrency} starts in flight, first-response budget ${opts.budgetS} s (warning at half), resolution 30 days`,
+    ].join('\n'),
+  );
+  const dbFile = path.resolve(config.DATA_DIR, `bench-scale-${process.pid}`, 'temporal.sqlite');
+  const infra = await startInfra(
+    { databaseUrl: config.DATABASE_URL, temporalAddress: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE, dataDir: config.DATA_DIR, log, temporalDbFile: dbFile },
+    teardown,
+  );
+  ownSignals();
+  await seedBenchRoster(infra.dataSource);
+
+  const taskQueue = `bench-scale-${randomUUID()}`;
+  const proofSecret = randomBytes(32).toString('hex');
+  log('starting the worker (npm run worker, its own process)');
+  const worker = await spawnService(
+    'worker',
+    'worker',
+    {
+      NODE_ENV: 'production',
+      DATABASE_URL: infra.databaseUrl,
+      TEMPORAL_ADDRESS: infra.temporalAddress,
+      TEMPORAL_NAMESPACE: config.TEMPORAL_NAMESPACE,
+      TEMPORAL_TASK_QUEUE: taskQueue,
+      ACTOR_PROOF_SECRET: proofSecret,
+      WORKER_METRICS_ADDRESS: 'off',
+    },
+    /polling task queue/,
+    teardown,
+  );
+  const connection = await Connection.connect({ address: infra.temporalAddress });
+  teardown.push('client connection', () => connection.close());
+  const client = signedClient(connection, config.TEMPORAL_NAMESPACE, proofSecret);
+
+  const ids: string[] = Array.from({ length: opts.open }, () => randomUUID());
+  if (infra.sharedTemporal) {
+    teardown.push('bench workflows', () =>
+      inPool(ids, opts.concurrency, async (id) => {
+        await client.workflow.getHandle(escalationWorkflowId(id)).terminate('riskdesk bench finished').catch((err: unknown) => {
+          if (!(err instanceof WorkflowNotFoundError)) throw err;
+        });
+      }),
+    );
+  }
+
+  const memory = { worker: 0, server: 0 };
+  const sampleMemory = () => {
+    memory.worker = Math.max(memory.worker, rssMiB(worker.pid) || 0);
+    memory.server = Math.max(memory.server, rssMiB(infra.temporalPid) || 0);
+  };
+  const sampler = setInterval(sampleMemory, 1000);
+  teardown.push('memory sampler', async () => clearInterval(sampler));
+
+  log(`opening ${opts.open} cases`);
+  const startLatency: number[] = [];
+  const t0 = performance.now();
+  let opened = 0;
+  await inPool(ids, opts.concurrency, async (caseId, i) => {
+    const input = escalationInput(caseId, i);
+    input.settings = {
+      ...input.settings,
+      firstResponse: { kind: 'first_response', budgetMs: opts.budgetS * 1000, warningFraction: 0.5, calendar: ALWAYS_ON },
+      resolution: { kind: 'resolution', budgetMs: RESOLUTION_BUDGET_MS, warningFraction: 0.75, calendar: ALWAYS_ON },
+      targetsBySeverity: undefined,
+    };
+    const t = performance.now();
+    const started = await client.workflow.start(ESCALATION_WORKFLOW_TYPE, escalationStartOptions(input, taskQueue));
+    await started.executeUpdate(awaitRecordedUpdate, { updateId: `recorded-${caseId}` });
+    startLatency.push(performance.now() - t);
+    if (++opened % Math.max(1, Math.floor(opts.open / 10)) === 0) log(`${opened} open (${(opened / ((performance.now() - t0) / 1000)).toFixed(1)}/s)`);
+  });
+  const openSeconds = (performance.now() - t0) / 1000;
+  const atOpen = { worker: rssMiB(worker.pid), server: rssMiB(infra.temporalPid) };
+  log(`all ${opts.open} open in ${openSeconds.toFixed(1)} s; waiting for every first-response clock to breach`);
+
+  const lastDue = Date.now() + opts.budgetS * 1000;
+  const count = async () => {
+    const [row]: Array<{ warned: number; breached: number }> = await infra.dataSource.query(
+      `SELECT count(*) FILTER (WHERE action = 'clock_warned')::int AS warned, count(*) FILTER (WHERE action = 'clock_breached')::int AS breached
+         FROM case_events WHERE action IN ('clock_warned', 'clock_breached')`,
+    );
+    return row;
+  };
+  let seen = await count();
+  const giveUp = lastDue + Math.max(120_000, opts.open * 20);
+  while ((seen.warned < opts.open || seen.breached < opts.open) && Date.now() < giveUp) {
+    await sleep(2000);
+    seen = await count();
+  }
+  clearInterval(sampler);
+  sampleMemory();
+
+  // Warning: the event's time (the workflow's clock when it applied it) against the clock's warning point;
+  // breach: against the deadline. Both come from the audit trail the workflow projected.
+  const lateness: Array<{ action: string; ms: number }> = await infra.dataSource.query(
+    `SELECT e.action, extract(epoch FROM e.occurred_at - CASE WHEN e.action = 'clock_warned' THEN s.warn_at ELSE s.deadline_at END) * 1000 AS ms
+       FROM case_events e JOIN sla_clocks s ON s.case_id = e.case_id AND s.kind = e.details->>'clock'
+      WHERE e.action IN ('clock_warned', 'clock_breached') AND s.kind = 'first_response'`,
+  );
+  const sizes: Array<{ size: string }> = await infra.dataSource.query(`SELECT pg_size_pretty(pg_database_size(current_database())) AS size`);
+  const sqlite = ['', '-wal'].map((s) => {
+    try {
+      return statSync(`${dbFile}${s}`).size;
+    } catch {
+      return 0;
+    }
+  });
+  const start = summarize(startLatency);
+  const rows = ['clock_warned', 'clock_breached'].map((action) => {
+    const l = summarize(lateness.filter((r) => r.action === action).map((r) => Number(r.ms)));
+    const ok = l.count === opts.open && l.p99 <= TARGET_P99_LATENESS_MS;
+    return `  ${action === 'clock_warned' ? 'warnings' : 'breaches'}: ${l.count}/${opts.open} fired; lateness p50 ${l.p50.toFixed(0)} ms, p99 ${l.p99.toFixed(0)} ms, max ${l.max.toFixed(0)} ms (target p99 <= ${TARGET_P99_LATENESS_MS} ms, all fired): ${ok ? 'met' : 'NOT met'}`;
+  });
+  console.log(
+    [
+      '',
+      `Open cases: ${opts.open}`,
+      `  start rate: ${(opts.open / openSeconds).toFixed(1)} cases/s sustained (${openSeconds.toFixed(1)} s; start + awaitRecorded p50 ${start.p50.toFixed(0)} ms, p99 ${start.p99.toFixed(0)} ms, ${opts.concurrency} in flight)`,
+      `  worker RSS: ${atOpen.worker.toFixed(0)} MiB when all were open, ${memory.worker.toFixed(0)} MiB peak (npm run worker, default options: cache of 1000 workflows)`,
+      `  Temporal dev server RSS: ${atOpen.server.toFixed(0)} MiB when all were open, ${memory.server.toFixed(0)} MiB peak`,
+      `  Temporal SQLite: ${(sqlite[0] / 2 ** 20).toFixed(1)} MiB + WAL ${(sqlite[1] / 2 ** 20).toFixed(1)} MiB; read-model database ${sizes[0].size}`,
+      ...rows,
+      `Load after the run: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (1, 5, 15 min; the machine is shared)`,
+    ].join('\n'),
+  );
+}
+
+runBench('bench:scale', parse, main);

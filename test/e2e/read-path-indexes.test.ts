@@ -1,0 +1,55 @@
+import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
+import { createDataSource, migrate } from '../../db/data-source';
+
+const NAMES = ['ix_cases_team_created', 'ix_cases_team_completed', 'ix_cases_team_open_created', 'ix_tasks_team_queue'];
+
+/** The read-path indexes migration on a scratch database of its own: every index built valid, and its down drops exactly those. */
+describe('read-path indexes migration (real PostgreSQL)', () => {
+  const adminUrl = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+  const dbName = `riskdesk_read_ix_${process.pid}_${Date.now()}`;
+  let ds: DataSource;
+
+  const indexes = async (): Promise<Record<string, { valid: boolean; definition: string }>> => {
+    const rows: Array<{ name: string; valid: boolean; definition: string }> = await ds.query(
+      `SELECT c.relname AS name, i.indisvalid AS valid, pg_get_indexdef(i.indexrelid) AS definition
+         FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+        WHERE c.relname = ANY($1::text[])`,
+      [NAMES],
+    );
+    return Object.fromEntries(rows.map((r) => [r.name, { valid: r.valid, definition: r.definition }]));
+  };
+
+  beforeAll(async () => {
+    const admin = new Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${dbName}`);
+    await admin.end();
+    const url = new URL(adminUrl);
+    url.pathname = `/${dbName}`;
+    ds = await createDataSource(url.toString(), { poolSize: 2 }).initialize();
+    await migrate(ds);
+  });
+  afterAll(async () => {
+    await ds?.destroy();
+    const admin = new Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    await admin.end();
+  });
+
+  it('builds every index valid, partial where the route reads only some rows', async () => {
+    const built = await indexes();
+    expect(Object.keys(built).sort()).toEqual([...NAMES].sort());
+    expect(Object.values(built).every((i) => i.valid)).toBe(true);
+    expect(built.ix_tasks_team_queue.definition).toMatch(/WHERE \(\(\(status\)::text = 'open'::text\) AND \(assignee_id IS NULL\)\)/);
+    expect(built.ix_cases_team_open_created.definition).toMatch(/INCLUDE \(id, kind, severity\) WHERE is_open/);
+  });
+
+  it('undoes to exactly the indexes before it', async () => {
+    await ds.undoLastMigration({ transaction: 'each' });
+    expect(await indexes()).toEqual({});
+    await migrate(ds);
+    expect(Object.keys(await indexes())).toHaveLength(NAMES.length);
+  });
+});
