@@ -1,6 +1,7 @@
 import type { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import { createAssignmentActivities } from './assignment.activities';
+import { createBulkOperationActivities } from './bulk-operation.activities';
 import { createCaseProjectionActivities } from './case-projection.activities';
 import { createCaseReleaseActivities } from './case-release.activities';
 import { DatabaseEnforcementGateway } from './enforcement/database-enforcement-gateway';
@@ -28,6 +29,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createNotificationActivities(deps),
     ...createAssignmentActivities(deps),
     ...createCaseReleaseActivities(deps),
+    ...createBulkOperationActivities(deps),
     ...createRiskActivities({ dataSource: deps.dataSource, riskModel: deps.riskModel ?? new RulesRiskModel() }),
     ...createEnforcementActivities({ enforcementGateway: deps.enforcementGateway ?? new DatabaseEnforcementGateway(deps.dataSource) }),
   };

@@ -12,6 +12,7 @@ import { ConsoleModule } from './console/console.module';
 import { RosterRepository } from './roster/roster.repository';
 import { ApiSettings, TemporalClient } from './common/runtime';
 import { RateLimitGuard, rateLimitModule } from './common/rate-limit';
+import { BulkOperationsModule } from './bulk-operations/bulk-operations.module';
 import { CasesModule } from './cases/cases.module';
 import { EscalationsModule } from './escalations/escalations.module';
 import { HandoffsModule } from './handoffs/handoffs.module';
@@ -72,6 +73,7 @@ export class AppModule {
         HealthModule,
         PrometheusModule,
         CasesModule,
+        BulkOperationsModule,
         EscalationsModule,
         SellersModule,
         ReviewsModule,

@@ -4,3 +4,4 @@ export { handoffWorkflow } from './handoff/handoff.workflow';
 export { handBackWorkflow } from './hand-back/hand-back.workflow';
 export { strategicReviewWorkflow } from './strategic-review/review.workflow';
 export { enforcementWorkflow } from './enforcement/enforcement.workflow';
+export { bulkOperationWorkflow } from './bulk-operation/bulk-operation.workflow';

@@ -39,6 +39,8 @@ export const CASE_ACTIONS = [
   'teams.update',
   'sellers.view',
   'sellers.update',
+  'bulk.run',
+  'bulk.view',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -56,8 +58,15 @@ export type TeamConfigAction = (typeof TEAM_CONFIG_ACTIONS)[number];
 /** Actions on the seller directory (profiles, bulk import, risk assessments); their column is `sellers`. Like teams, it belongs to no team. */
 export const SELLER_ACTIONS = ['sellers.view', 'sellers.update'] as const satisfies readonly CaseAction[];
 
-/** A column of the table: a case kind, the team roster, the teams configuration, or the seller directory. */
-export type AccessScope = CaseKind | 'roster' | 'teams' | 'sellers';
+/**
+ * Bulk operations (many cases changed at once, each by its own normal update); their column is `bulk`
+ * and the target's team is the batch's team (its starter's). Each case's change is still checked by
+ * the case itself under the starter's identity.
+ */
+export const BULK_ACTIONS = ['bulk.run', 'bulk.view'] as const satisfies readonly CaseAction[];
+
+/** A column of the table: a case kind, the team roster, the teams configuration, the seller directory, or bulk operations. */
+export type AccessScope = CaseKind | 'roster' | 'teams' | 'sellers' | 'bulk';
 
 export interface AccessTarget {
   kind: AccessScope;
@@ -131,6 +140,9 @@ export const PERMISSIONS: Readonly<Record<CaseAction, Row>> = {
   // operator's job (the integration identity of the detection and science teams' pipelines).
   'sellers.view': { sellers: [...WORKERS, 'manager', ...HANDOFF_ROLES, 'account_manager', 'operator'] },
   'sellers.update': { sellers: ['operator'] },
+  // Acting on many cases at once is a manager's tool for their team, and an operator's for any team.
+  'bulk.run': { bulk: ['manager', 'operator'] },
+  'bulk.view': { bulk: ['manager', 'operator'] },
 };
 
 /**
@@ -232,6 +244,8 @@ const ACTION_PHRASES: Record<CaseAction, string> = {
   'teams.update': 'change the team configuration',
   'sellers.view': 'view seller profiles',
   'sellers.update': 'change the seller directory',
+  'bulk.run': 'run bulk operations',
+  'bulk.view': 'view bulk operations',
 };
 
 const ALLOWED: Decision = { allowed: true };
@@ -260,13 +274,13 @@ export function authorize(actor: Actor, action: CaseAction, target: AccessTarget
   if (role === SYSTEM_ROLE || !roles || !roles.includes(role)) {
     const phrase = ACTION_PHRASES[action];
     let what: string;
-    if (target.kind === 'teams' || target.kind === 'sellers') what = phrase;
+    if (target.kind === 'teams' || target.kind === 'sellers' || target.kind === 'bulk') what = phrase;
     else if (target.kind === 'roster') what = isRosterAction(action) ? phrase : `${phrase} rosters`;
     else what = isRosterAction(action) ? `${phrase} of ${KIND_LABELS[target.kind]} cases` : `${phrase} ${KIND_LABELS[target.kind]} cases`;
     return deny('role_not_permitted', `role ${actor.role} may not ${what}`);
   }
 
-  const subject = target.kind === 'roster' ? 'roster' : 'case';
+  const subject = target.kind === 'roster' ? 'roster' : target.kind === 'bulk' ? 'bulk operation' : 'case';
   const sameTeam = target.team !== undefined && target.team === actor.team;
   const assignedToActor = target.assigneeId !== undefined && target.assigneeId === actor.userId;
   const wrongTeam = () =>
