@@ -2,6 +2,7 @@ import type { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import { createAssignmentActivities } from './assignment.activities';
 import { createBulkOperationActivities } from './bulk-operation.activities';
+import { createWebhookActivities, type WebhookSettings } from './webhook.activities';
 import { createCaseProjectionActivities } from './case-projection.activities';
 import { createCaseReleaseActivities } from './case-release.activities';
 import { DatabaseEnforcementGateway } from './enforcement/database-enforcement-gateway';
@@ -20,6 +21,8 @@ export interface ActivityDeps {
   riskModel?: RiskModel;
   /** The marketplace's enforcement system; default: the `enforcement_actions` table. */
   enforcementGateway?: EnforcementGateway;
+  /** Outgoing webhooks: the key that unseals signing secrets and the allowed hosts; without it, deliveries fail (not retried). */
+  webhooks?: WebhookSettings;
 }
 
 /** Every activity the worker registers. Workflows import the *type* only (see workflows/*). */
@@ -30,6 +33,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createAssignmentActivities(deps),
     ...createCaseReleaseActivities(deps),
     ...createBulkOperationActivities(deps),
+    ...createWebhookActivities(deps),
     ...createRiskActivities({ dataSource: deps.dataSource, riskModel: deps.riskModel ?? new RulesRiskModel() }),
     ...createEnforcementActivities({ enforcementGateway: deps.enforcementGateway ?? new DatabaseEnforcementGateway(deps.dataSource) }),
   };

@@ -14,6 +14,7 @@ import { ApiSettings, TemporalClient } from './common/runtime';
 import { RateLimitGuard, rateLimitModule } from './common/rate-limit';
 import { BulkOperationsModule } from './bulk-operations/bulk-operations.module';
 import { CasesModule } from './cases/cases.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 import { EscalationsModule } from './escalations/escalations.module';
 import { HandoffsModule } from './handoffs/handoffs.module';
 import { HealthModule } from './health/health.module';
@@ -74,6 +75,7 @@ export class AppModule {
         PrometheusModule,
         CasesModule,
         BulkOperationsModule,
+        WebhooksModule,
         EscalationsModule,
         SellersModule,
         ReviewsModule,

@@ -25,6 +25,7 @@ import { Teams1764090000000 } from './migrations/1764090000000-teams';
 import { IdempotencyKeys1764108000000 } from './migrations/1764108000000-idempotency-keys';
 import { AuditAppendOnly1764111600000 } from './migrations/1764111600000-audit-append-only';
 import { BulkOperations1764129600000 } from './migrations/1764129600000-bulk-operations';
+import { Webhooks1764133200000 } from './migrations/1764133200000-webhooks';
 
 /** Every entity and migration, listed explicitly so the compiled app and jest (TS) load the same set. */
 export const ENTITIES = [
@@ -34,7 +35,7 @@ export const ENTITIES = [
 export const MIGRATIONS = [
   InitialCases1764079200000, Roster1764082800000, CaseReadModel1764086400000, Teams1764090000000, CaseKinds1764093600000,
   HandoffWarnAt1764097200000, EscalationTaxonomy1764100800000, MetricsIndexes1764104400000, IdempotencyKeys1764108000000,
-  AuditAppendOnly1764111600000, StrategicReviews1764115200000, BulkOperations1764129600000,
+  AuditAppendOnly1764111600000, StrategicReviews1764115200000, BulkOperations1764129600000, Webhooks1764133200000,
 ];
 
 /** Bounds on every database call of a long-running process (API, worker); see config/env.ts. */

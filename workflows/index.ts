@@ -5,3 +5,5 @@ export { handBackWorkflow } from './hand-back/hand-back.workflow';
 export { strategicReviewWorkflow } from './strategic-review/review.workflow';
 export { enforcementWorkflow } from './enforcement/enforcement.workflow';
 export { bulkOperationWorkflow } from './bulk-operation/bulk-operation.workflow';
+export { webhookDispatcherWorkflow } from './webhooks/webhook-dispatcher.workflow';
+export { webhookDeliveryWorkflow } from './webhooks/webhook-delivery.workflow';

@@ -77,6 +77,7 @@ const REVIEW_MATRIX: Array<[CaseAction, AccessTarget['kind'], string]> = [
   ['bulk.run',            'bulk',             '0 0 1 0 0 0 0 1'],
   ['bulk.view',           'bulk',             '0 0 1 0 0 0 0 1'],
   ['bulk.run',            'escalation',       '0 0 0 0 0 0 0 0'],
+  ['webhooks.manage',     'webhooks',         '0 0 0 0 0 0 0 1'],
 ];
 
 const expand = (cells: string) => cells.split(' ').map((c, i) => [ROLES[i], c === '1'] as const);
@@ -90,7 +91,7 @@ describe('the permission table', () => {
   });
 
   it('lists every action in the escalation matrix', () => {
-    const rosterActions = ['roster.view', 'roster.update', 'workload.view', 'metrics.view', 'teams.view', 'teams.update', 'sellers.view', 'sellers.update', 'bulk.run', 'bulk.view'];
+    const rosterActions = ['roster.view', 'roster.update', 'workload.view', 'metrics.view', 'teams.view', 'teams.update', 'sellers.view', 'sellers.update', 'bulk.run', 'bulk.view', 'webhooks.manage'];
     expect(ESCALATION_MATRIX.map(([a]) => a).sort()).toEqual(CASE_ACTIONS.filter((a) => !rosterActions.includes(a)).sort());
   });
 

@@ -41,6 +41,7 @@ export const CASE_ACTIONS = [
   'sellers.update',
   'bulk.run',
   'bulk.view',
+  'webhooks.manage',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -65,8 +66,8 @@ export const SELLER_ACTIONS = ['sellers.view', 'sellers.update'] as const satisf
  */
 export const BULK_ACTIONS = ['bulk.run', 'bulk.view'] as const satisfies readonly CaseAction[];
 
-/** A column of the table: a case kind, the team roster, the teams configuration, the seller directory, or bulk operations. */
-export type AccessScope = CaseKind | 'roster' | 'teams' | 'sellers' | 'bulk';
+/** A column of the table: a case kind, the team roster, the teams configuration, the seller directory, bulk operations, or webhooks. */
+export type AccessScope = CaseKind | 'roster' | 'teams' | 'sellers' | 'bulk' | 'webhooks';
 
 export interface AccessTarget {
   kind: AccessScope;
@@ -143,6 +144,8 @@ export const PERMISSIONS: Readonly<Record<CaseAction, Row>> = {
   // Acting on many cases at once is a manager's tool for their team, and an operator's for any team.
   'bulk.run': { bulk: ['manager', 'operator'] },
   'bulk.view': { bulk: ['manager', 'operator'] },
+  // Webhooks send case events of every team to another system: an operator's integration job.
+  'webhooks.manage': { webhooks: ['operator'] },
 };
 
 /**
@@ -246,6 +249,7 @@ const ACTION_PHRASES: Record<CaseAction, string> = {
   'sellers.update': 'change the seller directory',
   'bulk.run': 'run bulk operations',
   'bulk.view': 'view bulk operations',
+  'webhooks.manage': 'manage webhooks',
 };
 
 const ALLOWED: Decision = { allowed: true };
@@ -274,7 +278,7 @@ export function authorize(actor: Actor, action: CaseAction, target: AccessTarget
   if (role === SYSTEM_ROLE || !roles || !roles.includes(role)) {
     const phrase = ACTION_PHRASES[action];
     let what: string;
-    if (target.kind === 'teams' || target.kind === 'sellers' || target.kind === 'bulk') what = phrase;
+    if (target.kind === 'teams' || target.kind === 'sellers' || target.kind === 'bulk' || target.kind === 'webhooks') what = phrase;
     else if (target.kind === 'roster') what = isRosterAction(action) ? phrase : `${phrase} rosters`;
     else what = isRosterAction(action) ? `${phrase} of ${KIND_LABELS[target.kind]} cases` : `${phrase} ${KIND_LABELS[target.kind]} cases`;
     return deny('role_not_permitted', `role ${actor.role} may not ${what}`);
@@ -298,7 +302,7 @@ export function authorize(actor: Actor, action: CaseAction, target: AccessTarget
         : `the case is assigned to ${target.assigneeId}, not to ${actor.userId}`,
     );
 
-  switch (target.kind === 'teams' || target.kind === 'sellers' ? 'anywhere' : scopeOf(role, action)) {
+  switch (target.kind === 'teams' || target.kind === 'sellers' || target.kind === 'webhooks' ? 'anywhere' : scopeOf(role, action)) {
     case 'anywhere':
       return ALLOWED;
     case 'team':
