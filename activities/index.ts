@@ -1,6 +1,8 @@
 import type { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import { createAssignmentActivities } from './assignment.activities';
+import { createBulkOperationActivities } from './bulk-operation.activities';
+import { createWebhookActivities, type WebhookSettings } from './webhook.activities';
 import { createCaseProjectionActivities } from './case-projection.activities';
 import { createCaseReleaseActivities } from './case-release.activities';
 import { DatabaseEnforcementGateway } from './enforcement/database-enforcement-gateway';
@@ -21,6 +23,8 @@ export interface ActivityDeps {
   riskModel?: RiskModel;
   /** The marketplace's enforcement system; default: the `enforcement_actions` table. */
   enforcementGateway?: EnforcementGateway;
+  /** Outgoing webhooks: the key that unseals signing secrets and the allowed hosts; without it, deliveries fail (not retried). */
+  webhooks?: WebhookSettings;
 }
 
 /** Every activity the worker registers. Workflows import the *type* only (see workflows/*). */
@@ -31,6 +35,8 @@ export function createActivities(deps: ActivityDeps) {
     ...createNotificationActivities(deps),
     ...createAssignmentActivities(deps),
     ...createCaseReleaseActivities(deps),
+    ...createBulkOperationActivities(deps),
+    ...createWebhookActivities(deps),
     ...createRiskActivities({ dataSource: deps.dataSource, riskModel: deps.riskModel ?? new RulesRiskModel() }),
     ...createRestumbleActivities(deps),
     ...createEnforcementActivities({ enforcementGateway: deps.enforcementGateway ?? new DatabaseEnforcementGateway(deps.dataSource) }),

@@ -12,7 +12,9 @@ import { ConsoleModule } from './console/console.module';
 import { RosterRepository } from './roster/roster.repository';
 import { ApiSettings, TemporalClient } from './common/runtime';
 import { RateLimitGuard, rateLimitModule } from './common/rate-limit';
+import { BulkOperationsModule } from './bulk-operations/bulk-operations.module';
 import { CasesModule } from './cases/cases.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 import { EscalationsModule } from './escalations/escalations.module';
 import { HandoffsModule } from './handoffs/handoffs.module';
 import { HealthModule } from './health/health.module';
@@ -75,6 +77,8 @@ export class AppModule {
         HealthModule,
         PrometheusModule,
         CasesModule,
+        BulkOperationsModule,
+        WebhooksModule,
         EscalationsModule,
         SellersModule,
         ReviewsModule,

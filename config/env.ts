@@ -206,6 +206,22 @@ export const envSchema = z.object({
    * and `npm run worker`; `npm start` generates one into DATA_DIR.
    */
   ACTOR_PROOF_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /**
+   * Key that encrypts webhook signing secrets at rest (AES-256-GCM); the API (which creates them) and
+   * the worker (which signs deliveries) must share it. Unset: ACTOR_PROOF_SECRET, which both hold.
+   */
+  WEBHOOK_SECRETS_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  /**
+   * Hosts a webhook may target over plain http and even at a private or loopback address (a receiver
+   * inside the cluster, a test's local server), comma-separated. Every other target must be https
+   * and resolve to public addresses only.
+   */
+  WEBHOOK_ALLOWED_HOSTS: z
+    .string()
+    .optional()
+    .transform((text) => (text ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean)),
+  /** How often a webhook dispatcher looks for new case events when the last look found none. */
+  WEBHOOK_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
   /** Earlier ACTOR_PROOF_SECRET values, comma-separated, still accepted while API and worker roll over to a new one. */
   ACTOR_PROOF_PREVIOUS_SECRETS: z
     .string()

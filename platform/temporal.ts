@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { AppConfig } from '../config/env';
 import type { ProofKey } from '../workflows/common/actor-proof/actor-proof';
 import { actorProofInterceptor } from './actor-proof-client';
-import { RISKDESK_SEARCH_ATTRIBUTES } from '../workflows/common/search-attributes';
+import { cliTypeName, RISKDESK_SEARCH_ATTRIBUTES } from '../workflows/common/search-attributes';
 
 // Plain JS so `npm install` can run it before TypeScript is compiled.
 const binaries = require('../scripts/temporal-binaries.js') as {
@@ -76,7 +76,7 @@ export async function startDevServer(opts: {
     ...(opts.uiPort !== undefined ? ['--ui-port', String(opts.uiPort)] : ['--headless']),
     ...(opts.dbFile ? ['--db-filename', path.resolve(opts.dbFile)] : []),
     ...(opts.namespace !== 'default' ? ['--namespace', opts.namespace] : []),
-    ...RISKDESK_SEARCH_ATTRIBUTES.flatMap((key) => ['--search-attribute', `${key.name}=${key.type === 'BOOL' ? 'Bool' : 'Keyword'}`]),
+    ...RISKDESK_SEARCH_ATTRIBUTES.flatMap((key) => ['--search-attribute', `${key.name}=${cliTypeName(key.type)}`]),
     ...DEV_SERVER_ARGS,
   ];
   const child = spawn(found.path, args, { stdio: ['ignore', opts.quiet ? 'pipe' : 'inherit', opts.quiet ? 'pipe' : 'inherit'] });

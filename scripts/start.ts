@@ -17,6 +17,7 @@ import { installWorkerTelemetry } from '../platform/worker-telemetry';
 import { riskModelFor } from '../activities/risk/http-risk-model';
 import { RulesRiskModel } from '../activities/risk/rules-risk-model';
 import { createWorker } from '../worker/worker';
+import { webhookSettingsFrom } from '../platform/webhooks/webhook-settings';
 
 /**
  * `npm start`: the whole system on embedded defaults. PostgreSQL from DATABASE_URL or embedded,
@@ -88,6 +89,7 @@ runMain(async () => {
       dataSource,
       actorProofKeys,
       riskModel: riskModelFor(config, new RulesRiskModel()),
+      webhooks: webhookSettingsFrom(config),
     });
     const running = worker.run();
     stops.push(async () => {

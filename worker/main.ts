@@ -8,6 +8,7 @@ import { installWorkerTelemetry } from '../platform/worker-telemetry';
 import { riskModelFor } from '../activities/risk/http-risk-model';
 import { RulesRiskModel } from '../activities/risk/rules-risk-model';
 import { createWorker } from './worker';
+import { webhookSettingsFrom } from '../platform/webhooks/webhook-settings';
 
 /** `npm run worker`: the Temporal worker alone, for deployments. */
 runMain(async () => {
@@ -30,6 +31,7 @@ runMain(async () => {
     dataSource,
     actorProofKeys,
     riskModel: riskModelFor(config, new RulesRiskModel()),
+    webhooks: webhookSettingsFrom(config),
   });
   const running = worker.run();
   console.log(`Riskdesk worker polling task queue '${config.TEMPORAL_TASK_QUEUE}' on ${temporalAddress(config)}`);

@@ -5,6 +5,7 @@ import { createActivities } from '../activities';
 import type { ProofKey } from '../workflows/common/actor-proof/actor-proof';
 import type { EnforcementGateway } from '../activities/enforcement/enforcement-gateway';
 import type { RiskModel } from '../activities/risk/risk-model';
+import type { WebhookSettings } from '../activities/webhook.activities';
 
 export interface WorkerDeps {
   connection: NativeConnection;
@@ -17,6 +18,8 @@ export interface WorkerDeps {
   riskModel?: RiskModel;
   /** The marketplace's enforcement system; default: the enforcement_actions table. */
   enforcementGateway?: EnforcementGateway;
+  /** Outgoing webhooks (webhookSettingsFrom(config)). */
+  webhooks?: WebhookSettings;
   /** A pre-built bundle (tests build one per run, with their keys); otherwise the workflows are bundled from source with `actorProofKeys`. */
   workflowBundle?: WorkflowBundleOption;
   /** The keys workflows check actor proofs with (ACTOR_PROOF_SECRET and earlier ones); needed when bundling here. */
@@ -36,6 +39,7 @@ export async function createWorker(deps: WorkerDeps): Promise<Worker> {
       temporal: deps.temporal,
       riskModel: deps.riskModel,
       enforcementGateway: deps.enforcementGateway,
+      webhooks: deps.webhooks,
     }),
     workflowBundle: deps.workflowBundle ?? (await bundleWorkflows(requireKeys(deps.actorProofKeys))),
     ...deps.workerOptions,

@@ -6,3 +6,6 @@ export { strategicReviewWorkflow } from './strategic-review/review.workflow';
 export { enforcementWorkflow } from './enforcement/enforcement.workflow';
 export { appealWorkflow } from './appeal/appeal.workflow';
 export { qaReviewWorkflow } from './qa-review/qa-review.workflow';
+export { bulkOperationWorkflow } from './bulk-operation/bulk-operation.workflow';
+export { webhookDispatcherWorkflow } from './webhooks/webhook-dispatcher.workflow';
+export { webhookDeliveryWorkflow } from './webhooks/webhook-delivery.workflow';

@@ -48,7 +48,7 @@ export interface IntegrationOptions {
   api?: boolean;
   env?: Record<string, string>;
   /** Stand-ins for outside systems the worker talks to (the marketplace's enforcement system). */
-  worker?: Pick<WorkerDeps, 'enforcementGateway' | 'riskModel'>;
+  worker?: Pick<WorkerDeps, 'enforcementGateway' | 'riskModel' | 'webhooks'>;
 }
 
 export async function createIntegrationContext(opts: IntegrationOptions = {}): Promise<IntegrationContext> {

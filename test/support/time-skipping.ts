@@ -84,5 +84,5 @@ export async function createTimeSkippingContext(opts: { workflowsPath?: string; 
 
 function indexedValueType(type: string): temporal.api.enums.v1.IndexedValueType {
   const T = temporal.api.enums.v1.IndexedValueType;
-  return type === 'BOOL' ? T.INDEXED_VALUE_TYPE_BOOL : T.INDEXED_VALUE_TYPE_KEYWORD;
+  return type === 'BOOL' ? T.INDEXED_VALUE_TYPE_BOOL : type === 'DATETIME' ? T.INDEXED_VALUE_TYPE_DATETIME : T.INDEXED_VALUE_TYPE_KEYWORD;
 }

@@ -103,6 +103,10 @@ const REVIEW_MATRIX: Array<[CaseAction, AccessTarget['kind'], string]> = [
   ['calibration.answer',  'roster',           '1 1 1 0 0 0 0 0'],
   ['qa.review',           'roster',           '1 1 1 0 0 0 0 0'],
   ['qa.adjudicate',       'roster',           '0 0 1 0 0 0 0 0'],
+  ['bulk.run',            'bulk',             '0 0 1 0 0 0 0 1'],
+  ['bulk.view',           'bulk',             '0 0 1 0 0 0 0 1'],
+  ['bulk.run',            'escalation',       '0 0 0 0 0 0 0 0'],
+  ['webhooks.manage',     'webhooks',         '0 0 0 0 0 0 0 1'],
 ];
 
 const expand = (cells: string) => cells.split(' ').map((c, i) => [ROLES[i], c === '1'] as const);
@@ -118,7 +122,7 @@ describe('the permission table', () => {
   it('lists every action in the escalation matrix', () => {
     const rosterActions = [
       'roster.view', 'roster.update', 'workload.view', 'metrics.view', 'teams.view', 'teams.update', 'sellers.view', 'sellers.update',
-      'quality.view', 'calibration.run', 'calibration.answer', 'qa.review', 'qa.adjudicate',
+      'quality.view', 'calibration.run', 'calibration.answer', 'qa.review', 'qa.adjudicate', 'bulk.run', 'bulk.view', 'webhooks.manage',
     ];
     expect(ESCALATION_MATRIX.map(([a]) => a).sort()).toEqual(CASE_ACTIONS.filter((a) => !rosterActions.includes(a)).sort());
   });
@@ -221,6 +225,10 @@ describe('scopes', () => {
     ["manager approves urgency in another team", manager, 'approve_urgency', { ...otherTeams, kind: 'strategic_review' }, 'wrong_team'],
     ['operator updates the seller directory', operator, 'sellers.update', { kind: 'sellers' }, true],
     ['manager updates the seller directory', manager, 'sellers.update', { kind: 'sellers' }, 'role_not_permitted'],
+    ["manager runs a bulk operation for own team", manager, 'bulk.run', { kind: 'bulk', team: TEAM }, true],
+    ["manager watches another team's bulk operation", manager, 'bulk.view', { kind: 'bulk', team: OTHER_TEAM }, 'wrong_team'],
+    ["operator runs a bulk operation for any team", operator, 'bulk.run', { kind: 'bulk', team: OTHER_TEAM }, true],
+    ['senior specialist runs a bulk operation', senior, 'bulk.run', { kind: 'bulk', team: TEAM }, 'role_not_permitted'],
   ])('%s', (_name, actor, action, target, expected) => {
     const decision = authorize(actor, action, target);
     if (expected === true) expect(decision).toEqual({ allowed: true });

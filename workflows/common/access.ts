@@ -52,6 +52,9 @@ export const CASE_ACTIONS = [
   'calibration.answer',
   'qa.review',
   'qa.adjudicate',
+  'bulk.run',
+  'bulk.view',
+  'webhooks.manage',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -85,8 +88,15 @@ export const SELLER_ACTIONS = ['sellers.view', 'sellers.update'] as const satisf
  */
 export const ENFORCEMENT_ACTIONS = ['enforcements.report', 'false_positives.view'] as const satisfies readonly CaseAction[];
 
-/** A column of the table: a case kind, the team roster, the teams configuration, the seller directory, or enforcements. */
-export type AccessScope = CaseKind | 'roster' | 'teams' | 'sellers' | 'enforcements';
+/**
+ * Bulk operations (many cases changed at once, each by its own normal update); their column is `bulk`
+ * and the target's team is the batch's team (its starter's). Each case's change is still checked by
+ * the case itself under the starter's identity.
+ */
+export const BULK_ACTIONS = ['bulk.run', 'bulk.view'] as const satisfies readonly CaseAction[];
+
+/** A column of the table: a case kind, the team roster, the teams configuration, the seller directory, enforcements, bulk operations, or webhooks. */
+export type AccessScope = CaseKind | 'roster' | 'teams' | 'sellers' | 'enforcements' | 'bulk' | 'webhooks';
 
 export interface AccessTarget {
   kind: AccessScope;
@@ -182,6 +192,11 @@ export const PERMISSIONS: Readonly<Record<CaseAction, Row>> = {
   // manager) reviews; a disagreement goes to the team's managers, who adjudicate.
   'qa.review': { roster: [...WORKERS, 'manager'] },
   'qa.adjudicate': { roster: ['manager'] },
+  // Acting on many cases at once is a manager's tool for their team, and an operator's for any team.
+  'bulk.run': { bulk: ['manager', 'operator'] },
+  'bulk.view': { bulk: ['manager', 'operator'] },
+  // Webhooks send case events of every team to another system: an operator's integration job.
+  'webhooks.manage': { webhooks: ['operator'] },
 };
 
 /**
@@ -305,6 +320,9 @@ const ACTION_PHRASES: Record<CaseAction, string> = {
   'calibration.answer': 'take part in calibration sessions',
   'qa.review': 'peer-review decisions',
   'qa.adjudicate': 'adjudicate peer reviews',
+  'bulk.run': 'run bulk operations',
+  'bulk.view': 'view bulk operations',
+  'webhooks.manage': 'manage webhooks',
 };
 
 const ALLOWED: Decision = { allowed: true };
@@ -333,13 +351,13 @@ export function authorize(actor: Actor, action: CaseAction, target: AccessTarget
   if (role === SYSTEM_ROLE || !roles || !roles.includes(role)) {
     const phrase = ACTION_PHRASES[action];
     let what: string;
-    if (target.kind === 'teams' || target.kind === 'sellers' || target.kind === 'enforcements') what = phrase;
+    if (target.kind === 'teams' || target.kind === 'sellers' || target.kind === 'enforcements' || target.kind === 'bulk' || target.kind === 'webhooks') what = phrase;
     else if (target.kind === 'roster') what = isRosterAction(action) ? phrase : `${phrase} rosters`;
     else what = isRosterAction(action) ? `${phrase} of ${KIND_LABELS[target.kind]} cases` : `${phrase} ${KIND_LABELS[target.kind]} cases`;
     return deny('role_not_permitted', `role ${actor.role} may not ${what}`);
   }
 
-  const subject = target.kind === 'roster' ? 'roster' : 'case';
+  const subject = target.kind === 'roster' ? 'roster' : target.kind === 'bulk' ? 'bulk operation' : 'case';
   const sameTeam = target.team !== undefined && target.team === actor.team;
   const assignedToActor = target.assigneeId !== undefined && target.assigneeId === actor.userId;
   const wrongTeam = () =>
@@ -357,7 +375,7 @@ export function authorize(actor: Actor, action: CaseAction, target: AccessTarget
         : `the case is assigned to ${target.assigneeId}, not to ${actor.userId}`,
     );
 
-  const scope = target.kind === 'teams' || target.kind === 'sellers' || target.kind === 'enforcements' ? 'anywhere' : scopeOf(role, action);
+  const scope = target.kind === 'teams' || target.kind === 'sellers' || target.kind === 'enforcements' || target.kind === 'webhooks' ? 'anywhere' : scopeOf(role, action);
   switch (scope) {
     case 'anywhere':
       return ALLOWED;

@@ -1,7 +1,7 @@
 import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import type { Projection } from '../common/runtime/case-kind';
 import { describeClock, type CalendarLookup } from '../common/clock-book';
-import { SA_ASSIGNEE, SA_BREACHED, SA_STATE } from '../common/search-attributes';
+import { SA_ASSIGNEE, SA_BREACHED, SA_STATE, teamAndDeadline } from '../common/search-attributes';
 import type { SlaClock } from '../common/sla-clock';
 import type { ClockView, EscalationSettings, EscalationView } from './escalation.contract';
 import { calendarsOf, isOpen } from './escalation.machine';
@@ -111,5 +111,6 @@ export function escalationSearchAttributes(state: EscalationState): SearchAttrib
     { key: SA_STATE, value: state.status },
     { key: SA_ASSIGNEE, value: state.assigneeId ?? '' },
     { key: SA_BREACHED, value: isBreached(state) },
+    ...teamAndDeadline(state.team, state.clocks),
   ];
 }

@@ -2,7 +2,7 @@ import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import type { PolicyGapRow } from '../common/case-projection';
 import { currentClock } from '../common/clock-book';
 import type { Projection } from '../common/runtime/case-kind';
-import { SA_ASSIGNEE, SA_BREACHED, SA_STATE } from '../common/search-attributes';
+import { SA_ASSIGNEE, SA_BREACHED, SA_STATE, teamAndDeadline } from '../common/search-attributes';
 import type { ReviewSettings, ReviewView } from './review.contract';
 import { isReviewOpen, playbookOf } from './review.machine';
 import type { ReviewState } from './review.state';
@@ -117,5 +117,6 @@ export function reviewSearchAttributes(s: ReviewState): SearchAttributeUpdatePai
     { key: SA_STATE, value: s.status },
     { key: SA_ASSIGNEE, value: s.assigneeId ?? '' },
     { key: SA_BREACHED, value: isReviewBreached(s) },
+    ...teamAndDeadline(s.team, s.clocks),
   ];
 }

@@ -19,6 +19,7 @@ import {
 import { WorkflowExecutionAlreadyStartedError, type QueryDefinition, type SignalDefinition, type UpdateDefinition } from '@temporalio/common';
 import { HANDOFF_WORKFLOW_TYPE, handoffWorkflowId, type HandoffAnswer, type HandoffInput, type HandoffRequest } from '../../handoff/handoff.contract';
 import { notRecorded, refusal } from '../refusal';
+import { LATER_SEARCH_ATTRIBUTES, TEAM_AND_DEADLINE_PATCH } from '../search-attributes';
 import type { WorkItem } from '../routing';
 import { approvalDue, nextApprovalWake } from '../approval/approval';
 import { calls, localProjection, messaging, projection, routing } from './activity-options';
@@ -391,8 +392,10 @@ export class CaseRuntime<S, E extends MachineEvent, In, V, Ctx> {
   }
 
   private upsertSearchAttributes(): void {
-    const pairs = this.kind.searchAttributes?.(this.book.state);
-    if (!pairs?.length) return;
+    const all = this.kind.searchAttributes?.(this.book.state);
+    if (!all?.length) return;
+    // Histories recorded before the team and deadline attributes existed replay without them.
+    const pairs = patched(TEAM_AND_DEADLINE_PATCH) ? all : all.filter((p) => !LATER_SEARCH_ATTRIBUTES.includes(p.key.name));
     const key = JSON.stringify(pairs.map((p) => [p.key.name, p.value]));
     if (key === this.lastSearchAttributes) return;
     upsertSearchAttributes(pairs);
