@@ -106,7 +106,7 @@ export const envSchema = z.object({
   CLAIM_LEASE_MINUTES: positiveNumber.default(120),
   /** How long after resolution a case may be reopened; afterwards it closes. */
   REOPEN_WINDOW_DAYS: positiveNumber.default(14),
-  /** `on`: new escalations sample their resolutions for QA review (README: Decision quality). */
+  /** `on`: new escalations and strategic reviews sample their decisions for QA review (README: Decision quality). */
   QA_SAMPLING: z.enum(['off', 'on']).default('off'),
   /**
    * The console's development sign-in (pick a roster member, the API issues the token). Unset: on when

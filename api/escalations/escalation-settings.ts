@@ -19,7 +19,7 @@ const DAY = 24 * 60 * MINUTE;
 export type SettingsConfig = Pick<AppConfig, 'SLA_POLICY_JSON' | 'CLAIM_LEASE_MINUTES' | 'REOPEN_WINDOW_DAYS'> & Partial<Pick<AppConfig, 'QA_SAMPLING'>>;
 
 /** The QA review's hold on a sampled resolution: reminder after 4 business hours, escalation after 8. */
-const QA_HOLD = { remindAfterMs: 4 * 60 * MINUTE, escalateAfterMs: 8 * 60 * MINUTE };
+export const QA_HOLD = { remindAfterMs: 4 * 60 * MINUTE, escalateAfterMs: 8 * 60 * MINUTE };
 
 /** The calendars a new case counts on: its owning team's and each handoff team's (see api/teams). */
 export interface CaseCalendars {

@@ -10,6 +10,8 @@ export interface ReadModelSnapshot {
   clocks: Array<{ clock: string; status: string; count: number; overdue: number }>;
   /** Open handoffs by addressed team; overdue: past their due time. */
   handoffs: Array<{ team: string; open: number; overdue: number }>;
+  /** Decisions' QA outcomes (qa_decisions) by decision kind and status. */
+  qa: Array<{ decisionKind: string; status: string; count: number }>;
 }
 
 export const READ_MODEL_METRICS = {
@@ -19,6 +21,7 @@ export const READ_MODEL_METRICS = {
   clocksOverdue: 'riskdesk_sla_clocks_overdue',
   handoffsOpen: 'riskdesk_handoffs_open',
   handoffsOverdue: 'riskdesk_handoffs_overdue',
+  qaDecisions: 'riskdesk_qa_decisions',
   up: 'riskdesk_read_model_up',
   refreshSeconds: 'riskdesk_read_model_refresh_seconds',
   failures: 'riskdesk_read_model_refresh_failures_total',
@@ -82,6 +85,9 @@ export class ReadModelGauges {
     });
     gauge(M.handoffsOpen, 'Open handoffs by addressed team', ['team'], (g, s) => s.handoffs.forEach((r) => g.set({ team: r.team }, r.open)));
     gauge(M.handoffsOverdue, 'Open handoffs past their due time, by addressed team', ['team'], (g, s) => s.handoffs.forEach((r) => g.set({ team: r.team }, r.overdue)));
+    gauge(M.qaDecisions, 'Decisions by QA outcome (not_sampled, awaiting_review, adjudicating, agreed, adjudicated), by decision kind', ['decision_kind', 'status'], (g, s) =>
+      s.qa.forEach((r) => g.set({ decision_kind: r.decisionKind, status: r.status }, r.count)),
+    );
 
     const self = this;
     new Gauge({

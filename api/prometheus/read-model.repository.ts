@@ -28,11 +28,15 @@ export class ReadModelRepository {
       const handoffs: Array<{ team: string; n: number; overdue: number }> = await tx.query(
         `SELECT team, count(*)::int AS n, count(*) FILTER (WHERE due_at < now())::int AS overdue FROM handoffs WHERE status = 'open' GROUP BY team`,
       );
+      const qa: Array<{ decision_kind: string; status: string; n: number }> = await tx.query(
+        `SELECT decision_kind, status, count(*)::int AS n FROM qa_decisions GROUP BY decision_kind, status`,
+      );
       return {
         cases: cases.map((r) => ({ kind: r.kind, state: r.state, count: r.n })),
         openBreached: openBreached.map((r) => ({ kind: r.kind, count: r.n })),
         clocks: clocks.map((r) => ({ clock: r.clock, status: r.status, count: r.n, overdue: r.overdue })),
         handoffs: handoffs.map((r) => ({ team: r.team, open: r.n, overdue: r.overdue })),
+        qa: qa.map((r) => ({ decisionKind: r.decision_kind, status: r.status, count: r.n })),
       };
     });
   }

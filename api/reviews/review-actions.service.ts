@@ -41,8 +41,10 @@ export class ReviewActionsService {
   assessRisk = (actor: Actor, id: string, key?: string) => this.act(actor, id, 'assess_risk', c.assessRiskUpdate, {}, key);
   handOff = (actor: Actor, id: string, d: dto.ReviewHandOffDto, key?: string) =>
     this.act(actor, id, 'hand_off', c.handOffReviewUpdate, { team: d.team, question: d.question, blocking: d.blocking ?? true }, key);
-  propose = (actor: Actor, id: string, d: dto.ProposeDecisionDto, key?: string) =>
+  // The maker's start date goes with the proposal: the review samples it for QA by the maker's tenure.
+  propose = async (actor: Actor, id: string, d: dto.ProposeDecisionDto, key?: string) =>
     this.act(actor, id, 'propose_decision', c.proposeDecisionUpdate, {
+      makerStartedOn: (await this.roster.findActive(actor.userId))?.startedOn ?? null,
       decision: d.decision, reasonCode: d.reasonCode, policyCitation: d.policyCitation, rationale: d.rationale, scope: d.scope,
       durationDays: d.durationDays ?? null, urgent: d.urgent ?? false, urgencyReason: d.urgencyReason,
     }, key);

@@ -2,7 +2,8 @@ import { HANDOFF_TEAMS, type HandoffTeam } from '../../workflows/common/actor';
 import type { Severity } from '../../workflows/common/severity';
 import { caseSlaTargets, handoffSlaTarget, type ClockTarget, type SlaPolicy } from '../../workflows/common/sla-policy';
 import type { ReviewSettings } from '../../workflows/strategic-review/review.contract';
-import type { CaseCalendars } from '../escalations/escalation-settings';
+import { QA_HOLD, type CaseCalendars } from '../escalations/escalation-settings';
+import { DEFAULT_SAMPLING_POLICY } from '../../workflows/common/quality/sampling-policy';
 
 const HOUR = 3_600_000;
 
@@ -12,7 +13,7 @@ const HOUR = 3_600_000;
  * leadership's time for policy gaps, all on the calendars the teams table gives.
  */
 export function buildReviewSettings(
-  config: { SLA_POLICY_JSON: SlaPolicy; POLICY_GAP_SLA_HOURS: number },
+  config: { SLA_POLICY_JSON: SlaPolicy; POLICY_GAP_SLA_HOURS: number; QA_SAMPLING?: 'on' | 'off' },
   severity: Severity,
   calendars: CaseCalendars,
 ): ReviewSettings {
@@ -24,5 +25,6 @@ export function buildReviewSettings(
     resolution,
     handoffs,
     policyGap: { kind: 'policy_gap', budgetMs: Math.round(config.POLICY_GAP_SLA_HOURS * HOUR), warningFraction: 0.5, calendar: calendars.team },
+    ...(config.QA_SAMPLING === 'on' ? { qa: { policy: DEFAULT_SAMPLING_POLICY, hold: QA_HOLD } } : {}),
   };
 }

@@ -15,6 +15,10 @@ const snapshot: ReadModelSnapshot = {
     { clock: 'first_response', status: 'breached', count: 1, overdue: 0 },
   ],
   handoffs: [{ team: 'legal', open: 2, overdue: 1 }],
+  qa: [
+    { decisionKind: 'escalation_resolution', status: 'not_sampled', count: 19 },
+    { decisionKind: 'escalation_resolution', status: 'awaiting_review', count: 1 },
+  ],
 };
 
 /** A registry with the gauges, a loader we control and a clock we move. */
@@ -45,6 +49,8 @@ describe('read-model gauges', () => {
     expect(text).toContain('riskdesk_sla_clocks_overdue{clock="resolution"} 1');
     expect(text).toContain('riskdesk_handoffs_open{team="legal"} 2');
     expect(text).toContain('riskdesk_handoffs_overdue{team="legal"} 1');
+    expect(text).toContain('riskdesk_qa_decisions{decision_kind="escalation_resolution",status="not_sampled"} 19');
+    expect(text).toContain('riskdesk_qa_decisions{decision_kind="escalation_resolution",status="awaiting_review"} 1');
     expect(text).toContain('riskdesk_read_model_up 1');
     expect(text).toContain('riskdesk_read_model_refresh_failures_total 0');
   });

@@ -85,12 +85,20 @@ describe('QA peer review (time-skipping server, real PostgreSQL)', () => {
       qa: { policy, hold: r.hold },
     };
   };
+  const precreate = (caseId: string) =>
+    scratch.dataSource.query(
+      `INSERT INTO cases (id, kind, workflow_id, seller_id, marketplace, severity, summary, state, is_open, team, breached, created_by, snapshot, projection_seq, created_at, updated_at)
+       VALUES ($1, 'escalation', $2, 'seller-held', 'DE', 'low', 'held decision', 'new', true, $3, false, 'test', '{}', 0, now(), now())`,
+      [caseId, `held-${caseId}`, team],
+    );
   const statement = (actor: Actor, decision: string, reason: string | null, processError = false): QaStatementRequest => ({ actor, decision, reason, processError, notes: `by ${actor.userId}` });
   const refusalOf = async (p: Promise<unknown>) => ((await p.catch((e: unknown) => e)) as WorkflowUpdateFailedError).cause as { type?: string; details?: unknown[] };
 
   it('holds a sampled decision until a blind reviewer at least as senior agrees, then the case releases it', async () => {
     await ctx.run(async (taskQueue) => {
       const caseId = randomUUID();
+      // The case's row exists before its decision (as in production); the deciding case's first write moves it forward.
+      await precreate(caseId);
       const input = heldInput(caseId);
       const reviewId = `${caseId}:strategic_review_decision:1`;
       const held = await ctx.env.client.workflow.start<typeof heldDecisionWorkflow>('heldDecisionWorkflow', { taskQueue, workflowId: `held-${caseId}`, args: [input] });
@@ -98,7 +106,7 @@ describe('QA peer review (time-skipping server, real PostgreSQL)', () => {
 
       const review = ctx.env.client.workflow.getHandle<typeof qaReviewWorkflow>(qaReviewWorkflowId(reviewId));
       // Routed like any work: the maker is excluded and qa-later started after the maker; qa-veteran gets it.
-      const blind = await eventually(() => review.query(getQaReviewQuery), (v) => v.reviewerId !== null, { timeoutMs: 20_000 });
+      const blind = await eventually(() => review.query(getQaReviewQuery), (v) => v.reviewerId !== null, { timeoutMs: 40_000 });
       expect(blind).toMatchObject({ status: 'awaiting_review', reviewerId: veteran.userId, makerDecision: null, evidence: input.facts.evidence, holdStatus: 'pending' });
       const [task] = await ctx.dataSource.query(`SELECT kind, assignee_id, status FROM tasks WHERE case_id = $1`, [caseId]);
       expect(task).toEqual({ kind: 'qa_review', assignee_id: veteran.userId, status: 'open' });
@@ -122,12 +130,14 @@ describe('QA peer review (time-skipping server, real PostgreSQL)', () => {
   it('sends a disagreement to a manager, who adjudicates; the outcome records each error type', async () => {
     await ctx.run(async (taskQueue) => {
       const caseId = randomUUID();
+      // The case's row exists before its decision (as in production); the deciding case's first write moves it forward.
+      await precreate(caseId);
       const input = heldInput(caseId);
       const reviewId = `${caseId}:strategic_review_decision:1`;
       const held = await ctx.env.client.workflow.start<typeof heldDecisionWorkflow>('heldDecisionWorkflow', { taskQueue, workflowId: `held-${caseId}`, args: [input] });
       await held.executeUpdate(heldRecordedUpdate);
       const review = ctx.env.client.workflow.getHandle<typeof qaReviewWorkflow>(qaReviewWorkflowId(reviewId));
-      await eventually(() => review.query(getQaReviewQuery), (v) => v.reviewerId !== null, { timeoutMs: 20_000 });
+      await eventually(() => review.query(getQaReviewQuery), (v) => v.reviewerId !== null, { timeoutMs: 40_000 });
 
       const disagreed = await review.executeUpdate(submitPeerReviewUpdate, { args: [statement(veteran, 'warning', 'counterfeit_goods')] });
       // The adjudicator sees both decisions; the hold was rejected and the case still waits.
@@ -163,12 +173,12 @@ describe('QA peer review (time-skipping server, real PostgreSQL)', () => {
       const input = reviewInput(caseId, 'post_release');
       const review = await ctx.env.client.workflow.start<typeof qaReviewWorkflow>('qaReviewWorkflow', { taskQueue, workflowId: qaReviewWorkflowId(input.reviewId), args: [input] });
       await review.executeUpdate(awaitQaReviewRecordedUpdate);
-      await eventually(() => review.query(getQaReviewQuery), (v) => v.reviewerId !== null, { timeoutMs: 20_000 });
+      await eventually(() => review.query(getQaReviewQuery), (v) => v.reviewerId !== null, { timeoutMs: 40_000 });
       await ctx.env.sleep(4 * HOUR + 60_000);
-      const reminded = await eventually(() => review.query(getQaReviewQuery), (v) => v.remindedAt !== null, { timeoutMs: 20_000 });
+      const reminded = await eventually(() => review.query(getQaReviewQuery), (v) => v.remindedAt !== null, { timeoutMs: 40_000 });
       expect(reminded.escalatedAt).toBeNull();
       await ctx.env.sleep(4 * HOUR);
-      const escalated = await eventually(() => review.query(getQaReviewQuery), (v) => v.escalatedAt !== null, { timeoutMs: 20_000 });
+      const escalated = await eventually(() => review.query(getQaReviewQuery), (v) => v.escalatedAt !== null, { timeoutMs: 40_000 });
       expect(escalated).toMatchObject({ status: 'awaiting_review', holdStatus: 'pending' });
       const agreed = await review.executeUpdate(submitPeerReviewUpdate, { args: [statement(veteran, 'suspension', 'counterfeit_goods')] });
       expect(agreed.status).toBe('agreed');

@@ -1,3 +1,4 @@
+import type { QaSettings } from '../qa-review/qa-plan';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Actor, HandoffTeam } from '../common/actor';
 import type { ApprovalPolicy } from '../common/approval/approval-policy';
@@ -36,6 +37,8 @@ export interface ReviewSettings {
    * before it replay without the report.
    */
   reportsEnforcements?: boolean;
+  /** QA sampling of the maker's decisions (README: Decision quality); absent: none is sampled. */
+  qa?: QaSettings;
 }
 
 /** Behaviour introduced after reviews were already running, each behind its `patched()` marker. */
@@ -99,7 +102,8 @@ export type ReleaseRequest = ActionRequest & { reason?: string; holder?: string 
 export type ReassignRequest = ActionRequest & { assigneeId: string; team?: string; reason?: string };
 export type CompleteCheckRequest = ActionRequest & { checkId: string; finding: CheckFinding; notes: string; evidence?: string[] };
 export type HandOffRequest = ActionRequest & { team: HandoffTeam; question: string; blocking?: boolean };
-export type ProposeDecisionRequest = ActionRequest & DecisionInput;
+/** `makerStartedOn`: the maker's roster start date, which the API adds for QA sampling (tenure). */
+export type ProposeDecisionRequest = ActionRequest & DecisionInput & { makerStartedOn?: string | null };
 export type NoteRequest = ActionRequest & { note?: string };
 export type RejectRequest = ActionRequest & { reasons: string };
 export type ReasonRequest = ActionRequest & { reason: string };

@@ -1,3 +1,4 @@
+import { qaPlanFor, type QaSettings } from '../qa-review/qa-plan';
 /**
  * The strategic seller review as a pure state machine: `transition(state, event, now, ctx)` returns the
  * next snapshot and the effects the case runtime carries out. Nothing here reads the clock, performs
@@ -19,7 +20,7 @@
  *
  * A closed review stays running while a policy gap it raised waits for leadership's decision.
  */
-import { SYSTEM_ACTOR, type Actor } from '../common/actor';
+import { SYSTEM_ACTOR, type Actor, type Role } from '../common/actor';
 import { approve, markDue, openApproval, reject, stillNeeded, withdraw } from '../common/approval/approval';
 import type { NoticeParams, NotificationRecipient, TaskRow } from '../common/case-projection';
 import { calendarLookup, currentClock, nextClockWake, pauseNamed, resumeNamed, startNamed, stopNamed, type CalendarLookup } from '../common/clock-book';
@@ -192,6 +193,40 @@ function workTask(d: Draft) {
 
 function calendar(d: Draft) {
   return d.ctx.resolution.calendar;
+}
+
+/**
+ * The maker's proposal is sampled for QA when it is made (qa-review/qa-plan.ts). A review cannot hold
+ * a proposal for QA yet (maker-checker approval already holds it), so a sampled one is audited after
+ * release; every proposal's outcome is recorded.
+ */
+function sampleForQa(d: Draft, qa: QaSettings, maker: Actor, decision: string, reasonCode: string, n: number, makerStartedOn: string | null): void {
+  const plan = qaPlanFor(
+    {
+      caseId: d.s.caseId,
+      decisionKind: 'strategic_review_decision',
+      team: d.s.team,
+      marketplace: d.s.seller.marketplace,
+      tier: d.s.tier.id,
+      maker: { userId: maker.userId, role: maker.role as Role, startedOn: makerStartedOn },
+      decision: { decision, reason: reasonCode },
+      evidence: {
+        summary: d.s.summary,
+        sellerId: d.s.seller.sellerId,
+        tier: d.s.tier.id,
+        checks: d.s.checks.map((c) => ({ id: c.id, finding: c.finding, notes: c.notes })),
+        risk: d.s.risk ? { score: d.s.risk.score, band: d.s.risk.band } : null,
+      },
+      ordinal: n,
+      decidedAt: d.now,
+      calendar: calendar(d),
+      canHold: false,
+    },
+    qa,
+  );
+  d.details.qaSampled = plan.sampling.sampled;
+  d.effects.push({ type: 'qa_record', row: plan.row });
+  if (plan.review) d.effects.push({ type: 'start_workflow', child: { ...plan.review, detached: true } });
 }
 
 function closeProposal(d: Draft, status: Proposal['status'], reason: string | null) {
@@ -430,6 +465,7 @@ const APPLY: Handlers = {
     d.details.reasonCode = e.reasonCode;
     d.details.urgent = Boolean(e.urgent);
     d.reason = e.rationale;
+    if (d.ctx.qa) sampleForQa(d, d.ctx.qa, e.actor, e.decision, e.reasonCode, n, e.makerStartedOn ?? null);
     if (e.decision === 'no_action') {
       d.s.proposal = { ...p, status: 'no_action' };
       close(d, 'no_action');

@@ -240,7 +240,7 @@ export type ReviewEvent =
   | (E<'risk_assessment_failed'> & { callId: string; error: string })
   | (E<'handed_off'> & { team: HandoffTeam; question: string; blocking?: boolean })
   | (E<'handoff_answered'> & { handoffId: string; outcome: HandoffOutcome; answer?: string })
-  | (E<'decision_proposed'> & DecisionInput)
+  | (E<'decision_proposed'> & DecisionInput & { makerStartedOn?: string | null })
   | (E<'decision_approved'> & { note?: string })
   | (E<'decision_rejected'> & { reasons: string })
   | (E<'decision_withdrawn'> & { reason: string })
