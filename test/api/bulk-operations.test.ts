@@ -148,6 +148,8 @@ describe('bulk operations (real Temporal, real PostgreSQL)', () => {
     expect(missing.body.details.fields).toEqual([{ field: 'byMinutes', problems: ['required for extend_sla'] }]);
     const none = await api.as('max').post('/bulk-operations').send({ action: 'close', filter: { sellerId: 'nobody-at-all' }, resolutionCode: 'duplicate', rootCause: 'not_applicable' }).expect(400);
     expect(none.body.details.fields).toEqual([{ field: 'filter', problems: ['selects no case'] }]);
+    const worthy = await api.as('max').post('/bulk-operations').send({ action: 'close', filter: {}, resolutionCode: 'enforcement_upheld', rootCause: 'seller_error' }).expect(400);
+    expect(worthy.body.details.fields[0].field).toBe('resolutionCode');
     await api.as('max').get(`/bulk-operations/${randomUUID()}`).expect(404);
   });
 });
