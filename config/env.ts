@@ -38,6 +38,12 @@ export const envSchema = z.object({
     .regex(/^[^\s:]+:\d+$/, 'must be host:port')
     .optional(),
   TEMPORAL_NAMESPACE: z.string().trim().min(1).default('default'),
+  /**
+   * How long Temporal keeps a closed workflow's history (the namespace's retention), in days: set by
+   * `npm start` on its dev server and by docker compose's namespace job. The read model keeps every
+   * case, its audit trail and its clocks without limit, so a case's story outlives this.
+   */
+  TEMPORAL_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   TEMPORAL_TASK_QUEUE: z.string().trim().min(1).default('riskdesk'),
   /** Ports of the dev server that `npm start` runs when TEMPORAL_ADDRESS is unset. */
   TEMPORAL_DEV_PORT: port.default(7233),

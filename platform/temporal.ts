@@ -1,4 +1,5 @@
 import { Client, Connection } from '@temporalio/client';
+import { msToTs } from '@temporalio/common/lib/time';
 import { NativeConnection } from '@temporalio/worker';
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
@@ -134,4 +135,14 @@ async function stopProcess(child: ChildProcess, exited: Promise<number | null>):
   const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
   await exited;
   clearTimeout(timer);
+}
+
+/** Sets the namespace's retention of closed workflows' histories (the dev server starts with its own default). */
+export async function setNamespaceRetention(address: string, namespace: string, days: number): Promise<void> {
+  const connection = await Connection.connect({ address });
+  try {
+    await connection.workflowService.updateNamespace({ namespace, config: { workflowExecutionRetentionTtl: msToTs(days * 24 * 3600 * 1000) } });
+  } finally {
+    await connection.close();
+  }
 }

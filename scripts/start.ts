@@ -12,7 +12,7 @@ import { actorProofKeysFrom } from '../platform/actor-proof-client';
 import { metricsTokenFile, metricsTokenFor } from '../platform/local-metrics-token';
 import { actorProofSecretFor, jwtSecretFor } from '../platform/local-runtime';
 import { runMain } from '../platform/process';
-import { connectClient, connectWorker, startDevServer } from '../platform/temporal';
+import { connectClient, connectWorker, setNamespaceRetention, startDevServer } from '../platform/temporal';
 import { installWorkerTelemetry } from '../platform/worker-telemetry';
 import { riskModelFor } from '../activities/risk/http-risk-model';
 import { RulesRiskModel } from '../activities/risk/rules-risk-model';
@@ -74,6 +74,8 @@ runMain(async () => {
       });
       stops.push(server.stop);
       address = server.address;
+      await setNamespaceRetention(address, config.TEMPORAL_NAMESPACE, config.TEMPORAL_RETENTION_DAYS);
+      log(`Temporal keeps closed workflows' histories for ${config.TEMPORAL_RETENTION_DAYS} days (TEMPORAL_RETENTION_DAYS); the read model keeps cases and their audit trail for good`);
       uiUrl = server.uiUrl;
     }
 

@@ -81,6 +81,8 @@ export class BulkOperationsService {
         taskQueue: this.temporal.taskQueue,
         workflowId: bulkOperationWorkflowId(operationId),
         args: [input],
+        // Who may steer it is known without a worker (describe reads the memo, a query needs a worker).
+        memo: { team: actor.team },
       });
     } catch (err) {
       if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
@@ -103,15 +105,26 @@ export class BulkOperationsService {
   }
 
   async command(actor: Actor, id: string, command: BulkCommand, dto: BulkCommandDto, key?: string): Promise<BulkOperationResponse> {
-    const found = await this.load(id);
-    this.access.require(actor, 'bulk.run', { kind: 'bulk', team: found.team }, id);
+    const row = await this.repository.find(id);
+    this.access.require(actor, 'bulk.run', { kind: 'bulk', team: row?.team ?? (await this.teamFromMemo(id)) }, id);
     try {
       const view = await this.temporal.client.workflow
         .getHandle(bulkOperationWorkflowId(id))
         .executeUpdate(COMMAND_UPDATES[command], { args: [{ actor, ...(dto.reason ? { reason: dto.reason } : {}) }], updateId: updateIdFor(`bulk-${command}`, actor, key) });
       return fromView(view);
     } catch (err) {
-      if (err instanceof WorkflowNotFoundError) throw new DomainError(ErrorCode.InvalidTransition, `the batch is ${found.response.status}; its workflow has ended`);
+      if (err instanceof WorkflowNotFoundError) throw new DomainError(ErrorCode.InvalidTransition, `the batch is ${row?.status ?? 'finished'}; its workflow has ended`);
+      throw err;
+    }
+  }
+
+  /** The batch's team before its first write to the read model. */
+  private async teamFromMemo(id: string): Promise<string> {
+    try {
+      const { memo } = await this.temporal.client.workflow.getHandle(bulkOperationWorkflowId(id)).describe();
+      return String(memo?.team ?? '');
+    } catch (err) {
+      if (err instanceof WorkflowNotFoundError) throw new DomainError(ErrorCode.NotFound, `No bulk operation with id ${id}`);
       throw err;
     }
   }

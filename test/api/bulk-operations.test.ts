@@ -1,4 +1,7 @@
+import { temporal } from '@temporalio/proto';
 import { randomUUID } from 'node:crypto';
+import { bulkOperationWorkflowId } from '../../workflows/bulk-operation/bulk-operation.contract';
+import { bulkOperationWorkflow } from '../../workflows/bulk-operation/bulk-operation.workflow';
 import { createIntegrationContext, type IntegrationContext } from '../support/harness';
 import { apiClient, eventually } from './escalation-api.helpers';
 
@@ -29,6 +32,29 @@ describe('bulk operations (real Temporal, real PostgreSQL)', () => {
       const res = await api.as(by).get(`/bulk-operations/${id}`);
       return res.status === 200 && until(res.body) ? res.body : undefined;
     }, what, 20_000);
+
+  /**
+   * Sends a command while no worker runs and waits until Temporal has admitted it, so the batch's first
+   * workflow task carries it: the command is applied before any case is sent, deterministically.
+   */
+  async function commandBeforeWorker(id: string, command: 'pause' | 'cancel', reason: string) {
+    const key = `${command}-${id}`;
+    const answer = api.as('max').post(`/bulk-operations/${id}/${command}`).set('Idempotency-Key', key).send({ reason }).then((res) => res);
+    await eventually(
+      () =>
+        ctx.client.workflowService
+          .pollWorkflowExecutionUpdate({
+            namespace: 'default',
+            updateRef: { workflowExecution: { workflowId: bulkOperationWorkflowId(id) }, updateId: `bulk-${command}:max:${key}` },
+            identity: 'test',
+            waitPolicy: { lifecycleStage: temporal.api.enums.v1.UpdateWorkflowExecutionLifecycleStage.UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_ADMITTED },
+          })
+          .then(() => true),
+      `the ${command} to be admitted`,
+    );
+    await ctx.startWorker();
+    return answer;
+  }
 
   const events = async (caseId: string, action: string) => {
     const [row] = await ctx.dataSource.query(`SELECT count(*)::int AS n, min(actor_id) AS actor FROM case_events WHERE case_id = $1 AND action = $2`, [caseId, action]);
@@ -95,9 +121,7 @@ describe('bulk operations (real Temporal, real PostgreSQL)', () => {
       .set('Idempotency-Key', `bulk-${sellerId}`)
       .send({ action: 'extend_sla', filter: { sellerId }, clock: 'resolution', byMinutes: 120, reason: 'Backlog week', concurrency: 1 })
       .expect(202);
-    const pausing = api.as('max').post(`/bulk-operations/${started.body.id}/pause`).send({ reason: 'Checking first' });
-    await ctx.startWorker();
-    const paused = await pausing;
+    const paused = await commandBeforeWorker(started.body.id, 'pause', 'Checking first');
     expect(paused.status).toBe(200);
     expect(paused.body).toMatchObject({ status: 'paused', progress: { total: 3, done: 0, refused: 0, remaining: 3 } });
     await watch(started.body.id, (b) => b.status === 'paused', 'the pause to be recorded');
@@ -130,15 +154,42 @@ describe('bulk operations (real Temporal, real PostgreSQL)', () => {
       .post('/bulk-operations')
       .send({ action: 'retriage', filter: { sellerId, kind: ['escalation'] }, severity: 'critical', reason: 'Wave of complaints' })
       .expect(202);
-    const cancelling = api.as('max').post(`/bulk-operations/${started.body.id}/cancel`).send({ reason: 'Wrong seller' });
-    await ctx.startWorker();
-    const cancelled = await cancelling;
+    const cancelled = await commandBeforeWorker(started.body.id, 'cancel', 'Wrong seller');
     expect(cancelled.status).toBe(200);
     expect(cancelled.body).toMatchObject({ status: 'cancelled', progress: { total: 2, remaining: 2 } });
     const recorded = await watch(started.body.id, (b) => b.status === 'cancelled', 'the cancel to be recorded');
     expect(recorded.finishedAt).not.toBeNull();
     await api.as('max').post(`/bulk-operations/${started.body.id}/resume`).send({}).expect(409);
     for (const c of cases) expect((await events(c.id, 'retriaged')).n).toBe(0);
+  });
+
+  it('continues as new between runs with its results carried (a long batch keeps a short history)', async () => {
+    const { cases } = await casesOfNewSeller(3);
+    const operationId = randomUUID();
+    const workflowId = bulkOperationWorkflowId(operationId);
+    // Started as the API would (signed, as the manager), with one case per run instead of 100.
+    const first = await ctx.client.workflow.start(bulkOperationWorkflow, {
+      taskQueue: ctx.taskQueue,
+      workflowId,
+      args: [{
+        operationId,
+        actor: { userId: 'max', role: 'manager', team: 'seller-risk-eu' },
+        team: 'seller-risk-eu',
+        action: { type: 'extend_sla', clock: 'resolution', byMinutes: 30, reason: 'Long batch' },
+        filter: {},
+        cases: cases.map((c) => ({ caseId: c.id, kind: 'escalation' as const, workflowId: c.workflowId, team: 'seller-risk-eu' })),
+        concurrency: 1,
+        createdAt: Date.now(),
+        casesPerRun: 1,
+      }],
+    });
+    const view = await ctx.client.workflow.getHandle<typeof bulkOperationWorkflow>(workflowId).result();
+    expect(view).toMatchObject({ status: 'completed', progress: { total: 3, done: 3, refused: 0, remaining: 0 } });
+    expect(view.results.map((r) => r.caseId).sort()).toEqual(cases.map((c) => c.id).sort());
+    expect((await ctx.client.workflow.getHandle(workflowId, first.firstExecutionRunId).describe()).status.name).toBe('CONTINUED_AS_NEW');
+    const recorded = await watch(operationId, (b) => b.status === 'completed', 'the batch in the read model');
+    expect(recorded.results).toHaveLength(3);
+    for (const c of cases) expect(await events(c.id, 'sla_extended')).toEqual({ n: 1, actor: 'max' });
   });
 
   it('refuses callers without the permission, missing fields by name, and selections of nothing', async () => {
@@ -148,6 +199,8 @@ describe('bulk operations (real Temporal, real PostgreSQL)', () => {
     expect(missing.body.details.fields).toEqual([{ field: 'byMinutes', problems: ['required for extend_sla'] }]);
     const none = await api.as('max').post('/bulk-operations').send({ action: 'close', filter: { sellerId: 'nobody-at-all' }, resolutionCode: 'duplicate', rootCause: 'not_applicable' }).expect(400);
     expect(none.body.details.fields).toEqual([{ field: 'filter', problems: ['selects no case'] }]);
+    const worthy = await api.as('max').post('/bulk-operations').send({ action: 'close', filter: {}, resolutionCode: 'enforcement_upheld', rootCause: 'seller_error' }).expect(400);
+    expect(worthy.body.details.fields[0].field).toBe('resolutionCode');
     await api.as('max').get(`/bulk-operations/${randomUUID()}`).expect(404);
   });
 });

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { verifySignature } from '../../platform/webhooks/webhook-signature';
+import { webhookDispatcherWorkflowId } from '../../workflows/webhooks/webhook.contract';
 import { createIntegrationContext, type IntegrationContext } from '../support/harness';
 import { apiClient, eventually } from './escalation-api.helpers';
 
@@ -106,7 +107,13 @@ describe('outgoing webhooks (real Temporal, real PostgreSQL, real HTTP receiver)
     // The original was delivered once: one 2xx for its delivery id.
     expect(received.filter((r) => r.delivery === log.id && r.answered === 200)).toHaveLength(1);
 
-    await api.as('olga').post(`/webhooks/${created.body.id}/deactivate`).expect(200);
+    const off = await api.as('olga').post(`/webhooks/${created.body.id}/deactivate`).expect(200);
+    expect(off.body.active).toBe(false);
+    // The dispatcher ends at its next look: nothing new is delivered, and replays are refused.
+    await eventually(
+      async () => ((await ctx.client.workflow.getHandle(webhookDispatcherWorkflowId(created.body.id)).describe()).status.name === 'COMPLETED' ? true : undefined),
+      'the dispatcher to end',
+    );
     await api.as('olga').post(`/webhooks/${created.body.id}/deliveries/${log.id}/replay`).expect(409);
   });
 

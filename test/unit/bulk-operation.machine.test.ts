@@ -111,6 +111,8 @@ describe('bulk operation: chunks and results', () => {
     expect(shouldContinueAsNew(s, BULK_CASES_PER_RUN, false)).toBe(true);
     expect(shouldContinueAsNew(s, 1, true)).toBe(true);
     expect(shouldContinueAsNew({ ...s, status: 'completed' }, BULK_CASES_PER_RUN, true)).toBe(false);
+    expect(shouldContinueAsNew(s, 2, false, 2)).toBe(true);
+    expect(shouldContinueAsNew(s, 1, false, 2)).toBe(false);
   });
 });
 

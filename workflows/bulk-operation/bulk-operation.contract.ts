@@ -69,6 +69,8 @@ export interface BulkOperationInput {
   cases: BulkCaseRef[];
   concurrency: number;
   createdAt: number;
+  /** Cases per run before continuing as new; default BULK_CASES_PER_RUN (tests use fewer). */
+  casesPerRun?: number;
 }
 
 /** What a batch knows about itself; carried whole across continue-as-new. */

@@ -108,9 +108,9 @@ export function viewOf(input: BulkOperationInput, state: BulkState): BulkView {
   };
 }
 
-/** A run hands over to a new one after BULK_CASES_PER_RUN cases, or earlier when Temporal suggests it. */
-export function shouldContinueAsNew(state: BulkState, handledThisRun: number, suggested: boolean): boolean {
-  return state.status === 'running' && (handledThisRun >= BULK_CASES_PER_RUN || suggested);
+/** A run hands over to a new one after `casesPerRun` (default BULK_CASES_PER_RUN) cases, or earlier when Temporal suggests it. */
+export function shouldContinueAsNew(state: BulkState, handledThisRun: number, suggested: boolean, casesPerRun = BULK_CASES_PER_RUN): boolean {
+  return state.status === 'running' && (handledThisRun >= Math.max(1, casesPerRun) || suggested);
 }
 
 /** Which kinds have each action: a case of another kind is refused with this reason (null: supported). */

@@ -74,7 +74,7 @@ export async function bulkOperationWorkflow(input: BulkOperationInput, carried?:
     const results = await Promise.all(chunk.map((target) => applyOne(input, target)));
     state = recordResults(input, state, results, Date.now());
     handled += chunk.length;
-    if (shouldContinueAsNew(state, handled, workflowInfo().continueAsNewSuggested)) {
+    if (shouldContinueAsNew(state, handled, workflowInfo().continueAsNewSuggested, input.casesPerRun)) {
       await project();
       await condition(allHandlersFinished);
       return continueAsNew<typeof bulkOperationWorkflow>(input, state);
