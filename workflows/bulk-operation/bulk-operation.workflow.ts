@@ -54,7 +54,10 @@ export async function bulkOperationWorkflow(input: BulkOperationInput, carried?:
   }
   setHandler(getBulkQuery, () => viewOf(input, state));
 
-  let projected = 0;
+  // -1: the first pass always records the batch, so the first case is sent in a later workflow task.
+  // A pause or cancel that reached Temporal with the start (both in the first task) is then applied
+  // before any case is sent, instead of after the first chunk the main loop had already begun.
+  let projected = -1;
   const project = async () => {
     if (projected === state.version) return;
     const version = state.version;
