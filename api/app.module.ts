@@ -25,6 +25,7 @@ import { PolicyGapsModule } from './policy-gaps/policy-gaps.module';
 import { ReviewsModule } from './reviews/reviews.module';
 import { AppealsModule } from './appeals/appeals.module';
 import { ReportsModule } from './reports/reports.module';
+import { SurveysModule } from './surveys/surveys.module';
 import { SellersModule } from './sellers/sellers.module';
 import { RosterModule } from './roster/roster.module';
 import { TeamsModule } from './teams/teams.module';
@@ -79,6 +80,7 @@ export class AppModule {
         ReviewsModule,
         AppealsModule,
         ReportsModule,
+        SurveysModule,
         PolicyGapsModule,
         HandoffsModule,
         InboxModule,
