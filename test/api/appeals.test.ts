@@ -94,7 +94,7 @@ describe('appeals through the API (real Temporal and PostgreSQL)', () => {
 
   it("keeps the original decision maker off the appeal, reinstates with a senior's approval, and records a restumble", async () => {
     const seller = await sellerWithAccount(ds);
-    const { appealId } = await api.appealExternal(enforcer, seller, ['dana']);
+    const { appealId, enforcementId } = await api.appealExternal(enforcer, seller, ['dana']);
     let a = (await api.as('mia').get(`/appeals/${appealId}`)).body as AppealBody;
     expect(a).toMatchObject({ state: 'queued', assigneeId: null });
 
@@ -126,6 +126,8 @@ describe('appeals through the API (real Temporal and PostgreSQL)', () => {
     expect(actions.map((r: { action: string }) => r.action).sort()).toEqual(['notify_seller', 'reinstate_account', 'release_funds', 'restore_listings']);
 
     expect((await api.as('ben').post('/enforcements/inbound').send({ enforcementId: 'x', sellerId: seller.sellerId, type: 'warning', upstreamTeam: 'TSI', reason: 'x' })).status).toBe(403);
+    const resent = await api.as(enforcer).post('/enforcements/inbound').send({ enforcementId, sellerId: seller.sellerId, type: 'suspension', upstreamTeam: 'SPIV', reason: 'resent' });
+    expect(resent.body).toEqual({ enforcementId, signalledAppeals: [] });
     const report = await api.as(enforcer).post('/enforcements/inbound').send({ enforcementId: `again-${appealId}`, sellerId: seller.sellerId, type: 'listing_restriction', upstreamTeam: 'TSI', reason: 'counterfeit again' });
     expect(report.body).toEqual({ enforcementId: `again-${appealId}`, signalledAppeals: [appealId] });
     a = await eventually(async () => {

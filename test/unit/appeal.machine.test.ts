@@ -221,6 +221,12 @@ describe('restumble monitoring', () => {
     expect(s).toMatchObject({ status: 'closed', outcome: 'reinstated', monitoring: { result: 'restumbled', restumble: { daysSinceReinstatement: 40, reinstatedBy: 'ben', enforcementRef: 'ext-2' } } });
   });
 
+  it('does not take the appealed enforcement itself for a restumble', () => {
+    const s = monitoring();
+    const e: AppealEvent = { type: 'restumble_reported', actor: SYSTEM_ACTOR, enforcementRef: s.enforcement.ref, source: 'external', enforcementType: 'suspension', reason: 'resent' };
+    expect(transition(s, e, T0 + days(1), ctx)).toMatchObject({ ok: false, code: 'invalid_input', field: 'enforcementRef' });
+  });
+
   it('takes restumble reports only while monitoring', () => {
     const e: AppealEvent = { type: 'restumble_reported', actor: SYSTEM_ACTOR, enforcementRef: 'ext-2', source: 'external', enforcementType: 'suspension', reason: 'x' };
     expect(transition(inReview(), e, T0, ctx)).toMatchObject({ ok: false, code: 'invalid_transition' });
