@@ -91,6 +91,7 @@ describe('workload: GET /workload', () => {
       byKind: [
         { kind: 'escalation', total: 2, byAge: { '<1d': 1, '1-3d': 1, '3-7d': 0, '>7d': 0 } },
         { kind: 'strategic_review', total: 1, byAge: { '<1d': 0, '1-3d': 0, '3-7d': 0, '>7d': 1 } },
+        { kind: 'appeal', total: 0, byAge: { '<1d': 0, '1-3d': 0, '3-7d': 0, '>7d': 0 } },
         { kind: 'reinstatement', total: 1, byAge: { '<1d': 0, '1-3d': 0, '3-7d': 1, '>7d': 0 } },
       ],
     });
