@@ -28,6 +28,7 @@ import { QualityModule } from './quality/quality.module';
 import { ReviewsModule } from './reviews/reviews.module';
 import { AppealsModule } from './appeals/appeals.module';
 import { ReportsModule } from './reports/reports.module';
+import { SurveysModule } from './surveys/surveys.module';
 import { SellersModule } from './sellers/sellers.module';
 import { RosterModule } from './roster/roster.module';
 import { TeamsModule } from './teams/teams.module';
@@ -84,6 +85,7 @@ export class AppModule {
         ReviewsModule,
         AppealsModule,
         ReportsModule,
+        SurveysModule,
         PolicyGapsModule,
         HandoffsModule,
         InboxModule,

@@ -22,12 +22,12 @@ export const APPEAL_EN: Record<string, (f: Facts) => string> = {
   appeal_approval_escalated: (f) => `The reinstatement of ${f.text('legalName')} (${f.text('sellerId')}) is past its approval SLA and still needs ${f.text('needed')}.`,
   appeal_decision_rejected: (f) => `${f.text('rejectedBy')} rejected the reinstatement of ${f.text('legalName')} (${f.text('sellerId')}): ${f.text('reasons')}`,
   appeal_denied: (f) =>
-    `Your appeal (case ${f.text('caseId')}) was reviewed by a person and denied (${f.words('reasonCode')}).\nFacts relied on: ${f.text('facts')}\nYour options: ${f.text('redress')}.`,
+    `Your appeal (case ${f.text('caseId')}) was reviewed by a person and denied (${f.words('reasonCode')}).\nFacts relied on: ${f.text('facts')}\nYour options: ${f.text('redress')}.\nTell us how we handled your appeal: a one-question survey waits in Seller Central.`,
   appeal_reinstatement_failed: (f) => `Reinstating ${f.text('legalName')} (${f.text('sellerId')}) failed and was undone: ${f.text('failure')}. Retry or withdraw the decision.`,
   appeal_reinstated: (f) => `${f.text('legalName')} (${f.text('sellerId')}) was reinstated; the account is watched for a restumble until ${f.date('monitoringUntil')}.`,
   appeal_restumbled: (f) =>
     `${f.text('legalName')} (${f.text('sellerId')}), reinstated by ${f.text('reinstatedBy')}, was enforced again (${f.words('newEnforcement')}) ${f.text('days')} days after reinstatement.`,
   appeal_monitoring_ended: (f) => `${f.text('legalName')} (${f.text('sellerId')}), whom you reinstated, had no new enforcement in the monitoring window.`,
   seller_reinstatement_notice: (f) =>
-    `Your appeal (case ${f.text('caseId')}) was granted: the ${f.words('appealed')} on your seller account has been lifted. You do not need to do anything.`,
+    `Your appeal (case ${f.text('caseId')}) was granted: the ${f.words('appealed')} on your seller account has been lifted. You do not need to do anything. Tell us how we handled your appeal: a one-question survey waits in Seller Central.`,
 };

@@ -17,7 +17,8 @@ export interface EnforcementReport {
 
 /**
  * Records the enforcement (once per id: what the false-positive rate counts against) and tells each
- * of the seller's appeals in monitoring: each records a restumble. Idempotent: a repeated report
+ * of the seller's appeals in monitoring: each records a restumble (not the appeal against this very
+ * enforcement, which a repeated report must not turn into its own restumble). Idempotent: a repeated report
  * inserts nothing, and an appeal that already closed is no longer in monitoring (a signal to one that
  * closed in between is ignored). Returns the appeals told.
  */
@@ -28,8 +29,8 @@ export async function reportEnforcement(dataSource: DataSource, temporal: Client
     [report.enforcementId, report.sellerId, report.enforcementType, report.upstreamTeam, report.reason, report.decidedBy, actor.userId],
   );
   const monitoring = (await dataSource.query(
-    `SELECT c.id, c.workflow_id FROM appeals a JOIN cases c ON c.id = a.case_id WHERE a.seller_id = $1 AND c.state = 'monitoring' ORDER BY c.id`,
-    [report.sellerId],
+    `SELECT c.id, c.workflow_id FROM appeals a JOIN cases c ON c.id = a.case_id WHERE a.seller_id = $1 AND a.enforcement_ref <> $2 AND c.state = 'monitoring' ORDER BY c.id`,
+    [report.sellerId, report.enforcementId],
   )) as Array<{ id: string; workflow_id: string }>;
   const payload: RestumbleSignal = { actor, enforcementRef: report.enforcementId, source: report.source, enforcementType: report.enforcementType, reason: report.reason };
   for (const appeal of monitoring) await temporal.workflow.getHandle(appeal.workflow_id).signal(restumbleSignal, payload);

@@ -7,7 +7,7 @@ import { UuidParam } from '../common/uuid-param';
 import { IdempotencyKey } from '../escalations/idempotency';
 import { InboundEnforcementResponse, SellerAppealResponse } from './appeal.response';
 import { AppealsService } from './appeals.service';
-import { SellerResponseDto } from './dto/appeal-actions.dto';
+import { AppealSellerResponseDto } from './dto/appeal-actions.dto';
 import { CreateAppealDto, ReportEnforcementDto } from './dto/create-appeal.dto';
 
 /** The seller-facing routes: a `seller` token sees and answers only its own seller's appeals (anyone else's is a 404). */
@@ -43,7 +43,7 @@ export class SellerAppealsController {
   @ApiOkResponse({ type: SellerAppealResponse })
   @ApiResponse({ status: 404, type: ErrorResponse, description: 'No appeal of yours with this id' })
   @ApiResponse({ status: 409, type: ErrorResponse, description: 'No request for information is open' })
-  respond(@UuidParam('id') id: string, @Body() dto: SellerResponseDto, @CurrentActor() actor: Actor, @IdempotencyKey() key?: string) {
+  respond(@UuidParam('id') id: string, @Body() dto: AppealSellerResponseDto, @CurrentActor() actor: Actor, @IdempotencyKey() key?: string) {
     return this.appeals.sellerRespond(actor, id, dto.answer, dto.evidence, key);
   }
 }

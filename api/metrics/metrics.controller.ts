@@ -21,6 +21,7 @@ import {
   BreachesResponse,
   HandoffsResponse,
   ResponseTimesResponse,
+  SatisfactionResponse,
   SlaMetricsResponse,
   StaffingResponse,
   VolumeResponse,
@@ -48,6 +49,15 @@ const UNAVAILABLE = { type: ErrorResponse, description: 'unavailable: the query 
 @Controller('metrics')
 export class MetricsController {
   constructor(private readonly metrics: MetricsService) {}
+
+  @Get('satisfaction')
+  @ApiOperation({ summary: "Seller satisfaction: the one-question survey's answers after appeal decisions and escalation resolutions, by kind, team and decision" })
+  @ApiOkResponse({ type: SatisfactionResponse })
+  @ApiNotFoundResponse(NOT_FOUND)
+  @ApiServiceUnavailableResponse(UNAVAILABLE)
+  satisfaction(@Query() query: MetricsPeriodQuery, @CurrentActor() actor: Actor): Promise<SatisfactionResponse> {
+    return this.metrics.satisfaction(actor, query);
+  }
 
   @Get('sla')
   @ApiOperation({ summary: 'SLA attainment: met / (met + missed) of the team clocks decided in each bucket, by kind, severity and clock' })

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { ApiSettings } from '../common/runtime';
+import type { SurveyCount } from './satisfaction';
 import { AGE_BUCKETS, AGE_BUCKET_ENDS_DAYS, type AgeBucket } from '../workload/age-buckets';
 import type { BacklogGroup } from './backlog-age';
 import type { CompletionCount } from './breach-rate';
@@ -275,6 +276,21 @@ export class MetricsRepository {
    * One read-only statement under a statement timeout, so a metric over a huge range fails with a
    * clear answer instead of holding a connection; a time zone PostgreSQL does not know is named.
    */
+  /** Seller survey answers given in the window, counted by kind, team, decision and score. */
+  async surveyAnswers(filter: CaseFilter, window: PeriodWindow): Promise<SurveyCount[]> {
+    const p = new Params();
+    const rows: Array<{ kind: string; team: string | null; decision: string; score: number; n: number }> = await this.run(
+      `SELECT case_kind AS kind, team, decision, score, count(*)::int AS n FROM seller_surveys
+        WHERE answered_at >= ${p.add(window.from)} AND answered_at < ${p.add(window.to)}` +
+        (filter.team === null ? '' : ` AND team = ${p.add(filter.team)}`) +
+        (filter.kind === null ? '' : ` AND case_kind = ${p.add(filter.kind)}`) +
+        ` GROUP BY case_kind, team, decision, score`,
+      p,
+      null,
+    );
+    return rows.map((r) => ({ kind: r.kind, team: r.team, decision: r.decision, score: r.score, count: r.n }));
+  }
+
   private async run<T>(sql: string, p: Params, timeZone: string | null): Promise<T[]> {
     try {
       return await this.dataSource.transaction('READ COMMITTED', async (tx) => {

@@ -120,7 +120,7 @@ export class CreatedBucket extends BucketRange {
 }
 export class CreatedVolume {
   @ApiProperty({ description: 'Cases created in the period' }) total!: number;
-  @ApiProperty(counts('By case kind', { escalation: 15, strategic_review: 0, reinstatement: 2 })) byKind!: Record<string, number>;
+  @ApiProperty(counts('By case kind', { escalation: 15, strategic_review: 0, appeal: 2 })) byKind!: Record<string, number>;
   @ApiProperty(counts('Escalations by category (other kinds have none)', { counterfeit: 12, fraud: 3 })) byCategory!: Record<string, number>;
   @ApiProperty({ type: [CreatedBucket] }) series!: CreatedBucket[];
 }
@@ -130,7 +130,7 @@ export class CompletedBucket extends BucketRange {
 }
 export class CompletedVolume {
   @ApiProperty({ description: 'Cases completed (resolved, or closed without a resolution) in the period' }) total!: number;
-  @ApiProperty(counts('By case kind', { escalation: 9, strategic_review: 0, reinstatement: 1 })) byKind!: Record<string, number>;
+  @ApiProperty(counts('By case kind', { escalation: 9, strategic_review: 0, appeal: 1 })) byKind!: Record<string, number>;
   @ApiProperty(counts('Escalations by root cause; `unrecorded`: completed without one', { seller_error: 4, automation_false_positive: 5 }))
   byRootCause!: Record<string, number>;
   @ApiProperty({ type: [CompletedBucket] }) series!: CompletedBucket[];
@@ -218,4 +218,21 @@ export class StaffingResponse {
   @ApiProperty({ description: 'The instant every number refers to' }) generatedAt!: string;
   @ApiProperty({ description: 'The window the pace was measured over, in days' }) windowDays!: number;
   @ApiProperty({ type: Staffing, description: 'The staffing plan of GET /workload, with its arithmetic' }) staffing!: Staffing;
+}
+
+// Seller satisfaction -----------------------------------------------------------------------------------
+
+export class SatisfactionGroupResponse {
+  @ApiProperty({ example: 'appeal' }) kind!: string;
+  @ApiProperty({ type: String, nullable: true, example: 'seller-risk-us' }) team!: string | null;
+  @ApiProperty({ description: "An appeal's outcome (reinstated, denied) or an escalation's resolution code", example: 'reinstated' }) decision!: string;
+  @ApiProperty() responses!: number;
+  @ApiProperty({ description: 'Mean score (1 to 5), two decimals' }) averageScore!: number;
+  @ApiProperty({ description: 'Share answering 4 or 5, four decimals' }) satisfiedShare!: number;
+}
+export class SatisfactionResponse extends PeriodReported {
+  @ApiProperty({ description: 'Survey answers given in the period' }) responses!: number;
+  @ApiProperty({ type: Number, nullable: true }) averageScore!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) satisfiedShare!: number | null;
+  @ApiProperty({ type: [SatisfactionGroupResponse] }) groups!: SatisfactionGroupResponse[];
 }

@@ -28,9 +28,11 @@ import type {
   SlaMetricsResponse,
   StaffingResponse,
   VolumeResponse,
+  SatisfactionResponse,
 } from './metrics.response';
 import { iso, resolvePeriod, type Period } from './period';
 import { FIRST_RESPONSE_ACTIONS, REOPEN_ACTION, RESOLUTION_ACTION, responseTimesReport } from './response-times';
+import { satisfactionReport } from './satisfaction';
 import { slaAttainment } from './sla-attainment';
 import { volumeReport } from './volume';
 
@@ -112,6 +114,13 @@ export class MetricsService {
   }
 
   /** The workload's staffing plan (GET /workload), for the metrics dashboard. */
+  /** Seller survey answers given in the period, by kind, team and decision (answers carry the case's team and kind). */
+  async satisfaction(actor: Actor, query: MetricsPeriodQuery): Promise<SatisfactionResponse> {
+    const { scope, period, window, now } = await this.prepare(actor, query);
+    const counts = await this.guard(null, this.metrics.surveyAnswers(scope.filter, window));
+    return { ...head(scope, period, now), ...satisfactionReport(counts) };
+  }
+
   async staffing(actor: Actor, query: StaffingQuery): Promise<StaffingResponse> {
     // One team, as in the workload: an operator who names none is told so by the workload (400 naming team).
     this.access.require(actor, 'metrics.view', { kind: 'roster', team: query.team ?? actor.team });

@@ -1,4 +1,5 @@
-import { Controller, Get, Header, Query } from '@nestjs/common';
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../workflows/common/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -26,11 +27,13 @@ export class ReportsController {
   }
 
   @Get('csv')
-  @Header('Content-Type', 'text/csv; charset=utf-8')
   @ApiProduces('text/csv')
   @ApiOperation({ summary: 'The same report as CSV, one line per case with the period totals: what the upstream team receives' })
   @ApiOkResponse({ description: 'CSV with a header row', schema: { type: 'string' } })
-  async csv(@Query() q: FalsePositivesQuery, @CurrentActor() actor: Actor): Promise<string> {
-    return falsePositiveCsv(await this.reports.report(actor, q));
+  async csv(@Query() q: FalsePositivesQuery, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response): Promise<string> {
+    const csv = falsePositiveCsv(await this.reports.report(actor, q));
+    // Set only once the report is read: a refusal stays a JSON error.
+    res.type('text/csv; charset=utf-8');
+    return csv;
   }
 }

@@ -93,6 +93,7 @@ export class Appeals1764118800000 implements MigrationInterface {
     await q.query(`ALTER TABLE roster_members ADD CONSTRAINT ck_roster_role CHECK (role IN
       ('specialist', 'senior_specialist', 'manager', 'legal', 'policy', 'customer_trust', 'account_manager', 'operator'))`);
     await q.query(`ALTER TABLE cases DROP CONSTRAINT ck_cases_kind`);
-    await q.query(`ALTER TABLE cases ADD CONSTRAINT ck_cases_kind CHECK (kind IN ('escalation', 'strategic_review', 'reinstatement'))`);
+    // NOT VALID: appeal cases already recorded stay (the audit trail is append-only); new ones are refused.
+    await q.query(`ALTER TABLE cases ADD CONSTRAINT ck_cases_kind CHECK (kind IN ('escalation', 'strategic_review', 'reinstatement')) NOT VALID`);
   }
 }

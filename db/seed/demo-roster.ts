@@ -46,6 +46,9 @@ export const DEMO_ROSTER: DemoMember[] = [
   { userId: 'cora', displayName: 'Cora Customer Trust', role: 'customer_trust', team: 'customer_trust', capacity: 0, skills: none, teamLead: true },
   { userId: 'alex', displayName: 'Alex Account Manager', role: 'account_manager', team: 'account-management', capacity: 0, skills: none },
   { userId: 'olga', displayName: 'Olga Operator', role: 'operator', team: 'operations', capacity: 0, skills: none },
+  // A seller account bound to the demo seller seller-2002 (its team names the seller), and the enforcement system's service account.
+  { userId: 'bluebird', displayName: 'Bluebird Kitchenware (seller)', role: 'seller', team: 'seller:seller-2002', capacity: 0, skills: none },
+  { userId: 'enforcer', displayName: 'Enforcement system', role: 'enforcement_system', team: 'enforcement', capacity: 0, skills: none },
 ];
 
 /** Seeds the demo roster into an empty roster; returns the members seeded (none if any existed). */

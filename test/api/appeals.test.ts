@@ -73,11 +73,28 @@ describe('appeals through the API (real Temporal and PostgreSQL)', () => {
     expect(decided.statement.redress).toHaveLength(3);
     const [row] = await ds.query(`SELECT decided_by, decided_by_human, is_active, outcome FROM appeals WHERE case_id = $1`, [appealId]);
     expect(row).toEqual({ decided_by: 'dana', decided_by_human: true, is_active: false, outcome: 'denied' });
+
+    // The seller's survey after the decision, once, feeding the satisfaction metric.
+    const survey = await api.as(seller.account).get(`/seller/surveys/${appealId}`);
+    expect(survey.body).toMatchObject({ kind: 'appeal', decision: 'denied', answered: false, scale: [1, 2, 3, 4, 5] });
+    expect((await api.as(other.account).post(`/seller/surveys/${appealId}`).send({ score: 5 })).status).toBe(404);
+    expect((await api.as(seller.account).post(`/seller/surveys/${appealId}`).send({ score: 9 })).status).toBe(400);
+    const answer = await api.as(seller.account).post(`/seller/surveys/${appealId}`).send({ score: 2, comment: 'Too slow' });
+    expect(answer.status).toBe(201);
+    expect(answer.body).toMatchObject({ answered: true, score: 2, comment: 'Too slow' });
+    expect((await api.as(seller.account).post(`/seller/surveys/${appealId}`).send({ score: 5 })).status).toBe(409);
+    const [{ n: denied, avg }] = await ds.query(
+      `SELECT count(*)::int AS n, round(avg(score), 2)::float AS avg FROM seller_surveys WHERE case_kind = 'appeal' AND team = 'seller-risk-us' AND decision = 'denied'`,
+    );
+    const satisfaction = await api.as('mia').get('/metrics/satisfaction?kind=appeal');
+    expect(satisfaction.body).toMatchObject({ responses: expect.any(Number) });
+    expect(satisfaction.body.groups).toContainEqual(expect.objectContaining({ kind: 'appeal', team: 'seller-risk-us', decision: 'denied', responses: denied, averageScore: avg }));
+    expect((await api.as('ben').get('/metrics/satisfaction')).status).toBe(403);
   });
 
   it("keeps the original decision maker off the appeal, reinstates with a senior's approval, and records a restumble", async () => {
     const seller = await sellerWithAccount(ds);
-    const { appealId } = await api.appealExternal(enforcer, seller, ['dana']);
+    const { appealId, enforcementId } = await api.appealExternal(enforcer, seller, ['dana']);
     let a = (await api.as('mia').get(`/appeals/${appealId}`)).body as AppealBody;
     expect(a).toMatchObject({ state: 'queued', assigneeId: null });
 
@@ -93,6 +110,7 @@ describe('appeals through the API (real Temporal and PostgreSQL)', () => {
       enforcementError: { upstreamTeam: 'SPIV', note: 'The ID check misread a valid passport' },
     });
     expect(a).toMatchObject({ state: 'pending_approval', decision: { decision: 'reinstate', approval: { status: 'pending' } } });
+    expect((await api.as(seller.account).post(`/seller/surveys/${appealId}`).send({ score: 5 })).status).toBe(409);
     expect((await api.as('ben').post(`/appeals/${appealId}/decision/approve`).send({})).status).toBe(403);
     const deciderApproves = await api.as('dana').post(`/appeals/${appealId}/decision/approve`).send({});
     expect(deciderApproves.body).toMatchObject({ details: { denial: 'original_decision_maker' } });
@@ -108,6 +126,8 @@ describe('appeals through the API (real Temporal and PostgreSQL)', () => {
     expect(actions.map((r: { action: string }) => r.action).sort()).toEqual(['notify_seller', 'reinstate_account', 'release_funds', 'restore_listings']);
 
     expect((await api.as('ben').post('/enforcements/inbound').send({ enforcementId: 'x', sellerId: seller.sellerId, type: 'warning', upstreamTeam: 'TSI', reason: 'x' })).status).toBe(403);
+    const resent = await api.as(enforcer).post('/enforcements/inbound').send({ enforcementId, sellerId: seller.sellerId, type: 'suspension', upstreamTeam: 'SPIV', reason: 'resent' });
+    expect(resent.body).toEqual({ enforcementId, signalledAppeals: [] });
     const report = await api.as(enforcer).post('/enforcements/inbound').send({ enforcementId: `again-${appealId}`, sellerId: seller.sellerId, type: 'listing_restriction', upstreamTeam: 'TSI', reason: 'counterfeit again' });
     expect(report.body).toEqual({ enforcementId: `again-${appealId}`, signalledAppeals: [appealId] });
     a = await eventually(async () => {

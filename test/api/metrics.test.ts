@@ -162,6 +162,7 @@ describe('metrics API: GET /metrics/*', () => {
       expect(body.byKind.map((k: { kind: string; attainment: number | null }) => [k.kind, k.attainment])).toEqual([
         ['escalation', 4 / 6],
         ['strategic_review', null],
+        ['appeal', null],
         // Rows of a kind this build does not run (left by another version) still count, after the known kinds.
         ['reinstatement', 1],
       ]);
@@ -228,6 +229,7 @@ describe('metrics API: GET /metrics/*', () => {
       expect(body.firstResponse.byKind.map((k: { kind: string; count: number; medianMs: number | null }) => [k.kind, k.count, k.medianMs])).toEqual([
         ['escalation', 3, 4 * H],
         ['strategic_review', 0, null],
+        ['appeal', 0, null],
         ['reinstatement', 1, 1 * H],
       ]);
       // Resolutions: A (its first, 48 h), B and D (48 h) in W1; E in W2 after 17 days (408 h), created
@@ -244,7 +246,7 @@ describe('metrics API: GET /metrics/*', () => {
     it('counts cases created by kind and category, and completed by root cause at their latest resolution', async () => {
       const body = (await get(`/metrics/volume?${qs()}`, manager).expect(200)).body;
       expect(body.created.total).toBe(4);
-      expect(body.created.byKind).toEqual({ escalation: 3, strategic_review: 0, reinstatement: 1 });
+      expect(body.created.byKind).toEqual({ escalation: 3, strategic_review: 0, appeal: 0, reinstatement: 1 });
       expect(body.created.byCategory).toMatchObject({ counterfeit: 1, fraud: 1, prohibited_item: 1, other: 0 });
       expect(body.created.series.map((b: { total: number }) => b.total)).toEqual([4, 0, 0]);
       // B and D completed in W1; A (resolved again after its reopening) and E in W2; C is open.
@@ -302,7 +304,7 @@ describe('metrics API: GET /metrics/*', () => {
       expect(body.totals.medianAgeMs).toBeGreaterThanOrEqual(2 * DAY);
       expect(body.totals.medianAgeMs).toBeLessThan(2 * DAY + 5 * 60_000);
       expect(body.totals.oldestAgeMs).toBeGreaterThanOrEqual(Date.now() - Date.parse('2026-03-05T12:00:00Z') - 5 * 60_000);
-      expect(body.byKind.map((k: { kind: string; open: number }) => [k.kind, k.open])).toEqual([['escalation', 2], ['strategic_review', 0], ['reinstatement', 1]]);
+      expect(body.byKind.map((k: { kind: string; open: number }) => [k.kind, k.open])).toEqual([['escalation', 2], ['strategic_review', 0], ['appeal', 0], ['reinstatement', 1]]);
       expect(body.byState).toMatchObject({ queued: 1, in_progress: 1, waiting_on_seller: 1, new: 0 });
       const escalations = (await get(`/metrics/backlog?team=${team}&kind=escalation`, senior).expect(200)).body;
       expect(escalations.totals).toMatchObject({ open: 2, breached: 0, overdue: 0 });
@@ -373,7 +375,7 @@ describe('metrics API: GET /metrics/*', () => {
       ['from', { from: 'last tuesday' }],
       ['to', { from: '2026-03-10', to: '2026-03-01' }],
       ['from', { from: '2000-01-01', to: '2026-01-01', bucket: 'day' }],
-      ['kind', { kind: 'appeal' }],
+      ['kind', { kind: 'reinstatement' }],
       ['team', { team: '' }],
       ['unknown', { unknown: '1' }],
     ])('refuses a bad %s with a 400 naming it', async (field, params) => {

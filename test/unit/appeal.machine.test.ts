@@ -180,6 +180,31 @@ describe('requests for information', () => {
   });
 });
 
+describe('the decision SLA', () => {
+  const HOUR = 3_600_000;
+  it('warns the reviewer and tells the managers at the breach; stops at the decision', () => {
+    const s = inReview();
+    const resolution = s.clocks.find((c) => c.kind === 'resolution')!;
+    expect(resolution.deadlineAt).toBe(T0 + 40 * HOUR);
+    expect(dueEvents(s, T0 + 30 * HOUR, ctx)).toEqual([{ type: 'clock_warned', actor: SYSTEM_ACTOR, clockId: 'resolution' }]);
+    const warned = step(s, { type: 'clock_warned', actor: SYSTEM_ACTOR, clockId: 'resolution' }, T0 + 30 * HOUR);
+    expect(warned.effects).toContainEqual({ type: 'notify', notice: expect.objectContaining({ to: { kind: 'user', userId: 'ben' }, template: 'appeal_sla_warning' }) });
+    const breached = step(warned.s, { type: 'clock_breached', actor: SYSTEM_ACTOR, clockId: 'resolution' }, T0 + 40 * HOUR);
+    expect(breached.s.breaches.resolution).toBe(true);
+    expect(breached.effects).toContainEqual({ type: 'notify', notice: expect.objectContaining({ to: { kind: 'managers', team: 'seller-risk-us' }, template: 'appeal_sla_breached' }) });
+    const denied = step(breached.s, deny, T0 + 41 * HOUR).s;
+    expect(denied.clocks.find((c) => c.kind === 'resolution')!.status).not.toBe('running');
+    expect(dueEvents(denied, T0 + 100 * HOUR, ctx)).toEqual([]);
+  });
+
+  it('does not run while the seller is asked: the deadline moves by the time waited', () => {
+    const asked = step(inReview(), { type: 'info_requested', actor: a.ben, question: 'Audit?' }, T0 + HOUR).s;
+    expect(dueEvents(asked, T0 + 45 * HOUR, ctx).filter((e) => e.type === 'clock_breached')).toEqual([]);
+    const back = step(asked, { type: 'seller_responded', actor: seller(asked), answer: 'Here' }, T0 + 49 * HOUR).s;
+    expect(back.clocks.find((c) => c.kind === 'resolution')!.deadlineAt).toBe(T0 + 88 * HOUR);
+  });
+});
+
 describe('restumble monitoring', () => {
   it('watches the seller for the window, then closes clean', () => {
     const s = monitoring();
@@ -194,6 +219,12 @@ describe('restumble monitoring', () => {
     const at = T0 + 1000 + days(40) + 5;
     const { s } = step(monitoring(), { type: 'restumble_reported', actor: SYSTEM_ACTOR, enforcementRef: 'ext-2', source: 'external', enforcementType: 'suspension', reason: 'counterfeit again' }, at);
     expect(s).toMatchObject({ status: 'closed', outcome: 'reinstated', monitoring: { result: 'restumbled', restumble: { daysSinceReinstatement: 40, reinstatedBy: 'ben', enforcementRef: 'ext-2' } } });
+  });
+
+  it('does not take the appealed enforcement itself for a restumble', () => {
+    const s = monitoring();
+    const e: AppealEvent = { type: 'restumble_reported', actor: SYSTEM_ACTOR, enforcementRef: s.enforcement.ref, source: 'external', enforcementType: 'suspension', reason: 'resent' };
+    expect(transition(s, e, T0 + days(1), ctx)).toMatchObject({ ok: false, code: 'invalid_input', field: 'enforcementRef' });
   });
 
   it('takes restumble reports only while monitoring', () => {

@@ -175,6 +175,7 @@ export function inputGuard(s: AppealState, event: AppealEvent): Refusal | null {
       return s.reinstatements.at(-1)?.enforcementId === event.result?.enforcementId ? null : bad('result', 'the result is not for the running reinstatement');
     case 'restumble_reported':
       if (!isText(event.enforcementRef) || event.enforcementRef.length > MAX_CITATION) return bad('enforcementRef', textProblem('enforcementRef'));
+      if (event.enforcementRef === s.enforcement.ref) return bad('enforcementRef', 'the enforcement under appeal is not a new one');
       if (!oneOf(ENFORCEMENT_SOURCES, event.source)) return bad('source', `source must be one of ${ENFORCEMENT_SOURCES.join(', ')}`);
       if (!isText(event.enforcementType)) return bad('enforcementType', textProblem('enforcementType'));
       if (!isText(event.reason)) return bad('reason', textProblem('reason'));

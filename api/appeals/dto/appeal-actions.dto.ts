@@ -86,7 +86,7 @@ export class AppealWithdrawDto {
   reason!: string;
 }
 
-export class SellerResponseDto {
+export class AppealSellerResponseDto {
   @ApiProperty({ example: 'The audit report is attached', maxLength: MAX_TEXT })
   @IsString()
   @Length(1, MAX_TEXT)
