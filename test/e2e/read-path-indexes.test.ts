@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { createDataSource, migrate } from '../../db/data-source';
 
-const NAMES = ['ix_cases_team_created', 'ix_cases_team_completed', 'ix_cases_team_open_created', 'ix_tasks_team_queue'];
+const NAMES = ['ix_cases_team_created', 'ix_cases_team_state_created', 'ix_cases_team_completed', 'ix_cases_team_open_created', 'ix_tasks_team_queue'];
 
 /** The read-path indexes migration on a scratch database of its own: every index built valid, and its down drops exactly those. */
 describe('read-path indexes migration (real PostgreSQL)', () => {
