@@ -38,7 +38,7 @@ function parse(argv: string[], env: NodeJS.ProcessEnv): Options {
 }
 
 /** The audit actions one lifecycle writes, each exactly once. */
-const LIFECYCLE_ACTIONS = ['queued', 'claimed', 'handed_off', 'handoff_answered', 'resolved'];
+const LIFECYCLE_ACTIONS = ['created', 'queued', 'claimed', 'handed_off', 'handoff_answered', 'resolved'];
 
 async function main(opts: Options, teardown: Teardown, ownSignals: () => void): Promise<void> {
   const config = loadConfig();

@@ -64,10 +64,11 @@ export async function fillReadModel(ds: DataSource, t: FillTemplates, shape: Fil
     seller_id: `'fill-seller-' || (f.n % ${shape.sellers})`,
     team: 'f.team',
     assignee_id: assignee('assignee_id'),
-    severity: `(ARRAY['low','medium','high','critical'])[1 + f.n % 4]`,
+    // Hashed, not f.n % 4: the open cases are every `openEvery`-th, and a modulus would give them all one severity.
+    severity: `(ARRAY['low','medium','high','critical'])[1 + abs(hashint4(f.n + 1)) % 4]`,
     state: `CASE WHEN f.open THEN t.state ELSE 'closed' END`,
     is_open: 'f.open',
-    breached: 'f.n % 17 = 0',
+    breached: 'abs(hashint4(f.n + 2)) % 17 = 0',
     closed_at: `CASE WHEN f.open THEN NULL ELSE f.created_at + interval '20 days' END`,
   });
   await clone(ds, time, 'escalation_cases', 'case_id', {

@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { createDataSource, migrate, MIGRATIONS } from '../../db/data-source';
 import { ReadPathIndexes1764126000000 } from '../../db/migrations/1764126000000-read-path-indexes';
 
-const NAMES = ['ix_cases_team_created', 'ix_cases_team_completed', 'ix_cases_team_open_created', 'ix_tasks_team_queue'];
+const NAMES = ['ix_cases_team_created', 'ix_cases_team_state_created', 'ix_cases_team_completed', 'ix_cases_team_open_created', 'ix_tasks_team_queue'];
 
 /** The read-path indexes migration on a scratch database of its own: every index built valid, and its down drops exactly those. */
 describe('read-path indexes migration (real PostgreSQL)', () => {

@@ -37,7 +37,7 @@ import { createTimeSkippingContext, type TimeSkippingContext } from '../support/
  * Each recording is a new set beside the older ones, which stay and keep replaying. Bump this when a
  * deliberate change of the workflows calls for new histories (the older sets prove it was patched).
  */
-const RECORDING_SET = '02-identity-risk-taxonomy';
+const RECORDING_SET = '04-local-projection';
 const HISTORY_DIR = path.resolve(__dirname, '../replay/histories', RECORDING_SET);
 const HOUR = 3_600_000;
 
