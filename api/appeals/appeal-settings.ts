@@ -1,6 +1,7 @@
 import { caseSlaTargets, type SlaPolicy } from '../../workflows/common/sla-policy';
 import { days, type AppealSettings } from '../../workflows/appeal/appeal.contract';
-import type { CaseCalendars } from '../escalations/escalation-settings';
+import { DEFAULT_SAMPLING_POLICY } from '../../workflows/common/quality/sampling-policy';
+import { QA_HOLD, type CaseCalendars } from '../escalations/escalation-settings';
 
 const HOUR = 3_600_000;
 
@@ -10,7 +11,7 @@ const HOUR = 3_600_000;
  * requests, the reinstatement's approval policy and the restumble window.
  */
 export function buildAppealSettings(
-  config: { SLA_POLICY_JSON: SlaPolicy; APPEAL_INFO_DEADLINE_DAYS: number; APPEAL_INFO_REMINDER_DAYS: number; APPEAL_MAX_INFO_REQUESTS: number; APPEAL_MONITORING_DAYS: number },
+  config: { SLA_POLICY_JSON: SlaPolicy; APPEAL_INFO_DEADLINE_DAYS: number; APPEAL_INFO_REMINDER_DAYS: number; APPEAL_MAX_INFO_REQUESTS: number; APPEAL_MONITORING_DAYS: number; QA_SAMPLING?: 'on' | 'off' },
   calendars: CaseCalendars,
 ): AppealSettings {
   const { firstResponse, resolution } = caseSlaTargets(config.SLA_POLICY_JSON, 'appeal', 'medium', calendars.team);
@@ -23,5 +24,6 @@ export function buildAppealSettings(
     // A reversal is checked by someone senior: one approval, reminded after 4 business hours, escalated after 8.
     approval: { requiredApprovals: 1, minimumRole: 'senior_specialist', remindAfterMs: 4 * HOUR, escalateAfterMs: 8 * HOUR },
     monitoringWindowMs: days(config.APPEAL_MONITORING_DAYS),
+    ...(config.QA_SAMPLING === 'on' ? { qa: { policy: DEFAULT_SAMPLING_POLICY, hold: QA_HOLD } } : {}),
   };
 }

@@ -99,7 +99,7 @@ export class AppealsController {
   @ApiOperation({ summary: 'Decide: deny (with facts; closes with a statement of reasons and redress options) or reinstate (waits for approval)' })
   @ApiOkResponse({ type: AppealResponse })
   decide(@Id() id: string, @Body() dto: AppealDecisionDto, @CurrentActor() actor: Actor, @IdempotencyKey() key?: string) {
-    return this.appeals.act(actor, id, 'decide_appeal', c.decideAppealUpdate, {
+    return this.appeals.decide(actor, id, {
       decision: dto.decision, reasonCode: dto.reasonCode, rationale: dto.rationale, facts: dto.facts,
       enforcementError: dto.enforcementError ? { upstreamTeam: dto.enforcementError.upstreamTeam, note: dto.enforcementError.note } : undefined,
     }, key);

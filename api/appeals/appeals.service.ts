@@ -13,6 +13,7 @@ import { DomainError, ErrorCode } from '../common/error-codes';
 import { TemporalClient } from '../common/runtime';
 import { reportEnforcement } from '../../activities/restumble/enforcement-reports';
 import { updateIdFor } from '../escalations/idempotency';
+import { RosterRepository } from '../roster/roster.repository';
 import { AppealOpener } from './appeal-opener.service';
 import { fromAppealState, fromAppealView, sellerAppeal } from './appeal.mapper';
 import type { AppealDetailResponse, AppealResponse, InboundEnforcementResponse, SellerAppealResponse } from './appeal.response';
@@ -35,6 +36,7 @@ export class AppealsService {
     private readonly access: AccessService,
     private readonly temporal: TemporalClient,
     private readonly dataSource: DataSource,
+    private readonly roster: RosterRepository,
   ) {}
 
   async create(dto: CreateAppealDto, actor: Actor, key?: string): Promise<AppealResponse> {
@@ -63,6 +65,12 @@ export class AppealsService {
     const row = await this.sellerCase(actor, 'seller.respond', id);
     const view = await this.update(row, c.sellerRespondUpdate, { actor, answer, evidence: evidence ?? [] }, actor, key);
     return sellerAppeal(view.appeal);
+  }
+
+  /** The maker's start date goes with the decision: the appeal samples it for QA by the maker's tenure. */
+  async decide(actor: Actor, id: string, body: Omit<c.DecideRequest, 'actor' | 'makerStartedOn'>, key?: string) {
+    const makerStartedOn = (await this.roster.findActive(actor.userId))?.startedOn ?? null;
+    return this.act(actor, id, 'decide_appeal', c.decideAppealUpdate, { ...body, makerStartedOn }, key);
   }
 
   act<Req extends c.ActionRequest>(actor: Actor, id: string, action: CaseAction, def: UpdateDefinition<c.AppealView, [Req]>, body: Omit<Req, 'actor'>, key?: string) {

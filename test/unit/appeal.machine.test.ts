@@ -232,3 +232,36 @@ describe('restumble monitoring', () => {
     expect(transition(inReview(), e, T0, ctx)).toMatchObject({ ok: false, code: 'invalid_transition' });
   });
 });
+
+describe('QA sampling of the decision (decision kind appeal_decision)', () => {
+  const HOUR = 3_600_000;
+  const policy = (rate: number) => ({
+    version: 'qa-test', defaultRate: rate, defaultMode: 'post_release' as const,
+    newStarterWeeks: 6, newStarterRate: rate, newStarterMode: 'pre_release' as const, rules: [],
+  });
+  const withQa = (rate: number) => ({ ...ctx, qa: { policy: policy(rate), hold: { remindAfterMs: 4 * HOUR, escalateAfterMs: 8 * HOUR } } });
+  const decide = (rate: number, e: AppealEvent) => {
+    const t = transition(inReview(), { ...e, makerStartedOn: '2024-01-08' } as AppealEvent, T0 + 60_000, withQa(rate));
+    if (!t.ok) throw new Error(t.reason);
+    return t.effects;
+  };
+
+  it('records a sampled denial and starts a detached post-release peer review of it', () => {
+    const effects = decide(1, deny);
+    const recorded = effects.find((x) => x.type === 'qa_record');
+    expect(recorded).toMatchObject({
+      row: { decisionKind: 'appeal_decision', makerId: 'ben', sampled: true, mode: 'post_release', status: 'awaiting_review', makerDecision: { decision: 'deny', reason: 'corrective_actions_insufficient' } },
+    });
+    expect(effects.find((x) => x.type === 'start_workflow')).toMatchObject({ child: { detached: true } });
+  });
+
+  it('records a reinstatement that is not sampled, and starts no review', () => {
+    const effects = decide(0, reinstate());
+    expect(effects.find((x) => x.type === 'qa_record')).toMatchObject({ row: { decisionKind: 'appeal_decision', sampled: false, status: 'not_sampled' } });
+    expect(effects.some((x) => x.type === 'start_workflow' && 'child' in x && x.child.workflowType !== 'enforcementWorkflow')).toBe(false);
+  });
+
+  it('samples nothing when the appeal was created without QA settings', () => {
+    expect(step(inReview(), deny).effects.some((x) => x.type === 'qa_record')).toBe(false);
+  });
+});

@@ -129,8 +129,8 @@ describe('the policy is validated', () => {
 });
 
 describe('decision kinds and error types', () => {
-  it('registers escalation resolutions and strategic-review decisions, adverse ones among their decisions', () => {
-    expect(DECISION_KIND_IDS).toEqual(['escalation_resolution', 'strategic_review_decision']);
+  it('registers escalation resolutions, strategic-review and appeal decisions, adverse ones among their decisions', () => {
+    expect(DECISION_KIND_IDS).toEqual(['escalation_resolution', 'strategic_review_decision', 'appeal_decision']);
     for (const id of DECISION_KIND_IDS) {
       const k = DECISION_KINDS[id];
       for (const a of k.adverse) expect(k.decisions).toContain(a);

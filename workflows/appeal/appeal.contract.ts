@@ -1,3 +1,4 @@
+import type { QaSettings } from '../qa-review/qa-plan';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { Actor } from '../common/actor';
 import type { ApprovalPolicy } from '../common/approval/approval-policy';
@@ -43,6 +44,8 @@ export interface AppealSettings {
   /** How long a reinstated seller is watched for a restumble. */
   monitoringWindowMs: number;
   continueAsNewAfterEvents?: number;
+  /** QA sampling of the reviewer's decisions (README: Decision quality); absent: none is sampled. */
+  qa?: QaSettings;
 }
 
 export interface AppealInput {
@@ -100,7 +103,7 @@ export type ReassignRequest = ActionRequest & { assigneeId: string; reason?: str
 export type NoteRequest = ActionRequest & { text: string };
 export type RequestInfoRequest = ActionRequest & { question: string; deadlineDays?: number };
 export type SellerResponseRequest = ActionRequest & { answer: string; evidence?: string[] };
-export type DecideRequest = ActionRequest & DecisionInput;
+export type DecideRequest = ActionRequest & DecisionInput & { /** The maker's roster start date: QA samples by tenure. */ makerStartedOn?: string | null };
 export type ApprovalNoteRequest = ActionRequest & { note?: string };
 export type RejectRequest = ActionRequest & { reasons: string };
 export type RestumbleSignal = RestumbleReport & { actor: Actor };

@@ -14,7 +14,8 @@
  *   reinstating --reinstatement_completed (compensated)--> reinstatement_failed --reinstatement_retried--> reinstating
  *   monitoring --restumble_reported--> closed (restumbled)      monitoring --monitoring_ended--> closed (clean)
  */
-import { SYSTEM_ACTOR } from '../common/actor';
+import { SYSTEM_ACTOR, type Actor, type Role } from '../common/actor';
+import { qaPlanFor, type QaSettings } from '../qa-review/qa-plan';
 import { approve, markDue, openApproval, reject, stillNeeded, withdraw } from '../common/approval/approval';
 import type { NoticeParams, NotificationRecipient, TaskRow } from '../common/case-projection';
 import { calendarLookup, currentClock, nextClockWake, pauseNamed, resumeNamed, startNamed, stopNamed, type CalendarLookup } from '../common/clock-book';
@@ -48,6 +49,39 @@ interface Draft {
 }
 
 const DAY = days(1);
+
+/**
+ * A decision is sampled for QA when the reviewer makes it (qa-review/qa-plan.ts). An appeal cannot hold
+ * its decision for QA yet (a reinstatement is already held by its approval), so a sampled one is
+ * audited after release; every decision's outcome is recorded.
+ */
+function sampleForQa(d: Draft, qa: QaSettings, maker: Actor, decision: string, reasonCode: string, n: number, makerStartedOn: string | null): void {
+  const plan = qaPlanFor(
+    {
+      caseId: d.s.caseId,
+      decisionKind: 'appeal_decision',
+      team: d.s.team,
+      marketplace: d.s.marketplace,
+      tier: null,
+      maker: { userId: maker.userId, role: maker.role as Role, startedOn: makerStartedOn },
+      decision: { decision, reason: reasonCode },
+      evidence: {
+        sellerId: d.s.sellerId,
+        enforcement: { type: d.s.enforcement.type, reason: d.s.enforcement.reason },
+        plan: d.s.plan,
+        infoRequests: d.s.infoRequests.map((r) => ({ question: r.question, answer: r.answer })),
+      },
+      ordinal: n,
+      decidedAt: d.now,
+      calendar: d.ctx.resolution.calendar,
+      canHold: false,
+    },
+    qa,
+  );
+  d.details.qaSampled = plan.sampling.sampled;
+  d.effects.push({ type: 'qa_record', row: plan.row });
+  if (plan.review) d.effects.push({ type: 'start_workflow', child: { ...plan.review, detached: true } });
+}
 
 // ---------------------------------------------------------------------------------------------------
 // Creation
@@ -335,6 +369,7 @@ const APPLY: Handlers = {
     d.details.reasonCode = e.reasonCode;
     d.details.enforcementError = Boolean(e.enforcementError);
     d.details.decidedByHuman = true;
+    if (d.ctx.qa) sampleForQa(d, d.ctx.qa, e.actor, e.decision, e.reasonCode, record.n, e.makerStartedOn ?? null);
     if (e.decision === 'deny') {
       d.s.decision = { ...record, status: 'final' };
       d.s.statement = {

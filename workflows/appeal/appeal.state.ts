@@ -194,7 +194,7 @@ export type AppealEvent =
   | (E<'seller_responded'> & { answer: string; evidence?: string[] })
   | E<'info_reminder_due'>
   | E<'info_deadline_passed'>
-  | (E<'decision_made'> & DecisionInput)
+  | (E<'decision_made'> & DecisionInput & { makerStartedOn?: string | null })
   | (E<'decision_approved'> & { note?: string })
   | (E<'decision_rejected'> & { reasons: string })
   | (E<'decision_withdrawn'> & { reason: string })

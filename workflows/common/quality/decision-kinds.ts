@@ -45,6 +45,14 @@ export const DECISION_KINDS = {
     decisions: ['no_action', 'warning', 'listing_restriction', 'funds_hold', 'suspension'],
     adverse: ['warning', 'listing_restriction', 'funds_hold', 'suspension'],
   },
+  appeal_decision: {
+    caseKind: 'appeal',
+    title: 'Appeal decision',
+    auditAction: 'decision_made',
+    decisions: ['reinstate', 'deny'],
+    // A denial keeps the enforcement in force: the decision that acts against the seller.
+    adverse: ['deny'],
+  },
 } as const satisfies Record<string, DecisionKindDefinition>;
 
 export type DecisionKindId = keyof typeof DECISION_KINDS;
