@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { consoleDir } from '../../api/console/console-assets';
 import { eventually } from '../api/escalation-api.helpers';
+import { appealClient, enforcementAccount, sellerWithAccount } from '../api/appeal-api.helpers';
 import { insertSeller, reviewClient, type ReviewBody } from '../api/review-api.helpers';
 import { launchChromium, WatchedPage, type BrowserSession } from '../support/browser';
 import { createIntegrationContext, type IntegrationContext } from '../support/harness';
@@ -110,5 +111,26 @@ describe('a strategic review in the browser (real API, Temporal and PostgreSQL)'
     await ben.page.getByLabel('Seller').fill(seller.id);
     await ben.page.getByRole('button', { name: 'Search' }).click();
     await ben.page.locator(`#cases tr[data-case="${r.id}"]`, { hasText: 'strategic review' }).waitFor();
+  });
+
+  it('shows an appeal read-only: the enforcement, the plan, the reviewer, and the actions the API allows this user', async () => {
+    const appeals = appealClient(ctx);
+    const seller = await sellerWithAccount(ctx.dataSource);
+    const { appealId } = await appeals.appealExternal(await enforcementAccount(ctx.dataSource), seller);
+    const reviewer = await eventually(async () => {
+      const a = (await appeals.as('mia').get(`/appeals/${appealId}`)).body as { assigneeId: string | null };
+      return a.assigneeId ? a : undefined;
+    }, 'the appeal to be assigned');
+
+    const w = await signedIn(reviewer.assigneeId!);
+    await w.page.goto(`${base}/console/cases/${appealId}`);
+    await w.page.locator('.case-page[data-kind="appeal"][data-case-state="assigned"]').waitFor();
+    expect(await w.page.locator('h1').textContent()).toBe(`Appeal of a suspension · seller ${seller.sellerId}`);
+    await w.page.locator('#plan', { hasText: 'Root cause' }).waitFor();
+    await w.page.locator('#summary', { hasText: 'identity documents did not match' }).waitFor();
+    await w.page.locator('#decision', { hasText: 'Not decided yet.' }).waitFor();
+    const actions = await w.page.locator('.case-actions .api-actions li').allTextContents();
+    expect(actions).toEqual(expect.arrayContaining([`acknowledge: POST /appeals/${appealId}/acknowledge`]));
+    await w.screenshot('appeal-read-only');
   });
 });

@@ -7,6 +7,7 @@ import { when, words } from '../lib/format';
 import { useResource } from '../lib/hooks';
 import { HISTORY_ROLES } from '../lib/roles';
 import type { CaseDetail } from '../lib/types';
+import { AppealPage } from './AppealPage';
 import { ReviewPage } from './ReviewPage';
 import { SellerFacts } from './SellerFacts';
 
@@ -25,7 +26,9 @@ export function CasePage({ id }: { id: string }) {
       </>
     );
   }
-  return kind.data.kind === 'strategic_review' ? <ReviewPage id={id} /> : <EscalationPage id={id} />;
+  if (kind.data.kind === 'strategic_review') return <ReviewPage id={id} />;
+  if (kind.data.kind === 'appeal') return <AppealPage id={id} />;
+  return <EscalationPage id={id} />;
 }
 
 /** An escalation: summary, seller, clocks with pauses and extensions, tasks, handoffs and their answers, the timeline. */

@@ -1,0 +1,152 @@
+import { TimelinePanel } from '../components/CaseParts';
+import { Badge, Definition, Empty, ErrorMessage, Loading, Panel } from '../components/common';
+import { get } from '../lib/api';
+import { when, words } from '../lib/format';
+import { useResource } from '../lib/hooks';
+import type { AllowedAction, TimelineEntry } from '../lib/types';
+
+/** GET /appeals/:id as the console reads it (the API's AppealDetailResponse). */
+interface AppealDetail {
+  id: string;
+  state: string;
+  sellerId: string;
+  marketplace: string;
+  team: string;
+  assigneeId: string | null;
+  breached: boolean;
+  createdAt: string;
+  infoRequestsLeft: number;
+  outcome: string | null;
+  enforcement: { type?: string; ref?: string; reason?: string; source?: string };
+  plan: { rootCause?: string; correctiveActions?: string[]; preventiveMeasures?: string[]; evidence?: string[] };
+  infoRequests: Array<{ n?: number; question?: string; deadlineAt?: number | string; status?: string; answer?: string | null }>;
+  decision: { decision?: string; reasonCode?: string; rationale?: string; status?: string; decidedBy?: string } | null;
+  monitoring: { until?: number | string; result?: string | null; reinstatedBy?: string; restumble?: { daysSinceReinstatement?: number } | null } | null;
+  allowedActions: AllowedAction[];
+  timeline: TimelineEntry[];
+}
+
+const list = (items: string[] | undefined) => (items?.length ? items.join('; ') : '—');
+const at = (t: number | string | undefined) => (t === undefined ? '—' : when(typeof t === 'number' ? new Date(t).toISOString() : t));
+
+/**
+ * A reinstatement appeal, read-only: the enforcement appealed, the seller's plan of action, requests
+ * for information and answers, the decision, the restumble window and the timeline. This build has no
+ * forms for appeal actions; the page lists the actions the API allows this user, taken through the API.
+ */
+export function AppealPage({ id }: { id: string }) {
+  const detail = useResource(() => get<AppealDetail>(`/appeals/${encodeURIComponent(id)}`), [id], 30_000);
+  const a = detail.data;
+  if (!a) {
+    return (
+      <>
+        <h1>{detail.error ? 'Appeal unavailable' : 'Loading appeal…'}</h1>
+        {detail.loading ? <Loading rows={6} /> : <ErrorMessage error={detail.error} />}
+      </>
+    );
+  }
+  return (
+    <div class="case-page" data-case-state={a.state} data-kind="appeal">
+      <header class="case-head">
+        <p class="eyebrow">
+          Reinstatement appeal · <span class="mono">{a.id}</span>
+        </p>
+        <h1>
+          Appeal of a {words(a.enforcement.type ?? 'enforcement')} · seller {a.sellerId}
+        </h1>
+        <div class="badges">
+          <Badge kind="state" value={a.state} />
+          {a.outcome && <Badge kind="status" value={a.outcome} />}
+          {a.breached && <span class="badge badge-breached">SLA breached</span>}
+        </div>
+      </header>
+      <ErrorMessage error={detail.error} prefix="Could not refresh" />
+      <div class="case-grid">
+        <div class="case-main">
+          <Panel title="Appeal" id="summary">
+            <Definition
+              items={[
+                ['Seller', <span class="mono">{a.sellerId}</span>],
+                ['Marketplace', a.marketplace],
+                ['Team', a.team],
+                ['Reviewer', a.assigneeId ?? 'Unassigned'],
+                ['Opened', when(a.createdAt)],
+                ['Enforcement', `${words(a.enforcement.type ?? '—')} (${a.enforcement.ref ?? '—'}): ${a.enforcement.reason ?? '—'}`],
+                ['Information requests left', String(a.infoRequestsLeft)],
+                ['Outcome', a.outcome ? words(a.outcome) : '—'],
+              ]}
+            />
+          </Panel>
+          <Panel title="Plan of action" id="plan">
+            <Definition
+              items={[
+                ['Root cause', a.plan.rootCause ?? '—'],
+                ['Corrective actions', list(a.plan.correctiveActions)],
+                ['Preventive measures', list(a.plan.preventiveMeasures)],
+                ['Evidence', list(a.plan.evidence)],
+              ]}
+            />
+          </Panel>
+          <Panel title="Requests for information" id="info-requests">
+            {a.infoRequests.length === 0 ? (
+              <Empty>None.</Empty>
+            ) : (
+              <ul>
+                {a.infoRequests.map((r, i) => (
+                  <li key={i}>
+                    {r.question} ({words(r.status ?? 'open')}, deadline {at(r.deadlineAt)}){r.answer ? `: ${r.answer}` : ''}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Panel>
+          <Panel title="Decision" id="decision">
+            {a.decision ? (
+              <Definition
+                items={[
+                  ['Decision', words(a.decision.decision ?? '—')],
+                  ['Reason', words(a.decision.reasonCode ?? '—')],
+                  ['Rationale', a.decision.rationale ?? '—'],
+                  ['Status', words(a.decision.status ?? '—')],
+                  ['Decided by', a.decision.decidedBy ?? '—'],
+                ]}
+              />
+            ) : (
+              <Empty>Not decided yet.</Empty>
+            )}
+          </Panel>
+          {a.monitoring && (
+            <Panel title="Restumble monitoring" id="monitoring">
+              <Definition
+                items={[
+                  ['Watched until', at(a.monitoring.until)],
+                  ['Reinstated by', a.monitoring.reinstatedBy ?? '—'],
+                  ['Result', a.monitoring.result ? words(a.monitoring.result) : 'Watching'],
+                  ['Restumble', a.monitoring.restumble ? `after ${a.monitoring.restumble.daysSinceReinstatement} days` : '—'],
+                ]}
+              />
+            </Panel>
+          )}
+          <TimelinePanel timeline={a.timeline} />
+        </div>
+        <aside class="case-actions" aria-labelledby="actions-title">
+          <h2 id="actions-title">Actions</h2>
+          {a.allowedActions.length === 0 ? (
+            <Empty>Nothing for you to do on this appeal now.</Empty>
+          ) : (
+            <>
+              <p>This console shows appeals read-only. The API allows you:</p>
+              <ul class="api-actions">
+                {a.allowedActions.map((x) => (
+                  <li key={x.action}>
+                    {words(x.action)}: <span class="mono">{x.method} {x.href}</span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </aside>
+      </div>
+    </div>
+  );
+}
