@@ -250,6 +250,13 @@ describe('faults while lifecycles run (real API and worker processes, Temporal, 
     }
   }
 
+  /**
+   * Resolves once the clients have sent `n` requests in all (or the lifecycles are over): a fault then
+   * lands in the middle of the run however fast or slow the machine is, which a timer cannot promise.
+   */
+  const afterRequests = (stats: ClientStats, n: number, running: () => boolean = () => true) =>
+    eventually(async () => stats.requests, (sent) => sent >= n || !running(), { timeoutMs: 240_000, intervalMs: 5 });
+
   const runLifecycles = (n: number, label: string, stats: ClientStats) =>
     Promise.all(Array.from({ length: n }, (_, i) => lifecycle(`${label}-${i}-${randomUUID().slice(0, 8)}`, stats)));
 
@@ -260,7 +267,7 @@ describe('faults while lifecycles run (real API and worker processes, Temporal, 
     const lifecycles = runLifecycles(8, 'worker-kill', stats).finally(() => (running = false));
     const chaos = (async () => {
       while (running && kills < 4) {
-        await sleep(between(300, 2500));
+        await afterRequests(stats, stats.requests + between(3, 15), () => running);
         if (!running) break;
         await kill(worker, 'SIGKILL');
         kills++;
@@ -278,7 +285,7 @@ describe('faults while lifecycles run (real API and worker processes, Temporal, 
   it('PostgreSQL stopped mid-run: the API answers 503, activities retry, projections converge after it returns', async () => {
     const stats = newStats();
     const lifecycles = runLifecycles(6, 'pg-stop', stats);
-    await sleep(between(500, 2000));
+    await afterRequests(stats, between(5, 20));
     await pg.shutDown();
     const down = await fetch(`${apiUrl}/ready`).then(async (r) => ({ status: r.status, body: await r.json() }));
     await sleep(4000);
@@ -296,7 +303,7 @@ describe('faults while lifecycles run (real API and worker processes, Temporal, 
     const lifecycles = runLifecycles(6, 'api-kill', stats).finally(() => (running = false));
     const chaos = (async () => {
       while (running && kills < 2) {
-        await sleep(between(300, 2000));
+        await afterRequests(stats, stats.requests + between(3, 12), () => running);
         if (!running) break;
         await kill(api, 'SIGKILL');
         kills++;
@@ -313,7 +320,7 @@ describe('faults while lifecycles run (real API and worker processes, Temporal, 
   it('the Temporal server stopped and started again mid-run: the API answers 503 meanwhile, every case finishes once', async () => {
     const stats = newStats();
     const lifecycles = runLifecycles(6, 'temporal-restart', stats);
-    await sleep(between(500, 2000));
+    await afterRequests(stats, between(5, 20));
     await temporalServer.stop();
     const down = await fetch(`${apiUrl}/ready`).then((r) => r.status);
     await sleep(3000);
