@@ -1,15 +1,14 @@
-import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { createDataSource, migrate, MIGRATIONS } from '../../db/data-source';
+import { migrate, MIGRATIONS } from '../../db/data-source';
 import { ReadPathIndexes1764126000000 } from '../../db/migrations/1764126000000-read-path-indexes';
+import { createScratchDatabase } from '../support/scratch-database';
 
 const NAMES = ['ix_cases_team_created', 'ix_cases_team_state_created', 'ix_cases_team_completed', 'ix_cases_team_open_created', 'ix_tasks_team_queue'];
 
 /** The read-path indexes migration on a scratch database of its own: every index built valid, and its down drops exactly those. */
 describe('read-path indexes migration (real PostgreSQL)', () => {
-  const adminUrl = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-  const dbName = `riskdesk_read_ix_${process.pid}_${Date.now()}`;
   let ds: DataSource;
+  let drop: () => Promise<void>;
 
   const indexes = async (): Promise<Record<string, { valid: boolean; definition: string }>> => {
     const rows: Array<{ name: string; valid: boolean; definition: string }> = await ds.query(
@@ -22,22 +21,9 @@ describe('read-path indexes migration (real PostgreSQL)', () => {
   };
 
   beforeAll(async () => {
-    const admin = new Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${dbName}`);
-    await admin.end();
-    const url = new URL(adminUrl);
-    url.pathname = `/${dbName}`;
-    ds = await createDataSource(url.toString(), { poolSize: 2 }).initialize();
-    await migrate(ds);
+    ({ dataSource: ds, drop } = await createScratchDatabase('read_ix'));
   });
-  afterAll(async () => {
-    await ds?.destroy();
-    const admin = new Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-    await admin.end();
-  });
+  afterAll(() => drop?.());
 
   it('builds every index valid, partial where the route reads only some rows', async () => {
     const built = await indexes();
