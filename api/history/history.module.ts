@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { HistoryController } from './history.controller';
+import { CaseHistoryController, HistoryController } from './history.controller';
 import { HistoryService } from './history.service';
 
-@Module({ controllers: [HistoryController], providers: [HistoryService] })
+@Module({ controllers: [HistoryController, CaseHistoryController], providers: [HistoryService] })
 export class HistoryModule {}

@@ -1,4 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
+import { CASE_KINDS, type CaseKind } from '../../workflows/common/actor';
 import { TimelineEntryResponse } from '../cases/case.response';
 
 export class HistoryFailureResponse {
@@ -47,8 +48,18 @@ export class WorkflowRunResponse {
   @ApiProperty() eventCount!: number;
 }
 
-export class EscalationHistoryResponse {
+export class ChildWorkflowHistoryResponse {
+  @ApiProperty() workflowId!: string;
+  @ApiProperty({ type: String, nullable: true, example: 'handoffWorkflow', description: "The child's workflow type" }) workflowType!: string | null;
+  @ApiProperty({ description: "False when Temporal no longer holds the child's history (past the namespace's retention): events is then empty" })
+  retained!: boolean;
+  @ApiProperty({ type: [HistoryEventResponse] }) events!: HistoryEventResponse[];
+}
+
+/** A case's workflow history, whatever its kind. */
+export class CaseHistoryResponse {
   @ApiProperty() caseId!: string;
+  @ApiProperty({ enum: CASE_KINDS }) kind!: CaseKind;
   @ApiProperty() workflowId!: string;
   @ApiProperty({ type: [WorkflowRunResponse], description: 'Every run of the case workflow, oldest first' })
   runs!: WorkflowRunResponse[];
@@ -57,6 +68,11 @@ export class EscalationHistoryResponse {
   events!: HistoryEventResponse[];
   @ApiProperty({ type: [TimelineEntryResponse], description: 'The audit trail from the read model, in order' })
   audit!: TimelineEntryResponse[];
+  @ApiPropertyOptional({ type: [ChildWorkflowHistoryResponse], description: 'With ?children=true: each child workflow the shown runs started, rendered the same way' })
+  children?: ChildWorkflowHistoryResponse[];
+}
+
+export class EscalationHistoryResponse extends OmitType(CaseHistoryResponse, ['kind', 'children'] as const) {
   @ApiPropertyOptional({ type: [ChildHistoryResponse], description: 'With ?handoffs=true: each handoff workflow, rendered the same way' })
   handoffs?: ChildHistoryResponse[];
 }

@@ -10,8 +10,9 @@ import { CaseAccess } from '../cases/case-access.service';
 import { timelineEntry } from '../cases/case.mapper';
 import { CasesRepository } from '../cases/cases.repository';
 import { renderHistory } from './history-renderer';
-import type { HistoryQuery } from './history.query';
-import type { EscalationHistoryResponse, HistoryEventResponse, WorkflowRunResponse } from './history.response';
+import type { CaseHistoryQuery, EscalationHistoryQuery, HistoryQuery } from './history.query';
+import type { CaseKind } from '../../workflows/common/actor';
+import type { CaseHistoryResponse, ChildWorkflowHistoryResponse, EscalationHistoryResponse, HistoryEventResponse, WorkflowRunResponse } from './history.response';
 
 const GRPC_NOT_FOUND = 5;
 
@@ -45,23 +46,12 @@ export class HistoryService {
     private readonly temporal: TemporalClient,
   ) {}
 
-  async escalation(actor: Actor, id: string, query: HistoryQuery): Promise<EscalationHistoryResponse> {
-    const row = await this.cases.require(actor, 'history.view', id, 'escalation');
-    const [runs, audit] = await Promise.all([this.allRuns(row.workflowId), this.repository.timeline(id)]);
-    if (query.runId && !runs.some((r) => r.summary.runId === query.runId)) {
-      throw new DomainError(ErrorCode.NotFound, `the case's workflow has no run ${query.runId}`);
-    }
-    const events = runs.filter((r) => !query.runId || r.summary.runId === query.runId).flatMap((r) => r.events);
-    const response: EscalationHistoryResponse = {
-      caseId: row.id,
-      workflowId: row.workflowId,
-      runs: runs.map((r) => r.summary),
-      ...(query.runId ? { runId: query.runId } : {}),
-      events: compacted(events, query),
-      audit: audit.map(timelineEntry),
-    };
+  /** An escalation's history, with its handoff workflows on request (the route that came first). */
+  async escalation(actor: Actor, id: string, query: EscalationHistoryQuery): Promise<EscalationHistoryResponse> {
+    const { kind: _kind, ...rest } = await this.caseHistory(actor, id, query, 'escalation');
+    const response: EscalationHistoryResponse = rest;
     if (query.handoffs) {
-      const children = await this.handoffWorkflows(id, events);
+      const children = await this.handoffWorkflows(id, rest.events);
       response.handoffs = await Promise.all(
         children.map(async ({ handoffId, workflowId }) => ({
           handoffId,
@@ -71,6 +61,42 @@ export class HistoryService {
       );
     }
     return response;
+  }
+
+  /**
+   * Any case's history, whatever its kind; with `children`, every child workflow its runs started
+   * (handoffs, enforcement sagas, QA reviews), each rendered the same way.
+   */
+  async case(actor: Actor, id: string, query: CaseHistoryQuery): Promise<CaseHistoryResponse> {
+    const response = await this.caseHistory(actor, id, query);
+    if (query.children) {
+      const started = childWorkflowsOf(response.events);
+      response.children = await Promise.all(
+        started.map(async (child): Promise<ChildWorkflowHistoryResponse> => {
+          const events = await this.render(child.workflowId);
+          return { ...child, retained: events !== null, events: compacted(events ?? [], query) };
+        }),
+      );
+    }
+    return response;
+  }
+
+  private async caseHistory(actor: Actor, id: string, query: HistoryQuery, kind?: CaseKind): Promise<CaseHistoryResponse> {
+    const row = await this.cases.require(actor, 'history.view', id, kind);
+    const [runs, audit] = await Promise.all([this.allRuns(row.workflowId), this.repository.timeline(id)]);
+    if (query.runId && !runs.some((r) => r.summary.runId === query.runId)) {
+      throw new DomainError(ErrorCode.NotFound, `the case's workflow has no run ${query.runId}`);
+    }
+    const events = runs.filter((r) => !query.runId || r.summary.runId === query.runId).flatMap((r) => r.events);
+    return {
+      caseId: row.id,
+      kind: row.kind as CaseKind,
+      workflowId: row.workflowId,
+      runs: runs.map((r) => r.summary),
+      ...(query.runId ? { runId: query.runId } : {}),
+      events: compacted(events, query),
+      audit: audit.map(timelineEntry),
+    };
   }
 
   /**
@@ -146,6 +172,15 @@ export class HistoryService {
 
 function isNotFound(err: unknown): boolean {
   return err instanceof WorkflowNotFoundError || (isGrpcServiceError(err) && err.code === GRPC_NOT_FOUND);
+}
+
+/** The child workflows the shown runs started, in the order they were started, each once. */
+function childWorkflowsOf(events: HistoryEventResponse[]): Array<{ workflowId: string; workflowType: string | null }> {
+  const children = new Map<string, string | null>();
+  for (const e of events) {
+    if (e.type === 'START_CHILD_WORKFLOW_EXECUTION_INITIATED' && e.workflowId && !children.has(e.workflowId)) children.set(e.workflowId, e.name);
+  }
+  return [...children].map(([workflowId, workflowType]) => ({ workflowId, workflowType }));
 }
 
 function compacted(events: HistoryEventResponse[], query: HistoryQuery): HistoryEventResponse[] {

@@ -32,6 +32,8 @@ const { findSchemathesis } = require('../../scripts/schemathesis.js') as {
 const ROLES = ['olga', 'max', 'ana', 'lea'];
 const MAX_EXAMPLES = Number(process.env.FUZZ_MAX_EXAMPLES ?? 12);
 const MAX_SECONDS_PER_ROLE = Number(process.env.FUZZ_MAX_SECONDS ?? 30);
+// Fixed so a failure can be replayed; FUZZ_SEED explores other inputs.
+const SEED = process.env.FUZZ_SEED ?? '20261202';
 
 describe('OpenAPI fuzzing (schemathesis)', () => {
   const adminUrl = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -54,7 +56,8 @@ describe('OpenAPI fuzzing (schemathesis)', () => {
     url.pathname = `/${dbName}`;
     const config = loadConfig({
       NODE_ENV: 'test',
-      LOG_LEVEL: 'silent',
+      // Errors only: an unexpected 500 logs its stack, so a failing run shows the cause, not just the request.
+      LOG_LEVEL: process.env.FUZZ_LOG_LEVEL ?? 'error',
       DATABASE_URL: url.toString(),
       TEMPORAL_TASK_QUEUE: `fuzz-${randomUUID()}`,
       JWT_SECRET: TEST_JWT_SECRET,
@@ -134,7 +137,7 @@ describe('OpenAPI fuzzing (schemathesis)', () => {
         '--request-timeout',
         '30',
         '--seed',
-        '20261202',
+        SEED,
         '--generation-codec',
         'utf-8',
         '--suppress-health-check',
@@ -151,10 +154,17 @@ describe('OpenAPI fuzzing (schemathesis)', () => {
     const requests = Number(/(\d+) (?:generated|test cases?)/i.exec(output)?.[1] ?? NaN);
     console.log(`schemathesis as ${user}: exit ${code}; ${output.split('\n').filter((l) => /generated|passed|failed|errors?\b|Seed/i.test(l)).slice(-6).join(' | ')}`);
     if (process.env.FUZZ_LOG_DIR) fs.writeFileSync(path.join(process.env.FUZZ_LOG_DIR, `${user}.log`), output);
-    if (code !== 0) throw new Error(`schemathesis found problems as ${user} (exit ${code}):\n${output.slice(-20_000)}`);
+    if (code !== 0) throw new Error(`schemathesis found problems as ${user} (exit ${code}):\n${failuresOf(output)}`);
     expect(Number.isNaN(requests) || requests > 0).toBe(true);
   }, (MAX_SECONDS_PER_ROLE * 4 + 30) * 1000);
 });
+
+/** The run's FAILURES section first (each failing request with its curl line), then the summary. */
+function failuresOf(output: string): string {
+  const start = output.search(/^=+ FAILURES =+$/m);
+  const failures = start >= 0 ? output.slice(start, start + 15_000) : '';
+  return `${failures}\n...\n${output.slice(-3_000)}`;
+}
 
 /** Runs in `cwd` (a temporary folder): schemathesis and hypothesis keep their caches in the working directory. */
 function run(command: string, args: string[], timeoutSeconds: number, cwd: string): Promise<{ code: number | null; output: string }> {

@@ -254,7 +254,7 @@ export interface CaseHistory {
   runId?: string;
   events: HistoryEvent[];
   audit: TimelineEntry[];
-  handoffs?: { handoffId: string; workflowId: string; events: HistoryEvent[] }[];
+  children?: { workflowId: string; workflowType: string | null; retained: boolean; events: HistoryEvent[] }[];
 }
 
 export interface WorkflowRun {

@@ -1,5 +1,6 @@
 import { TimelinePanel } from '../components/CaseParts';
 import { Badge, Definition, Empty, ErrorMessage, Loading, Panel } from '../components/common';
+import { HistoryLink } from '../components/HistoryLink';
 import { get } from '../lib/api';
 import { when, words } from '../lib/format';
 import { useResource } from '../lib/hooks';
@@ -59,6 +60,7 @@ export function AppealPage({ id }: { id: string }) {
           {a.outcome && <Badge kind="status" value={a.outcome} />}
           {a.breached && <span class="badge badge-breached">SLA breached</span>}
         </div>
+        <HistoryLink caseId={a.id} />
       </header>
       <ErrorMessage error={detail.error} prefix="Could not refresh" />
       <div class="case-grid">

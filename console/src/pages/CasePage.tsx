@@ -1,11 +1,10 @@
 import { useState } from 'preact/hooks';
 import { Actions, Clocks, HandoffsPanel, TasksPanel, TimelinePanel } from '../components/CaseParts';
 import { Badge, Definition, Empty, ErrorMessage, Loading, Panel } from '../components/common';
+import { HistoryLink } from '../components/HistoryLink';
 import { get } from '../lib/api';
-import { useUser } from '../lib/config';
 import { when, words } from '../lib/format';
 import { useResource } from '../lib/hooks';
-import { HISTORY_ROLES } from '../lib/roles';
 import type { CaseDetail } from '../lib/types';
 import { AppealPage } from './AppealPage';
 import { ReviewPage } from './ReviewPage';
@@ -33,7 +32,6 @@ export function CasePage({ id }: { id: string }) {
 
 /** An escalation: summary, seller, clocks with pauses and extensions, tasks, handoffs and their answers, the timeline. */
 function EscalationPage({ id }: { id: string }) {
-  const user = useUser();
   const detail = useResource(() => get<CaseDetail>(`/escalations/${encodeURIComponent(id)}`), [id], 30_000);
   const [done, setDone] = useState<string | null>(null);
   const c = detail.data;
@@ -59,11 +57,7 @@ function EscalationPage({ id }: { id: string }) {
           <Badge kind="severity" value={c.severity} />
           {c.breached && <span class="badge badge-breached">SLA breached</span>}
         </div>
-        {HISTORY_ROLES.includes(user.role) && (
-          <p>
-            <a href={`/console/cases/${c.id}/history`}>Workflow history</a>
-          </p>
-        )}
+        <HistoryLink caseId={c.id} />
       </header>
       <ErrorMessage error={detail.error} prefix="Could not refresh" />
       <p class="notice" role="status" aria-live="polite">

@@ -20,7 +20,7 @@ export function HistoryPage({ id }: { id: string }) {
   const config = useConsoleConfig();
   const [runId, setRunId] = useState<string | null>(null);
   const history = useResource(
-    () => get<CaseHistory>(`/escalations/${encodeURIComponent(id)}/history${query({ compact: true, handoffs: true, runId: runId ?? undefined })}`),
+    () => get<CaseHistory>(`/cases/${encodeURIComponent(id)}/history${query({ compact: true, children: true, runId: runId ?? undefined })}`),
     [id, runId],
   );
   // The runs come with every answer; keep the last list while another run's events load.
@@ -105,10 +105,11 @@ export function HistoryPage({ id }: { id: string }) {
           <>
             <ErrorMessage error={history.error} />
             <Events events={history.data.events} />
-            {(history.data.handoffs ?? []).map((h) => (
+            {(history.data.children ?? []).map((h) => (
               <details key={h.workflowId} class="child-history">
                 <summary>
-                  Handoff workflow <span class="mono">{h.workflowId}</span> ({h.events.length} events)
+                  Child workflow {h.workflowType ? `${h.workflowType} ` : ''}
+                  <span class="mono">{h.workflowId}</span> ({h.retained ? `${h.events.length} events` : 'past retention'})
                 </summary>
                 <Events events={h.events} />
               </details>

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { Actions, Clocks, HandoffsPanel, TasksPanel, TimelinePanel } from '../components/CaseParts';
 import { Badge, Definition, Empty, ErrorMessage, Loading, Panel } from '../components/common';
+import { HistoryLink } from '../components/HistoryLink';
 import { get } from '../lib/api';
 import { when, words } from '../lib/format';
 import { useResource } from '../lib/hooks';
@@ -42,6 +43,7 @@ export function ReviewPage({ id }: { id: string }) {
           {r.outcome && <Badge kind="status" value={r.outcome} />}
           {r.breached && <span class="badge badge-breached">SLA breached</span>}
         </div>
+        <HistoryLink caseId={r.id} />
       </header>
       <ErrorMessage error={detail.error} prefix="Could not refresh" />
       <p class="notice" role="status" aria-live="polite">
