@@ -111,6 +111,18 @@ describe('a strategic review in the browser (real API, Temporal and PostgreSQL)'
     await ben.page.getByLabel('Seller').fill(seller.id);
     await ben.page.getByRole('button', { name: 'Search' }).click();
     await ben.page.locator(`#cases tr[data-case="${r.id}"]`, { hasText: 'strategic review' }).waitFor();
+
+    // A specialist has no history link; the team's manager opens the review's workflow history, with the
+    // enforcement saga it started as a child workflow.
+    await ben.page.goto(`${base}/console/cases/${r.id}`);
+    await ben.page.locator('.case-page[data-case-state="closed"]').waitFor();
+    expect(await ben.page.getByRole('link', { name: 'Workflow history' }).count()).toBe(0);
+    const mia = await signedIn('mia');
+    await mia.page.goto(`${base}/console/cases/${r.id}`);
+    await mia.page.getByRole('link', { name: 'Workflow history' }).click();
+    await mia.page.getByRole('heading', { name: 'Workflow history' }).waitFor();
+    await mia.page.locator('#events td', { hasText: 'WORKFLOW_EXECUTION_STARTED' }).first().waitFor();
+    await mia.page.locator('#events details.child-history summary', { hasText: 'enforcementWorkflow' }).waitFor();
   });
 
   it('shows an appeal read-only: the enforcement, the plan, the reviewer, and the actions the API allows this user', async () => {
