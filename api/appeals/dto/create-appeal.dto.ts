@@ -1,43 +1,26 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
-import { MAX_CITATION, MAX_TEXT } from '../../../workflows/common/input-checks';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
+import { MAX_CITATION } from '../../../workflows/common/input-checks';
 import { APPEALABLE_ENFORCEMENTS, ENFORCEMENT_SOURCES, UPSTREAM_TEAMS } from '../../../workflows/appeal/appeal.vocabulary';
+import { EvidenceField, OneOfField, OptionalTextField, SellerIdField, TextField, TextListField } from './appeal-fields';
 
 export class PlanOfActionDto {
-  @ApiProperty({ example: 'A supplier shipped unbranded goods under our listing', maxLength: MAX_TEXT })
-  @IsString()
-  @Length(1, MAX_TEXT)
+  @TextField('A supplier shipped unbranded goods under our listing')
   rootCause!: string;
 
-  @ApiProperty({ type: [String], example: ['Removed the supplier', 'Audited every listing'], minItems: 1, maxItems: 20 })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(20)
-  @IsString({ each: true })
-  @Length(1, MAX_TEXT, { each: true })
+  @TextListField(['Removed the supplier', 'Audited every listing'])
   correctiveActions!: string[];
 
-  @ApiProperty({ type: [String], example: ['Supplier invoices checked before listing'], minItems: 1, maxItems: 20 })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(20)
-  @IsString({ each: true })
-  @Length(1, MAX_TEXT, { each: true })
+  @TextListField(['Supplier invoices checked before listing'])
   preventiveMeasures!: string[];
 
-  @ApiPropertyOptional({ type: [String], example: ['invoice-2026-14.pdf'], maxItems: 50 })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @Length(1, MAX_CITATION, { each: true })
+  @EvidenceField(['invoice-2026-14.pdf'])
   evidence?: string[];
 }
 
 export class AppealedEnforcementDto {
-  @ApiProperty({ enum: ENFORCEMENT_SOURCES, description: "strategic_review: `ref` is a review's enforcement id (`<caseId>/enforcement/<n>`); external: the enforcement system's id" })
-  @IsIn(ENFORCEMENT_SOURCES as readonly string[], { message: `source must be one of: ${ENFORCEMENT_SOURCES.join(', ')}` })
+  @OneOfField('source', ENFORCEMENT_SOURCES, { description: "strategic_review: `ref` is a review's enforcement id (`<caseId>/enforcement/<n>`); external: the enforcement system's id" })
   source!: (typeof ENFORCEMENT_SOURCES)[number];
 
   @ApiProperty({ example: 'ext-enf-20261201-88', maxLength: MAX_CITATION })
@@ -50,17 +33,12 @@ export class AppealedEnforcementDto {
   @IsIn(APPEALABLE_ENFORCEMENTS as readonly string[], { message: `type must be one of: ${APPEALABLE_ENFORCEMENTS.join(', ')}` })
   type?: (typeof APPEALABLE_ENFORCEMENTS)[number];
 
-  @ApiPropertyOptional({ example: 'suspected counterfeit', maxLength: MAX_TEXT, description: 'Required for external enforcements' })
-  @IsOptional()
-  @IsString()
-  @Length(1, MAX_TEXT)
+  @OptionalTextField('suspected counterfeit', { description: 'Required for external enforcements' })
   reason?: string;
 }
 
 export class CreateAppealDto {
-  @ApiProperty({ example: 'seller-4711', description: 'A seller in the directory (a seller caller may appeal only for themselves)' })
-  @IsString()
-  @Matches(/^[A-Za-z0-9._-]{1,100}$/, { message: 'sellerId may contain only letters, digits, dot, dash and underscore' })
+  @SellerIdField({ description: 'A seller in the directory (a seller caller may appeal only for themselves)' })
   sellerId!: string;
 
   @ApiProperty({ type: AppealedEnforcementDto })
@@ -80,22 +58,16 @@ export class ReportEnforcementDto {
   @Length(1, MAX_CITATION)
   enforcementId!: string;
 
-  @ApiProperty({ example: 'seller-4711' })
-  @IsString()
-  @Matches(/^[A-Za-z0-9._-]{1,100}$/, { message: 'sellerId may contain only letters, digits, dot, dash and underscore' })
+  @SellerIdField()
   sellerId!: string;
 
-  @ApiProperty({ enum: APPEALABLE_ENFORCEMENTS })
-  @IsIn(APPEALABLE_ENFORCEMENTS as readonly string[], { message: `type must be one of: ${APPEALABLE_ENFORCEMENTS.join(', ')}` })
+  @OneOfField('type', APPEALABLE_ENFORCEMENTS)
   type!: (typeof APPEALABLE_ENFORCEMENTS)[number];
 
-  @ApiProperty({ enum: UPSTREAM_TEAMS, description: 'The team that enforced' })
-  @IsIn(UPSTREAM_TEAMS as readonly string[], { message: `upstreamTeam must be one of: ${UPSTREAM_TEAMS.join(', ')}` })
+  @OneOfField('upstreamTeam', UPSTREAM_TEAMS, { description: 'The team that enforced' })
   upstreamTeam!: (typeof UPSTREAM_TEAMS)[number];
 
-  @ApiProperty({ example: 'counterfeit listings reported by the brand owner', maxLength: MAX_TEXT })
-  @IsString()
-  @Length(1, MAX_TEXT)
+  @TextField('counterfeit listings reported by the brand owner')
   reason!: string;
 
   @ApiPropertyOptional({ type: [String], example: ['enforcer.one'], description: 'Who decided it (never reviews an appeal against it)' })
