@@ -1,6 +1,6 @@
-import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { createDataSource, migrate, MIGRATIONS } from '../../db/data-source';
+import { migrate, MIGRATIONS } from '../../db/data-source';
+import { createScratchDatabase } from '../support/scratch-database';
 import { MetricsIndexes1764104400000 } from '../../db/migrations/1764104400000-metrics-indexes';
 
 const NAMES = [
@@ -22,9 +22,8 @@ const NAMES = [
  * build replaces it with the real definition.
  */
 describe('metrics indexes migration (real PostgreSQL)', () => {
-  const adminUrl = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-  const dbName = `riskdesk_metrics_ix_${process.pid}_${Date.now()}`;
   let ds: DataSource;
+  let drop: (() => Promise<void>) | undefined;
 
   const indexes = async (): Promise<Record<string, { valid: boolean; definition: string }>> => {
     const rows: Array<{ name: string; valid: boolean; definition: string }> = await ds.query(
@@ -37,22 +36,9 @@ describe('metrics indexes migration (real PostgreSQL)', () => {
   };
 
   beforeAll(async () => {
-    const admin = new Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${dbName}`);
-    await admin.end();
-    const url = new URL(adminUrl);
-    url.pathname = `/${dbName}`;
-    ds = await createDataSource(url.toString(), { poolSize: 2 }).initialize();
-    await migrate(ds);
+    ({ dataSource: ds, drop } = await createScratchDatabase('metrics_ix', { seed: false }));
   });
-  afterAll(async () => {
-    await ds?.destroy();
-    const admin = new Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-    await admin.end();
-  });
+  afterAll(async () => drop?.());
 
   it('builds every index, valid, partial where the metric counts only some rows', async () => {
     const built = await indexes();

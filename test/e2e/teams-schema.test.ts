@@ -1,7 +1,7 @@
-import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { seedTeams } from '../../api/teams/team-seed';
-import { createDataSource, migrate, MIGRATIONS } from '../../db/data-source';
+import { migrate, MIGRATIONS } from '../../db/data-source';
+import { createScratchDatabase } from '../support/scratch-database';
 import { SEED_TEAMS } from '../../db/seed/teams';
 
 /**
@@ -9,27 +9,13 @@ import { SEED_TEAMS } from '../../db/seed/teams';
  * teams): the schema's own guards, a real `down` for every migration, and a seed that never overwrites an operator.
  */
 describe('teams schema and seed (real PostgreSQL)', () => {
-  const adminUrl = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-  const dbName = `riskdesk_teams_${process.pid}_${Date.now()}`;
   let ds: DataSource;
+  let drop: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    const admin = new Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${dbName}`);
-    await admin.end();
-    const url = new URL(adminUrl);
-    url.pathname = `/${dbName}`;
-    ds = await createDataSource(url.toString(), { poolSize: 2 }).initialize();
-    await migrate(ds);
+    ({ dataSource: ds, drop } = await createScratchDatabase('teams', { seed: false }));
   });
-  afterAll(async () => {
-    await ds?.destroy();
-    const admin = new Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-    await admin.end();
-  });
+  afterAll(async () => drop?.());
 
   const ids = async () => (await ds.query(`SELECT id FROM teams ORDER BY id`)).map((r: { id: string }) => r.id);
 
