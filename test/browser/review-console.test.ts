@@ -125,7 +125,7 @@ describe('a strategic review in the browser (real API, Temporal and PostgreSQL)'
     await mia.page.locator('#events details.child-history summary', { hasText: 'enforcementWorkflow' }).waitFor();
   });
 
-  it('shows an appeal read-only: the enforcement, the plan, the reviewer, and the actions the API allows this user', async () => {
+  it('works an appeal in the console: the reviewer acknowledges and decides to reinstate (naming the upstream error), a manager approves', async () => {
     const appeals = appealClient(ctx);
     const seller = await sellerWithAccount(ctx.dataSource);
     const { appealId } = await appeals.appealExternal(await enforcementAccount(ctx.dataSource), seller);
@@ -141,8 +141,44 @@ describe('a strategic review in the browser (real API, Temporal and PostgreSQL)'
     await w.page.locator('#plan', { hasText: 'Root cause' }).waitFor();
     await w.page.locator('#summary', { hasText: 'identity documents did not match' }).waitFor();
     await w.page.locator('#decision', { hasText: 'Not decided yet.' }).waitFor();
-    const actions = await w.page.locator('.case-actions .api-actions li').allTextContents();
-    expect(actions).toEqual(expect.arrayContaining([`acknowledge: POST /appeals/${appealId}/acknowledge`]));
-    await w.screenshot('appeal-read-only');
+    expect(await w.page.locator('.case-actions .action-toggle').allTextContents()).toEqual(expect.arrayContaining(['Acknowledge']));
+    await w.screenshot('appeal-assigned');
+
+    await w.page.getByRole('button', { name: 'Acknowledge', exact: true }).click();
+    await w.page.locator('form[data-action="acknowledge"]').getByRole('button', { name: 'Acknowledge' }).click();
+    await w.page.getByRole('status').filter({ hasText: 'Acknowledged.' }).waitFor();
+    await w.page.locator('.case-page[data-case-state="in_review"]').waitFor();
+
+    // The appeal's own decision form; a reinstatement naming the upstream team that got it wrong.
+    await w.page.getByRole('button', { name: 'Decide', exact: true }).click();
+    const decide = w.page.locator('form[data-action="decide"]');
+    await decide.getByLabel('Decision').selectOption('reinstate');
+    await decide.getByLabel('Reason', { exact: true }).selectOption('enforcement_error');
+    await decide.getByLabel('Rationale').fill('The passport was valid; the check misread it');
+    await decide.getByLabel(/^The enforcement was wrong/).selectOption('SPIV');
+    await decide.getByLabel('What the upstream team got wrong').fill('The ID check misread a valid passport');
+    await decide.getByRole('button', { name: 'Decide' }).click();
+    await w.page.getByRole('status').filter({ hasText: 'Decided.' }).waitFor();
+    await w.page.locator('.case-page[data-case-state="pending_approval"]').waitFor();
+    expect(await w.page.locator('.case-actions .action-toggle').allTextContents()).not.toContain('Approve reinstatement');
+
+    const mia = await signedIn('mia');
+    await mia.page.goto(`${base}/console/cases/${appealId}`);
+    await mia.page.locator('.case-page[data-case-state="pending_approval"]').waitFor();
+    await mia.page.getByRole('button', { name: 'Approve reinstatement', exact: true }).click();
+    await mia.page.locator('form[data-action="approve_reinstatement"]').getByRole('button', { name: 'Approve' }).click();
+    await mia.page.getByRole('status').filter({ hasText: 'Reinstatement approved.' }).waitFor();
+    const decided = await eventually(async () => {
+      const a = (await appeals.as('mia').get(`/appeals/${appealId}`)).body as { state: string; decision: { decision: string } };
+      return a.state === 'monitoring' ? a : undefined;
+    }, 'the reinstatement to apply');
+    expect(decided.decision).toMatchObject({ decision: 'reinstate' });
+    // The nested enforcementError fields reached the API: the false-positive record names SPIV.
+    const [row] = await ctx.dataSource.query(`SELECT enforcement_error, error_upstream_team, error_note FROM appeals WHERE case_id = $1`, [appealId]);
+    expect(row).toEqual({ enforcement_error: true, error_upstream_team: 'SPIV', error_note: 'The ID check misread a valid passport' });
+    await mia.page.reload();
+    await mia.page.locator('.case-page[data-case-state="monitoring"]').waitFor();
+    await mia.page.locator('#monitoring', { hasText: 'Watching' }).waitFor();
+    await mia.screenshot('appeal-monitoring');
   });
 });

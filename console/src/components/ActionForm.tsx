@@ -3,7 +3,7 @@ import { ApiError, api, get, newIdempotencyKey } from '../lib/api';
 import { localInputToIso, words } from '../lib/format';
 import { useResource } from '../lib/hooks';
 import type { AllowedAction, RosterMember } from '../lib/types';
-import { ACTION_FORMS, type FieldSpec } from './action-forms';
+import { ACTION_FORMS, type ActionFormSpec, type FieldSpec } from './action-forms';
 import { Field } from './Field';
 
 type Values = Record<string, string | boolean>;
@@ -16,21 +16,45 @@ function body(fields: FieldSpec[], values: Values): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const f of fields) {
     const v = values[f.name];
-    if (f.type === 'checkbox') out[f.name] = Boolean(v);
-    else if (f.type === 'list') out[f.name] = typeof v === 'string' ? v.split(/[\n,]/).map((x) => x.trim()).filter(Boolean) : [];
+    if (f.type === 'checkbox') put(out, f.name, Boolean(v));
+    else if (f.type === 'list') put(out, f.name, typeof v === 'string' ? v.split(/[\n,]/).map((x) => x.trim()).filter(Boolean) : []);
     else if (typeof v === 'string' && v.trim() !== '') {
-      out[f.name] = f.type === 'number' ? Number(v) : f.type === 'datetime' ? localInputToIso(v) : v.trim();
-    } else if (f.required) out[f.name] = f.type === 'number' ? undefined : '';
+      put(out, f.name, f.type === 'number' ? Number(v) : f.type === 'datetime' ? localInputToIso(v) : v.trim());
+    } else if (f.required) put(out, f.name, f.type === 'number' ? undefined : '');
   }
   return out;
+}
+
+/** `a.b` sets field b of object a (created when the first of its fields has a value, so an all-empty object is left out). */
+function put(out: Record<string, unknown>, name: string, value: unknown): void {
+  const [head, ...rest] = name.split('.');
+  if (rest.length === 0) {
+    out[head] = value;
+    return;
+  }
+  const inner = (out[head] ??= {}) as Record<string, unknown>;
+  put(inner, rest.join('.'), value);
 }
 
 /**
  * The form for one action the API allows: fields from the action's request body, the API's 400
  * problems next to the fields they name, and 403/409 (or anything else) at the form.
  */
-export function ActionForm<T>({ action, onDone, idPrefix, choices }: { action: AllowedAction; onDone: (result: T, done: string) => void; idPrefix: string; choices?: Record<string, readonly string[]> }) {
-  const spec = ACTION_FORMS[action.action];
+export function ActionForm<T>({
+  action,
+  onDone,
+  idPrefix,
+  choices,
+  forms,
+}: {
+  action: AllowedAction;
+  onDone: (result: T, done: string) => void;
+  idPrefix: string;
+  choices?: Record<string, readonly string[]>;
+  /** A kind's own forms, before the shared ones (an action name whose body differs by kind). */
+  forms?: Record<string, ActionFormSpec>;
+}) {
+  const spec = forms?.[action.action] ?? ACTION_FORMS[action.action];
   const fields = spec?.fields ?? [];
   const [values, setValues] = useState<Values>(() => initialValues(fields));
   const [error, setError] = useState<ApiError | null>(null);

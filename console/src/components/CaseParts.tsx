@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { ActionForm } from './ActionForm';
-import { ACTION_FORMS } from './action-forms';
+import { ACTION_FORMS, type ActionFormSpec } from './action-forms';
 import { Countdown } from './Countdown';
 import { Badge, Empty, Panel } from './common';
 import { duration, when, words } from '../lib/format';
@@ -97,7 +97,17 @@ export function TimelinePanel({ timeline }: { timeline: TimelineEntry[] }) {
   );
 }
 
-export function Actions({ detail, onDone, choices }: { detail: { allowedActions: AllowedAction[] }; onDone: (message: string) => void; choices?: Record<string, readonly string[]> }) {
+export function Actions({
+  detail,
+  onDone,
+  choices,
+  forms,
+}: {
+  detail: { allowedActions: AllowedAction[] };
+  onDone: (message: string) => void;
+  choices?: Record<string, readonly string[]>;
+  forms?: Record<string, ActionFormSpec>;
+}) {
   const [open, setOpen] = useState<string | null>(null);
   if (detail.allowedActions.length === 0) return <Empty>You have no actions on this case right now.</Empty>;
   return (
@@ -111,7 +121,7 @@ export function Actions({ detail, onDone, choices }: { detail: { allowedActions:
             aria-controls={`action-${a.action}`}
             onClick={() => setOpen(open === a.action ? null : a.action)}
           >
-            {ACTION_FORMS[a.action]?.label ?? words(a.action)}
+            {(forms?.[a.action] ?? ACTION_FORMS[a.action])?.label ?? words(a.action)}
           </button>
           {open === a.action && (
             <div id={`action-${a.action}`}>
@@ -119,6 +129,7 @@ export function Actions({ detail, onDone, choices }: { detail: { allowedActions:
                 action={a}
                 idPrefix="case"
                 choices={choices}
+                forms={forms}
                 onDone={(_result, message) => {
                   setOpen(null);
                   onDone(`${message}.`);

@@ -1,4 +1,6 @@
-import { TimelinePanel } from '../components/CaseParts';
+import { useState } from 'preact/hooks';
+import { APPEAL_ACTION_FORMS } from '../components/appeal-action-forms';
+import { Actions, TimelinePanel } from '../components/CaseParts';
 import { Badge, Definition, Empty, ErrorMessage, Loading, Panel } from '../components/common';
 import { HistoryLink } from '../components/HistoryLink';
 import { get } from '../lib/api';
@@ -31,12 +33,13 @@ const list = (items: string[] | undefined) => (items?.length ? items.join('; ') 
 const at = (t: number | string | undefined) => (t === undefined ? '—' : when(typeof t === 'number' ? new Date(t).toISOString() : t));
 
 /**
- * A reinstatement appeal, read-only: the enforcement appealed, the seller's plan of action, requests
- * for information and answers, the decision, the restumble window and the timeline. This build has no
- * forms for appeal actions; the page lists the actions the API allows this user, taken through the API.
+ * A reinstatement appeal: the enforcement appealed, the seller's plan of action, requests for
+ * information and answers, the decision, the restumble window and the timeline, with a form for each
+ * action the API's `allowedActions` gives this user (claim, request information, decide, approve...).
  */
 export function AppealPage({ id }: { id: string }) {
   const detail = useResource(() => get<AppealDetail>(`/appeals/${encodeURIComponent(id)}`), [id], 30_000);
+  const [done, setDone] = useState<string | null>(null);
   const a = detail.data;
   if (!a) {
     return (
@@ -63,6 +66,9 @@ export function AppealPage({ id }: { id: string }) {
         <HistoryLink caseId={a.id} />
       </header>
       <ErrorMessage error={detail.error} prefix="Could not refresh" />
+      <p class="notice" role="status" aria-live="polite">
+        {done ?? ''}
+      </p>
       <div class="case-grid">
         <div class="case-main">
           <Panel title="Appeal" id="summary">
@@ -133,20 +139,14 @@ export function AppealPage({ id }: { id: string }) {
         </div>
         <aside class="case-actions" aria-labelledby="actions-title">
           <h2 id="actions-title">Actions</h2>
-          {a.allowedActions.length === 0 ? (
-            <Empty>Nothing for you to do on this appeal now.</Empty>
-          ) : (
-            <>
-              <p>This console shows appeals read-only. The API allows you:</p>
-              <ul class="api-actions">
-                {a.allowedActions.map((x) => (
-                  <li key={x.action}>
-                    {words(x.action)}: <span class="mono">{x.method} {x.href}</span>
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
+          <Actions
+            detail={a}
+            forms={APPEAL_ACTION_FORMS}
+            onDone={(message) => {
+              setDone(message);
+              detail.reload();
+            }}
+          />
         </aside>
       </div>
     </div>
