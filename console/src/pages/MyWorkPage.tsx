@@ -6,6 +6,7 @@ import { ApiError, get, newIdempotencyKey, post } from '../lib/api';
 import { useUser } from '../lib/config';
 import { words } from '../lib/format';
 import { useResource } from '../lib/hooks';
+import { qaReviewHref } from '../lib/quality-format';
 import { byRisk } from '../lib/sla-risk';
 import type { InboxItem, InboxPage } from '../lib/types';
 
@@ -87,7 +88,7 @@ function WorkTable({ resource, empty, claim, onClaimed }: { resource: ReturnType
                     {item.case?.breached && <span class="badge badge-breached">SLA breached</span>}
                   </td>
                   <td>{item.case && <Badge kind="state" value={item.case.state} />}</td>
-                  <td>{words(item.kind)}</td>
+                  <td>{qaReviewHref(item.id) ? <a href={qaReviewHref(item.id)!}>{item.title}</a> : words(item.kind)}</td>
                   {claim && <td>{item.kind === 'queue' && item.case && <ClaimButton caseId={item.case.id} onClaimed={onClaimed} label={item.case.summary} />}</td>}
                 </tr>
               ))}
