@@ -58,11 +58,16 @@ describe('decision quality in the browser (real API, Temporal and PostgreSQL)', 
 
   it("the reviewer reviews blind and disagrees; the manager adjudicates seeing both decisions, then reads the maker's scorecard", async () => {
     const rev = await web.signedIn(reviewer);
+    // My work lists the task with a link to the review, not to the case (whose page shows the decision).
+    const task = rev.page.locator('#inbox tr', { hasText: 'Blind peer review' });
+    await task.waitFor();
+    expect(await task.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual([`/console/qa-reviews/${reviewId}`]);
     await rev.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Quality' }).click();
     await rev.page.locator('#qa-reviews').getByRole('link', { name: /Blind peer review/ }).click();
     await rev.page.locator('[data-qa-status="awaiting_review"]').waitFor();
     await rev.page.locator('#evidence', { hasText: 'Counterfeit listings reported twice' }).waitFor();
     await rev.page.locator('#decisions [data-blind="true"]').waitFor();
+    expect(await rev.page.locator('#summary a').count()).toBe(0);
     expect(await rev.page.locator('#summary, #evidence, #decisions').allTextContents()).not.toEqual(expect.arrayContaining([expect.stringMatching(/enforcement upheld/)]));
     await rev.screenshot('qa-review-blind');
 

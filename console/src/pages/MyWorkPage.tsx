@@ -74,7 +74,8 @@ function WorkTable({ resource, empty, claim, onClaimed }: { resource: ReturnType
                   <td>
                     {item.case ? (
                       <>
-                        <a href={`/console/cases/${item.case.id}`}>{item.case.summary}</a>
+                        {/* A QA task's case page would show the decision under blind review: the task links to the review instead. */}
+                        {qaReviewHref(item.id) ? item.case.summary : <a href={`/console/cases/${item.case.id}`}>{item.case.summary}</a>}
                         <div class="sub">
                           Seller {item.case.sellerId} · {item.case.marketplace} · {words(item.case.category)}
                         </div>
