@@ -95,4 +95,18 @@ describe('scorecard: reinstatement and restumble rates from appeals', () => {
     expect((await api.as('mia').get(`/quality/scorecards/${specialist}`).expect(200)).body.reinstatement).toEqual(card.reinstatement);
     expect((await api.as('ben').get(`/quality/scorecards/${specialist}`)).status).toBe(403);
   });
+
+  it("reads a member's appeal decisions by an index, not a scan of every appeal", async () => {
+    const plan = await ds.transaction(async (tx) => {
+      // The test table is small enough for the planner to prefer a scan; forbid it to see whether the index serves the read.
+      await tx.query(`SET LOCAL enable_seqscan = off`);
+      const rows: Array<{ 'QUERY PLAN': string }> = await tx.query(
+        `EXPLAIN SELECT decided_at, decision, reinstated_at IS NOT NULL AS reinstated, monitoring_result
+           FROM appeals WHERE decided_by = $1 AND decided_at >= $2 AND decided_at < $3`,
+        [specialist, new Date(Date.now() - 86_400_000), new Date()],
+      );
+      return rows.map((r) => r['QUERY PLAN']).join('\n');
+    });
+    expect(plan).toContain('ix_appeals_decided_by');
+  });
 });
