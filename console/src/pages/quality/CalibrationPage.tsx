@@ -167,7 +167,7 @@ function ReportPanel({ id }: { id: string }) {
           <p data-agreement="overall">
             <strong>Overall agreement:</strong> {agreementText(r.overall)}
           </p>
-          <p class="hint">Bands (Landis & Koch): below 0 poor, to 0.20 slight, 0.40 fair, 0.60 moderate, 0.80 substantial, above almost perfect.</p>
+          <p class="hint">Bands (Landis &amp; Koch): poor below 0; slight up to 0.20; fair up to 0.40; moderate up to 0.60; substantial up to 0.80; almost perfect above.</p>
           <div class="table-scroll">
             <table>
               <caption>Agreement by question</caption>
