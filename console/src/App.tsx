@@ -15,6 +15,10 @@ import { HistoryPage } from './pages/HistoryPage';
 import { MyWorkPage } from './pages/MyWorkPage';
 import { NewCasePage } from './pages/NewCasePage';
 import { NewReviewPage } from './pages/NewReviewPage';
+import { CalibrationPage } from './pages/quality/CalibrationPage';
+import { QaReviewPage } from './pages/quality/QaReviewPage';
+import { QualityPage } from './pages/quality/QualityPage';
+import { ScorecardPage } from './pages/quality/ScorecardPage';
 import { SignInPage } from './pages/SignInPage';
 import { TeamPage } from './pages/TeamPage';
 
@@ -76,6 +80,10 @@ function SignedIn({ session: s }: { session: Session }) {
             <Route path="/console/approvals" component={ApprovalsPage} />
             <Route path="/console/team" component={TeamPage} />
             <Route path="/console/dashboard" component={DashboardPage} />
+            <Route path="/console/quality" component={QualityPage} />
+            <Route path="/console/qa-reviews/:id" component={QaReviewPage} />
+            <Route path="/console/scorecards/:userId" component={ScorecardPage} />
+            <Route path="/console/calibration/:id" component={CalibrationPage} />
             <Route default component={NotFound} />
           </Router>
         </ErrorBoundary>

@@ -1,12 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import { consoleDir } from '../../api/console/console-assets';
 import { eventually } from '../api/escalation-api.helpers';
 import { appealClient, enforcementAccount, sellerWithAccount } from '../api/appeal-api.helpers';
 import { insertSeller, reviewClient, type ReviewBody } from '../api/review-api.helpers';
-import { launchChromium, WatchedPage, type BrowserSession } from '../support/browser';
-import { createIntegrationContext, type IntegrationContext } from '../support/harness';
+import { consoleInBrowser } from '../support/console-browser';
 
 /**
  * A strategic review's maker-checker step through the web console in Chromium, against the real API,
@@ -17,40 +12,16 @@ import { createIntegrationContext, type IntegrationContext } from '../support/ha
 jest.setTimeout(180_000);
 
 describe('a strategic review in the browser (real API, Temporal and PostgreSQL)', () => {
-  let ctx: IntegrationContext;
+  const web = consoleInBrowser();
+  let ctx: typeof web.ctx;
   let api: ReturnType<typeof reviewClient>;
-  let chrome: BrowserSession;
   let base: string;
-  const pages: WatchedPage[] = [];
+  const signedIn = (userId: string) => web.signedIn(userId);
 
-  beforeAll(async () => {
-    if (!fs.existsSync(path.join(consoleDir(), 'index.html'))) throw new Error(`The console is not built (${consoleDir()}): run npm run build:console (npm test does)`);
-    ctx = await createIntegrationContext({ api: true, env: { DEV_SIGN_IN: 'true' } });
-    await ctx.app!.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(ctx.app!.getHttpServer().address() as AddressInfo).port}`;
+  beforeAll(() => {
+    ({ ctx, base } = web);
     api = reviewClient(ctx);
-    chrome = await launchChromium();
   });
-
-  afterEach(async () => {
-    const errors = pages.flatMap((p) => p.errors);
-    await Promise.all(pages.splice(0).map((p) => p.close()));
-    expect(errors).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await chrome?.close();
-    await ctx?.close();
-  });
-
-  async function signedIn(userId: string): Promise<WatchedPage> {
-    const w = await WatchedPage.open(chrome.browser);
-    pages.push(w);
-    await w.page.goto(`${base}/`);
-    await w.page.locator(`[data-user="${userId}"]`).click();
-    await w.page.getByRole('button', { name: 'Sign out' }).waitFor();
-    return w;
-  }
 
   const proposal = { decision: 'listing_restriction', reasonCode: 'counterfeit_goods', policyCitation: 'Seller Code of Conduct §5', rationale: 'Test buys confirmed counterfeits', durationDays: 30 };
 

@@ -13,7 +13,7 @@ export class QualityReportsController {
   constructor(private readonly reports: QualityReportsService) {}
 
   @Get('scorecards/:userId')
-  @ApiOperation({ summary: "A specialist's scorecard by week: volume, median handle time, SLA attainment, QA accuracy (Wilson interval), overturned decisions (own, or the team's for seniors and managers)" })
+  @ApiOperation({ summary: "A specialist's scorecard by week: volume, median handle time, SLA attainment, QA accuracy (Wilson interval), reinstatement and restumble rates of their appeal decisions, overturned decisions (own, or the team's for seniors and managers)" })
   @ApiOkResponse({ type: ScorecardResponse })
   scorecard(@Param('userId') userId: string, @Query() query: QualityPeriodQuery, @CurrentActor() actor: Actor): Promise<ScorecardResponse> {
     return this.reports.scorecard(actor, userId, query);

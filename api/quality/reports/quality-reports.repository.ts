@@ -13,6 +13,13 @@ export interface ReviewRow {
   overturned: boolean;
 }
 
+export interface AppealRow {
+  decided_at: Date;
+  decision: string;
+  reinstated: boolean;
+  monitoring_result: string | null;
+}
+
 export interface QaRow {
   stratum: string;
   sampled: boolean;
@@ -45,6 +52,19 @@ export class QualityReportsRepository {
       `SELECT decided_at, error_types,
               (status = 'adjudicated' AND (correct_decision->>'decision') IS DISTINCT FROM (maker_decision->>'decision')) AS overturned
          FROM qa_decisions WHERE maker_id = $1 AND status IN ('agreed', 'adjudicated') AND decided_at >= $2 AND decided_at < $3`,
+      [userId, from, to],
+    );
+  }
+
+  /**
+   * Appeals the member decided in [from, to): `decided_by` is set once a decision is final (a denial, or
+   * an approved reinstatement), `reinstated_at` once the reinstatement's steps were applied, and
+   * `monitoring_result` when the restumble window closed.
+   */
+  appealDecisions(userId: string, from: Date, to: Date): Promise<AppealRow[]> {
+    return this.ds.query(
+      `SELECT decided_at, decision, reinstated_at IS NOT NULL AS reinstated, monitoring_result
+         FROM appeals WHERE decided_by = $1 AND decided_at >= $2 AND decided_at < $3`,
       [userId, from, to],
     );
   }

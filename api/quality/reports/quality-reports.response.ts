@@ -16,12 +16,32 @@ export class QaFiguresResponse {
   @ApiProperty({ type: ErrorCountsResponse }) errors!: ErrorCountsResponse;
 }
 
+export class ReinstatementFiguresResponse {
+  @ApiProperty({ description: 'Appeals the specialist decided (denials, and reinstatements once approved)' }) decided!: number;
+  @ApiProperty({ description: 'Of those, reinstatements' }) reinstated!: number;
+  @ApiPropertyOptional({ type: IntervalResponse, nullable: true, description: '95% Wilson score interval of reinstated / decided' }) interval!: IntervalResponse | null;
+}
+
+export class RestumbleFiguresResponse {
+  @ApiProperty({ description: "Sellers the specialist's reinstatements put back (the reinstatement's steps applied)" }) reinstatedSellers!: number;
+  @ApiProperty({ description: 'Of those, still in their restumble window: not in the rate yet' }) watching!: number;
+  @ApiProperty({ description: 'Windows closed, clean or with a restumble: the denominator' }) observed!: number;
+  @ApiProperty({ description: 'Windows closed by a new enforcement on the seller' }) restumbled!: number;
+  @ApiPropertyOptional({ type: IntervalResponse, nullable: true, description: '95% Wilson score interval of restumbled / observed' }) interval!: IntervalResponse | null;
+}
+
 export class ScorecardFiguresResponse {
   @ApiProperty({ description: 'Decisions made (escalation resolutions, strategic-review proposals)' }) volume!: number;
   @ApiPropertyOptional({ type: Number, nullable: true, description: "Median ms from the specialist's first act on a case to their decision" }) medianHandleTimeMs!: number | null;
   @ApiPropertyOptional({ type: Number, nullable: true, description: 'Share of decided cases none of whose SLA clocks breached' }) slaAttainment!: number | null;
   @ApiProperty({ type: QaFiguresResponse }) qa!: QaFiguresResponse;
   @ApiProperty({ description: 'Reviews where the manager adjudicated a different decision' }) overturned!: number;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: "reinstatement.reinstated / reinstatement.decided over the specialist's appeal decisions; null without any" })
+  reinstatementRate!: number | null;
+  @ApiProperty({ type: ReinstatementFiguresResponse }) reinstatement!: ReinstatementFiguresResponse;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'restumble.restumbled / restumble.observed over the sellers they reinstated whose window closed; null without any' })
+  restumbleRate!: number | null;
+  @ApiProperty({ type: RestumbleFiguresResponse }) restumble!: RestumbleFiguresResponse;
 }
 
 export class ScorecardWeekResponse extends ScorecardFiguresResponse {
@@ -33,10 +53,6 @@ export class ScorecardResponse extends ScorecardFiguresResponse {
   @ApiProperty() team!: string;
   @ApiProperty() from!: string;
   @ApiProperty() to!: string;
-  @ApiPropertyOptional({ type: Number, nullable: true, description: 'Not measured yet: reinstatement appeals are not in this build (always null)' })
-  reinstatementRate!: number | null;
-  @ApiPropertyOptional({ type: Number, nullable: true, description: 'Not measured yet: reinstatement appeals are not in this build (always null)' })
-  restumbleRate!: number | null;
   @ApiProperty({ type: [ScorecardWeekResponse] }) weeks!: ScorecardWeekResponse[];
 }
 

@@ -6,16 +6,21 @@ import type { ErrorType } from '../../../workflows/common/quality/error-types';
 import { AccessService } from '../../auth/access.service';
 import { DomainError, ErrorCode } from '../../common/error-codes';
 import { qaReport } from '../stats/qa-report';
-import { scorecard } from '../stats/scorecard';
+import { scorecard, type AppealFact } from '../stats/scorecard';
 import type { QaReportQuery, QualityPeriodQuery } from './dto/quality-period.query';
 import type { QaReportResponse, ScorecardResponse } from './quality-reports.response';
-import { QualityReportsRepository } from './quality-reports.repository';
+import { QualityReportsRepository, type AppealRow } from './quality-reports.repository';
 
 const DAY = 86_400_000;
 const DEFAULT_WEEKS = 8;
 const MAX_DAYS = 366;
 const DEFAULT_MARGIN = 0.05;
 const AUDIT_ACTIONS = [...new Set(Object.values(DECISION_KINDS).map((k) => k.auditAction))];
+
+function sellerAfter(a: AppealRow): AppealFact['seller'] {
+  if (!a.reinstated) return 'not_reinstated';
+  return a.monitoring_result === 'restumbled' || a.monitoring_result === 'clean' ? a.monitoring_result : 'watching';
+}
 
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const fieldError = (field: string, problem: string): never => {
@@ -53,9 +58,10 @@ export class QualityReportsService {
     const own = userId === actor.userId && authorize(actor, 'calibration.answer', { kind: 'roster', team: member.team }).allowed;
     if (!own) this.access.require(actor, 'quality.view', { kind: 'roster', team: member.team }, userId);
     const { from, to } = qualityPeriod(q, Date.now());
-    const [decisions, reviews] = await Promise.all([
+    const [decisions, reviews, appeals] = await Promise.all([
       this.repo.decisions(userId, AUDIT_ACTIONS, new Date(from), new Date(to)),
       this.repo.reviews(userId, new Date(from), new Date(to)),
+      this.repo.appealDecisions(userId, new Date(from), new Date(to)),
     ]);
     const card = scorecard({
       from,
@@ -66,8 +72,9 @@ export class QualityReportsService {
         breached: d.breached,
       })),
       reviews: reviews.map((r) => ({ decidedAt: r.decided_at.getTime(), errorTypes: r.error_types as ErrorType[], overturned: r.overturned })),
+      appeals: appeals.map((a) => ({ decidedAt: a.decided_at.getTime(), decision: a.decision, seller: sellerAfter(a) })),
     });
-    return { userId, team: member.team, from: day(from), to: day(to), ...card, reinstatementRate: null, restumbleRate: null };
+    return { userId, team: member.team, from: day(from), to: day(to), ...card };
   }
 
   async report(actor: Actor, q: QaReportQuery): Promise<QaReportResponse> {

@@ -25,8 +25,30 @@ export interface ActionFormSpec {
 
 const reason = (required: boolean, hint?: string): FieldSpec => ({ name: 'reason', label: required ? 'Reason' : 'Reason (optional)', type: 'textarea', required, hint });
 
+const qaStatementFields: FieldSpec[] = [
+  { name: 'decision', label: 'Decision', type: 'select', required: true },
+  { name: 'reason', label: 'Reason code (optional)', type: 'text', hint: 'Where the decision kind has one, e.g. counterfeit_goods' },
+  { name: 'processError', label: 'Process error (a skipped check, missing evidence)', type: 'checkbox' },
+  { name: 'notes', label: 'Notes', type: 'textarea', required: true },
+];
+
 /** One form per action name in `allowedActions`; the fields follow the API's request bodies (api/escalations/dto). */
 export const ACTION_FORMS: Record<string, ActionFormSpec> = {
+  // Peer review (POST /qa-reviews/:reviewId/review, /adjudication): the decision's options come from the decision kind.
+  qa_review: {
+    label: 'Your decision',
+    description: "Decide on the evidence as if the case were yours. You do not see the maker's decision; agreeing releases it, disagreeing sends it to a manager.",
+    submit: 'Submit review',
+    fields: qaStatementFields,
+    done: 'Review submitted',
+  },
+  qa_adjudicate: {
+    label: 'Adjudicate',
+    description: 'The reviewer disagreed with the maker. Your decision is the one that stands; the error types follow from it.',
+    submit: 'Adjudicate',
+    fields: qaStatementFields,
+    done: 'Adjudicated',
+  },
   acknowledge: { label: 'Acknowledge', description: 'Take the case on. This is the first response and stops the first-response clock.', submit: 'Acknowledge', fields: [], done: 'Acknowledged' },
   claim: { label: 'Claim', description: "Take this case from your team's queue.", submit: 'Claim case', fields: [], done: 'Claimed' },
   release: { label: 'Release', description: "Put the case back in the team's queue.", submit: 'Release', fields: [reason(false)], done: 'Released' },

@@ -39,7 +39,7 @@ export interface RequestOptions {
   token?: string;
 }
 
-export async function api<T>(method: 'GET' | 'POST' | 'PATCH', path: string, opts: RequestOptions = {}): Promise<T> {
+export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT', path: string, opts: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   const current = session.get();
   const token = opts.token ?? (opts.anonymous ? undefined : current?.token);
@@ -74,6 +74,7 @@ export async function api<T>(method: 'GET' | 'POST' | 'PATCH', path: string, opt
 export const get = <T>(path: string) => api<T>('GET', path);
 export const post = <T>(path: string, body?: unknown, idempotencyKey?: string) => api<T>('POST', path, { body: body ?? {}, idempotencyKey });
 export const patch = <T>(path: string, body: unknown) => api<T>('PATCH', path, { body });
+export const put = <T>(path: string, body: unknown) => api<T>('PUT', path, { body });
 
 export function query(params: Record<string, string | number | boolean | undefined | null>): string {
   const q = new URLSearchParams();

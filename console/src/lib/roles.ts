@@ -9,11 +9,13 @@ const CASES: NavItem = { href: '/console/cases', label: 'Cases' };
 const APPROVALS: NavItem = { href: '/console/approvals', label: 'Approvals' };
 const TEAM: NavItem = { href: '/console/team', label: 'Team' };
 const DASHBOARD: NavItem = { href: '/console/dashboard', label: 'Dashboard' };
+/** QA reviews, calibration sessions and scorecards: for the roles that review (`qa.review`) and answer sessions. */
+const QUALITY: NavItem = { href: '/console/quality', label: 'Quality' };
 
 const NAV: Record<string, NavItem[]> = {
-  specialist: [WORK, CASES],
-  senior_specialist: [WORK, CASES, TEAM, DASHBOARD],
-  manager: [DASHBOARD, TEAM, WORK, CASES],
+  specialist: [WORK, CASES, QUALITY],
+  senior_specialist: [WORK, CASES, TEAM, DASHBOARD, QUALITY],
+  manager: [DASHBOARD, TEAM, WORK, CASES, QUALITY],
   legal: [APPROVALS, CASES],
   policy: [APPROVALS, CASES],
   customer_trust: [APPROVALS, CASES],
@@ -37,3 +39,9 @@ export const ROSTER_EDITORS = ['manager', 'operator'];
 export const CASE_CREATORS = ['specialist', 'senior_specialist', 'manager'];
 /** Roles whose work arrives as handoffs. */
 export const HANDOFF_ROLES = ['legal', 'policy', 'customer_trust'];
+/** Roles that read their team's scorecards (`quality.view` on their own team). */
+export const QUALITY_VIEWERS = ['senior_specialist', 'manager'];
+/** Roles that adjudicate QA disagreements (`qa.adjudicate`) and run calibration sessions (`calibration.run`). */
+export const QUALITY_MANAGERS = ['manager'];
+/** Roles with a scorecard of their own: those who decide cases. */
+export const DECIDERS = ['specialist', 'senior_specialist', 'manager'];

@@ -6,6 +6,7 @@ import { ApiError, get, newIdempotencyKey, post } from '../lib/api';
 import { useUser } from '../lib/config';
 import { words } from '../lib/format';
 import { useResource } from '../lib/hooks';
+import { qaReviewHref } from '../lib/quality-format';
 import { byRisk } from '../lib/sla-risk';
 import type { InboxItem, InboxPage } from '../lib/types';
 
@@ -73,7 +74,8 @@ function WorkTable({ resource, empty, claim, onClaimed }: { resource: ReturnType
                   <td>
                     {item.case ? (
                       <>
-                        <a href={`/console/cases/${item.case.id}`}>{item.case.summary}</a>
+                        {/* A QA task's case page would show the decision under blind review: the task links to the review instead. */}
+                        {qaReviewHref(item.id) ? item.case.summary : <a href={`/console/cases/${item.case.id}`}>{item.case.summary}</a>}
                         <div class="sub">
                           Seller {item.case.sellerId} · {item.case.marketplace} · {words(item.case.category)}
                         </div>
@@ -87,7 +89,7 @@ function WorkTable({ resource, empty, claim, onClaimed }: { resource: ReturnType
                     {item.case?.breached && <span class="badge badge-breached">SLA breached</span>}
                   </td>
                   <td>{item.case && <Badge kind="state" value={item.case.state} />}</td>
-                  <td>{words(item.kind)}</td>
+                  <td>{qaReviewHref(item.id) ? <a href={qaReviewHref(item.id)!}>{item.title}</a> : words(item.kind)}</td>
                   {claim && <td>{item.kind === 'queue' && item.case && <ClaimButton caseId={item.case.id} onClaimed={onClaimed} label={item.case.summary} />}</td>}
                 </tr>
               ))}
