@@ -14,6 +14,13 @@ import { RosterRepository } from './roster.repository';
 /** Roles a team-scoped manager may give; wider roles (handoff teams, operators) only an operator gives. */
 const TEAM_GRANTABLE_ROLES: readonly Role[] = ['specialist', 'senior_specialist', 'manager'];
 
+/**
+ * Kinds of account rather than roles: a seller's account is bound to its seller (team `seller:<id>`)
+ * and the enforcement system's is a service account. Nobody becomes one, or stops being one, by a
+ * role change: such accounts are created for what they are (`npm run roster:add`).
+ */
+const ACCOUNT_ROLES: readonly Role[] = ['seller', 'enforcement_system'];
+
 @Injectable()
 export class RosterService {
   private readonly logger = new Logger('Roster');
@@ -113,6 +120,11 @@ export class RosterService {
    */
   private checkGrant(actor: Actor, member: RosterMemberEntity, dto: UpdateMemberDto): void {
     const roleChange = dto.role !== undefined && dto.role !== member.role;
+    if (roleChange && (ACCOUNT_ROLES.includes(dto.role as Role) || ACCOUNT_ROLES.includes(member.role as Role))) {
+      throw new DomainError(ErrorCode.ValidationFailed, `role cannot change from ${member.role} to ${dto.role}`, {
+        fields: [{ field: 'role', problems: [`${ACCOUNT_ROLES.join(' and ')} are kinds of account, not roles: a member cannot be given one or lose one (${member.userId} is ${member.role})`] }],
+      });
+    }
     if (member.userId === actor.userId && (roleChange || dto.active === false)) {
       this.refuse(actor, member, 'self_change', 'you may not change your own role or deactivate yourself; ask another manager or an operator');
     }

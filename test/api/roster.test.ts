@@ -157,6 +157,21 @@ describe('roster: GET /roster, GET /roster/:userId, PATCH /roster/:userId', () =
       }
     });
 
+    it('refuses turning staff into a seller or service account, and a seller account into staff (400 naming role)', async () => {
+      await addMember(ctx.dataSource, { userId: id('seller'), role: 'seller', team: `seller:${id('shop')}`, capacity: 0 });
+      for (const [member, role] of [
+        [id('spec'), 'seller'],
+        [id('spec'), 'enforcement_system'],
+        [id('seller'), 'specialist'],
+      ]) {
+        const res = await patch(`/roster/${member}`, 'olga', { role }).expect(400);
+        expect(res.body).toMatchObject({ error: 'validation_failed', details: { fields: [{ field: 'role' }] } });
+      }
+      const [spec] = await ctx.dataSource.query(`SELECT role, team FROM roster_members WHERE user_id = $1`, [id('spec')]);
+      expect(spec.team).toBe('seller-risk-eu');
+      expect(spec.role).not.toBe('seller');
+    });
+
     it('refuses changing your own role or deactivating yourself (403 self_change), but allows other self-edits', async () => {
       expect((await patch(`/roster/${id('mgr')}`, id('mgr'), { role: 'specialist' }).expect(403)).body.details.denial).toBe('self_change');
       expect((await patch(`/roster/${id('mgr')}`, id('mgr'), { active: false }).expect(403)).body.details.denial).toBe('self_change');
