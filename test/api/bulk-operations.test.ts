@@ -1,6 +1,7 @@
 import { temporal } from '@temporalio/proto';
 import { randomUUID } from 'node:crypto';
 import { bulkOperationWorkflowId } from '../../workflows/bulk-operation/bulk-operation.contract';
+import { OPERATIONS_SET, recordHistory } from '../support/record-history';
 import { bulkOperationWorkflow } from '../../workflows/bulk-operation/bulk-operation.workflow';
 import { createIntegrationContext, type IntegrationContext } from '../support/harness';
 import { apiClient, eventually } from './escalation-api.helpers';
@@ -97,6 +98,7 @@ describe('bulk operations (real Temporal, real PostgreSQL)', () => {
     // Nothing left to pause.
     const late = await api.as('max').post(`/bulk-operations/${started.body.id}/pause`).send({}).expect(409);
     expect(late.body.message).toMatch(/the batch is completed/);
+    await recordHistory(ctx.client, OPERATIONS_SET, 'bulk-close-one-refused', bulkOperationWorkflowId(started.body.id));
   });
 
   it("runs each case's change under the caller's identity: an operator's reassignments are refused by every case", async () => {

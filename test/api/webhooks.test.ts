@@ -1,7 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { verifySignature } from '../../platform/webhooks/webhook-signature';
-import { webhookDispatcherWorkflowId } from '../../workflows/webhooks/webhook.contract';
+import { webhookDeliveryWorkflowId, webhookDispatcherWorkflowId } from '../../workflows/webhooks/webhook.contract';
+import { OPERATIONS_SET, recordHistory } from '../support/record-history';
 import { createIntegrationContext, type IntegrationContext } from '../support/harness';
 import { apiClient, eventually } from './escalation-api.helpers';
 
@@ -115,6 +116,8 @@ describe('outgoing webhooks (real Temporal, real PostgreSQL, real HTTP receiver)
       'the dispatcher to end',
     );
     await api.as('olga').post(`/webhooks/${created.body.id}/deliveries/${log.id}/replay`).expect(409);
+    await recordHistory(ctx.client, OPERATIONS_SET, 'webhook-dispatcher-deactivated', webhookDispatcherWorkflowId(created.body.id));
+    await recordHistory(ctx.client, OPERATIONS_SET, 'webhook-delivery-retried', webhookDeliveryWorkflowId(log.id));
   });
 
   it.each([

@@ -1,0 +1,21 @@
+import type { Client } from '@temporalio/client';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * With RECORD_HISTORIES=1, writes a workflow's event history (its latest run) to
+ * test/replay/histories/<set>/<name>.json for the replay test; otherwise does nothing. For workflows
+ * whose tests run on the dev server with real activities (bulk operations, webhooks, QA reviews), where
+ * test/workflows/record-histories.test.ts would have to stand in for what they call.
+ */
+export async function recordHistory(client: Client, set: string, name: string, workflowId: string): Promise<void> {
+  if (process.env.RECORD_HISTORIES !== '1') return;
+  const history = await client.workflow.getHandle(workflowId).fetchHistory();
+  const dir = path.resolve(__dirname, '../replay/histories', set);
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, `${name}.json`), JSON.stringify(JSON.parse(historyToJSON(history)), null, 1));
+}
+
+/** The set the operations' histories (bulk operations, webhooks) are recorded in. */
+export const OPERATIONS_SET = '05-operations';
