@@ -159,6 +159,11 @@ export const envSchema = z.object({
   DB_STATEMENT_TIMEOUT_MS: timeoutMs(600_000).default(10_000),
   /** Connections per process (API, worker). */
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /**
+   * How long an API process reuses a signed-in user's roster entry (role, team) before reading it again;
+   * 0 reads it on every request. A change through this process's PATCH /roster applies at once.
+   */
+  ROSTER_CACHE_TTL_MS: z.coerce.number().int('must be a whole number of milliseconds').min(0).max(60_000).default(5_000),
   /** Every Temporal call an API request makes shares this deadline; past it the request answers 503. */
   TEMPORAL_RPC_TIMEOUT_MS: timeoutMs(120_000).default(15_000),
   /** Each /ready check (PostgreSQL, Temporal, worker) answers within this. */
