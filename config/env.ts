@@ -108,6 +108,17 @@ export const envSchema = z.object({
     .refine((v) => v === 'off' || Number(v.slice(v.lastIndexOf(':') + 1)) <= 65535, 'the port must be at most 65535')
     .default('127.0.0.1:9464')
     .transform((v) => (v === 'off' ? null : v)),
+  // Worker tuning (README: Performance); unset, the Temporal SDK's default.
+  /** Workflows kept in the worker's sticky cache (SDK default: sized from the heap, about 1,000 on 2 GiB). */
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100_000).optional(),
+  /** Workflow tasks the worker runs at once (SDK default 40). */
+  WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: z.coerce.number().int().min(2).max(1_000).optional(),
+  /** Activities the worker runs at once (SDK default 100). */
+  WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).max(1_000).optional(),
+  /** Local activities (the case projection) the worker runs at once (SDK default 100). */
+  WORKER_MAX_CONCURRENT_LOCAL_ACTIVITIES: z.coerce.number().int().min(1).max(1_000).optional(),
+  /** Threads that run workflow code (SDK default 1); each holds one reused V8 context. */
+  WORKER_WORKFLOW_THREADS: z.coerce.number().int().min(1).max(16).optional(),
   /** A claimed or assigned case its holder does not act on within this many minutes returns to the queue. */
   CLAIM_LEASE_MINUTES: positiveNumber.default(120),
   /** How long after resolution a case may be reopened; afterwards it closes. */
