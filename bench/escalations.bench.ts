@@ -13,6 +13,7 @@ import { runBench } from './bench-process';
 import { startInfra, type Teardown } from './infra';
 import { baselineScenario, escalationInput, riskdeskScenario, seedBenchRoster } from './lifecycle';
 import { report } from './report';
+import { describeWorkerOptions, workerOptionsFrom } from '../worker/worker-options';
 import { inPool, runScenario } from './runner';
 import { median } from './stats';
 
@@ -81,7 +82,8 @@ async function main(opts: Options, teardown: Teardown, keepSignalsToOurselves: (
   keepSignalsToOurselves();
   await seedBenchRoster(infra.dataSource);
 
-  const { client, taskQueue, guarded } = await startSystem(infra, { namespace: config.TEMPORAL_NAMESPACE, log }, teardown);
+  const workerOptions = workerOptionsFrom(config);
+  const { client, taskQueue, guarded } = await startSystem(infra, { namespace: config.TEMPORAL_NAMESPACE, log, workerOptions }, teardown);
 
 
   // On a server that outlives the run, nothing of ours may keep running (its database is about to go).
@@ -103,7 +105,7 @@ async function main(opts: Options, teardown: Teardown, keepSignalsToOurselves: (
   }
   console.log(
     [
-      `  temporal:    ${infra.temporal}, SDK 1.24 worker with default options, task queue ${taskQueue}`,
+      `  temporal:    ${infra.temporal}, SDK 1.24 worker with ${describeWorkerOptions(workerOptions)} (WORKER_* settings), task queue ${taskQueue}`,
       `  postgresql:  ${infra.database}, pool 10`,
       '',
     ].join('\n'),

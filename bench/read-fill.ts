@@ -98,11 +98,15 @@ export async function fillReadModel(ds: DataSource, t: FillTemplates, shape: Fil
 
 /**
  * INSERT ... SELECT of every template row of `table` once per planned case: overridden columns take
- * their expression, timestamp columns move by the case's new creation time, the rest are copied.
+ * their expression, timestamp columns move by the case's new creation time, the rest are copied
+ * (except those the database generates).
  */
 async function clone(ds: DataSource, time: (what: string, sql: string) => Promise<void>, table: string, caseColumn: string, overrides: Overrides): Promise<void> {
   const columns: Array<{ column_name: string; data_type: string }> = await ds.query(
-    `SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position`,
+    // Columns the database fills itself (case_events.feed_id, GENERATED ALWAYS AS IDENTITY) take no value.
+    `SELECT column_name, data_type FROM information_schema.columns
+      WHERE table_schema = current_schema() AND table_name = $1 AND identity_generation IS DISTINCT FROM 'ALWAYS' AND is_generated = 'NEVER'
+      ORDER BY ordinal_position`,
     [table],
   );
   const select = columns.map(({ column_name: c, data_type: type }) => {

@@ -3,7 +3,7 @@ import type { RunResult } from './runner';
 import { formatTable, summarize } from './stats';
 
 const METRIC_ROWS: Array<{ metric: Metric; label: string; step?: Step; action?: boolean }> = [
-  { metric: 'create', label: 'create (start + awaitRecorded)', step: 'create', action: true },
+  { metric: 'create', label: 'create (update-with-start)', step: 'create', action: true },
   { metric: 'claim', label: 'claim', step: 'claim', action: true },
   { metric: 'handOff', label: 'handOff (to Legal)', step: 'handOff', action: true },
   { metric: 'answer', label: 'answer (handoff update)', action: true },

@@ -108,6 +108,17 @@ export const envSchema = z.object({
     .refine((v) => v === 'off' || Number(v.slice(v.lastIndexOf(':') + 1)) <= 65535, 'the port must be at most 65535')
     .default('127.0.0.1:9464')
     .transform((v) => (v === 'off' ? null : v)),
+  // Worker tuning (README: Performance); unset, the Temporal SDK's default.
+  /** Workflows kept in the worker's sticky cache (SDK default: sized from the heap, about 1,000 on 2 GiB). */
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100_000).optional(),
+  /** Workflow tasks the worker runs at once (SDK default 40). */
+  WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: z.coerce.number().int().min(2).max(1_000).optional(),
+  /** Activities the worker runs at once (SDK default 100). */
+  WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).max(1_000).optional(),
+  /** Local activities (the case projection) the worker runs at once (SDK default 100). */
+  WORKER_MAX_CONCURRENT_LOCAL_ACTIVITIES: z.coerce.number().int().min(1).max(1_000).optional(),
+  /** Threads that run workflow code (SDK default 1); each holds one reused V8 context. */
+  WORKER_WORKFLOW_THREADS: z.coerce.number().int().min(1).max(16).optional(),
   /** A claimed or assigned case its holder does not act on within this many minutes returns to the queue. */
   CLAIM_LEASE_MINUTES: positiveNumber.default(120),
   /** How long after resolution a case may be reopened; afterwards it closes. */
@@ -159,6 +170,11 @@ export const envSchema = z.object({
   DB_STATEMENT_TIMEOUT_MS: timeoutMs(600_000).default(10_000),
   /** Connections per process (API, worker). */
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /**
+   * How long an API process reuses a signed-in user's roster entry (role, team) before reading it again;
+   * 0 reads it on every request. A change through this process's PATCH /roster applies at once.
+   */
+  ROSTER_CACHE_TTL_MS: z.coerce.number().int('must be a whole number of milliseconds').min(0).max(60_000).default(5_000),
   /** Every Temporal call an API request makes shares this deadline; past it the request answers 503. */
   TEMPORAL_RPC_TIMEOUT_MS: timeoutMs(120_000).default(15_000),
   /** Each /ready check (PostgreSQL, Temporal, worker) answers within this. */

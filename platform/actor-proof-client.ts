@@ -14,7 +14,7 @@ export function actorProofKeysFrom(config: Pick<AppConfig, 'ACTOR_PROOF_SECRET' 
 }
 
 /**
- * Signs every start, update and signal this client sends (actor-proof.ts): the API's client, and the
+ * Signs every start, update (also an update-with-start) and signal this client sends (actor-proof.ts): the API's client, and the
  * worker's (whose activities act on cases, e.g. the out-of-office hand-back). Queries, which change
  * nothing, are not signed.
  */
@@ -33,6 +33,18 @@ export function actorProofInterceptor(
       next({ ...input, headers: await sign(input.headers, { kind: 'start', name: input.workflowType, workflowId: input.options.workflowId, args: input.options.args }) }),
     startWithDetails: async (input, next) =>
       next({ ...input, headers: await sign(input.headers, { kind: 'start', name: input.workflowType, workflowId: input.options.workflowId, args: input.options.args }) }),
+    // Create's one round trip: the start and the first update each carry their own proof.
+    startUpdateWithStart: async (input, next) =>
+      next({
+        ...input,
+        workflowStartHeaders: await sign(input.workflowStartHeaders, {
+          kind: 'start',
+          name: input.workflowType,
+          workflowId: input.workflowStartOptions.workflowId,
+          args: input.workflowStartOptions.args,
+        }),
+        updateHeaders: await sign(input.updateHeaders, { kind: 'update', name: input.updateName, workflowId: input.workflowStartOptions.workflowId, args: input.updateArgs }),
+      }),
     startUpdate: async (input, next) =>
       next({ ...input, headers: await sign(input.headers, { kind: 'update', name: input.updateName, workflowId: input.workflowExecution.workflowId, args: input.args }) }),
     signal: async (input, next) =>

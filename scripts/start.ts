@@ -17,6 +17,7 @@ import { installWorkerTelemetry } from '../platform/worker-telemetry';
 import { riskModelFor } from '../activities/risk/http-risk-model';
 import { RulesRiskModel } from '../activities/risk/rules-risk-model';
 import { createWorker } from '../worker/worker';
+import { workerOptionsFrom } from '../worker/worker-options';
 import { webhookSettingsFrom } from '../platform/webhooks/webhook-settings';
 
 /**
@@ -92,6 +93,7 @@ runMain(async () => {
       actorProofKeys,
       riskModel: riskModelFor(config, new RulesRiskModel()),
       webhooks: webhookSettingsFrom(config),
+      workerOptions: workerOptionsFrom(config),
     });
     const running = worker.run();
     stops.push(async () => {

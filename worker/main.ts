@@ -8,6 +8,7 @@ import { installWorkerTelemetry } from '../platform/worker-telemetry';
 import { riskModelFor } from '../activities/risk/http-risk-model';
 import { RulesRiskModel } from '../activities/risk/rules-risk-model';
 import { createWorker } from './worker';
+import { workerOptionsFrom } from './worker-options';
 import { webhookSettingsFrom } from '../platform/webhooks/webhook-settings';
 
 /** `npm run worker`: the Temporal worker alone, for deployments. */
@@ -32,6 +33,7 @@ runMain(async () => {
     actorProofKeys,
     riskModel: riskModelFor(config, new RulesRiskModel()),
     webhooks: webhookSettingsFrom(config),
+    workerOptions: workerOptionsFrom(config),
   });
   const running = worker.run();
   console.log(`Riskdesk worker polling task queue '${config.TEMPORAL_TASK_QUEUE}' on ${temporalAddress(config)}`);

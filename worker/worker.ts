@@ -1,11 +1,12 @@
 import type { Client } from '@temporalio/client';
-import { bundleWorkflowCode, NativeConnection, Worker, type WorkerOptions, type WorkflowBundleOption } from '@temporalio/worker';
+import { bundleWorkflowCode, NativeConnection, Worker, type WorkflowBundleOption } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { createActivities } from '../activities';
 import type { ProofKey } from '../workflows/common/actor-proof/actor-proof';
 import type { EnforcementGateway } from '../activities/enforcement/enforcement-gateway';
 import type { RiskModel } from '../activities/risk/risk-model';
 import type { WebhookSettings } from '../activities/webhook.activities';
+import type { TunedWorkerOptions } from './worker-options';
 
 export interface WorkerDeps {
   connection: NativeConnection;
@@ -25,7 +26,7 @@ export interface WorkerDeps {
   /** The keys workflows check actor proofs with (ACTOR_PROOF_SECRET and earlier ones); needed when bundling here. */
   actorProofKeys?: readonly ProofKey[];
   /** Tuning (cache size, task slots, pollers); the SDK's defaults otherwise. The benchmarks measure what each buys. */
-  workerOptions?: Pick<WorkerOptions, 'maxCachedWorkflows' | 'maxConcurrentWorkflowTaskExecutions' | 'maxConcurrentActivityTaskExecutions' | 'maxConcurrentLocalActivityExecutions' | 'workflowTaskPollerBehavior' | 'activityTaskPollerBehavior'>;
+  workerOptions?: TunedWorkerOptions;
 }
 
 /** The composition root of the worker: real dependencies in, a ready (not yet running) Worker out. */

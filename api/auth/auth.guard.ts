@@ -37,7 +37,7 @@ export class AuthGuard implements CanActivate {
     const check = verifyAccessToken(match[1], keyRing(secret, this.settings.config.JWT_PREVIOUS_SECRETS));
     if (!check.ok) return this.refuse(req, check.reason);
 
-    const member = await this.roster.findActive(check.userId);
+    const member = await this.roster.activeMember(check.userId);
     if (!member) return this.refuse(req, `user ${check.userId} is not an active roster member`);
     req.actor = { userId: member.userId, role: member.role as Role, team: member.team };
     return true;

@@ -93,7 +93,7 @@ export class EscalationActionsService {
 
   async resolve(actor: Actor, id: string, dto: ResolveDto, key?: string) {
     // The resolver's start date: the case samples the resolution for QA by the maker's tenure.
-    const makerStartedOn = (await this.roster.findActive(actor.userId))?.startedOn ?? null;
+    const makerStartedOn = (await this.roster.activeMember(actor.userId))?.startedOn ?? null;
     const payload = { resolutionCode: dto.resolutionCode, rootCause: dto.rootCause, upstreamTeam: dto.upstreamTeam, note: dto.note, makerStartedOn };
     const resolved = await this.act(actor, id, 'resolve', resolveUpdate, payload, key);
     // An enforcement-worthy resolution on a strategic seller opens a strategic review (one per escalation, one open per seller).

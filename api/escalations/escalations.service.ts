@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { WithStartWorkflowOperation } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
 import { v5 as uuidv5 } from 'uuid';
@@ -33,7 +34,8 @@ export class EscalationsService {
   ) {}
 
   /**
-   * Starts the case workflow and waits until the workflow has written the case to the read model.
+   * Starts the case workflow and waits until the workflow has written the case to the read model, in
+   * one request to Temporal (update-with-start).
    * With an idempotency key the case id is derived from it, and Temporal's id-conflict policy turns a
    * replayed request into a read of the case that request created.
    */
@@ -53,15 +55,16 @@ export class EscalationsService {
       requestedAt: Date.now(),
       settings: buildEscalationSettings(this.settings.config, severity, calendars),
     };
-    let handle;
+    // One round trip (update-with-start): the workflow gets its start and the update in its first task.
+    // A replayed key finds its running case (USE_EXISTING) and the update id answers once.
+    const startWorkflowOperation = new WithStartWorkflowOperation(ESCALATION_WORKFLOW_TYPE, escalationStartOptions(input, this.temporal.taskQueue));
     try {
-      handle = await this.temporal.client.workflow.start(ESCALATION_WORKFLOW_TYPE, escalationStartOptions(input, this.temporal.taskQueue));
+      const view = await this.temporal.client.workflow.executeUpdateWithStart(awaitRecordedUpdate, { updateId: `recorded-${caseId}`, startWorkflowOperation });
+      return fromView(view);
     } catch (err) {
       // The key's case exists and its workflow has ended: a replayed request reads it back.
       if (idempotencyKey && err instanceof WorkflowExecutionAlreadyStartedError) return this.queries.summary(caseId);
       throw err;
     }
-    const view = await handle.executeUpdate(awaitRecordedUpdate, { updateId: `recorded-${caseId}` });
-    return fromView(view);
   }
 }

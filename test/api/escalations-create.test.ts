@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { escalationWorkflowId } from '../../workflows/escalation/escalation.contract';
 import { bearer, createIntegrationContext, type IntegrationContext } from '../support/harness';
 
 const validBody = {
@@ -79,5 +80,16 @@ describe('POST /escalations and GET /escalations/:id (real Temporal, real Postgr
     expect(second.body.id).toBe(first.body.id);
     const [{ count }] = await ctx.dataSource.query(`SELECT count(*)::int AS count FROM cases WHERE id = $1`, [first.body.id]);
     expect(count).toBe(1);
+  });
+
+  it('answers a replayed Idempotency-Key from the read model once its workflow has ended', async () => {
+    const key = `key-ended-${Date.now()}`;
+    const first = await http().post('/escalations').set('Idempotency-Key', key).send(validBody).expect(201);
+    const handle = ctx.client.workflow.getHandle(escalationWorkflowId(first.body.id));
+    await handle.terminate('the test ends the case workflow');
+    const replay = await http().post('/escalations').set('Idempotency-Key', key).send(validBody).expect(201);
+    expect(replay.body).toMatchObject({ id: first.body.id, sellerId: validBody.sellerId, summary: validBody.summary });
+    // No second run was started for the key.
+    expect((await handle.describe()).status.name).toBe('TERMINATED');
   });
 });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { bearer, createIntegrationContext, type IntegrationContext } from '../support/harness';
+import { createApiAppWith } from '../support/api-app';
 import { TEST_DEMO_CAPACITY } from '../support/env';
 
 /**
@@ -215,6 +216,8 @@ describe('roster: GET /roster, GET /roster/:userId, PATCH /roster/:userId', () =
     it('deactivating a member stops their token at once; includeInactive still lists them', async () => {
       const who = id('leaver');
       await addMember(ctx.dataSource, { userId: who, role: 'specialist', team: 'seller-risk-eu' });
+      // Signed in once first, so the API holds their roster entry (ROSTER_CACHE_TTL_MS): the PATCH must drop it.
+      await get('/auth/me', who).expect(200);
       await patch(`/roster/${who}`, 'max', { active: false }).expect(200);
       const refused = await get('/roster', who).expect(401);
       expect(refused.body.message).toMatch(/not an active roster member/);
@@ -222,6 +225,41 @@ describe('roster: GET /roster, GET /roster/:userId, PATCH /roster/:userId', () =
       expect(ids(await get('/roster?includeInactive=true', 'max').expect(200))).toContain(who);
       await patch(`/roster/${who}`, 'max', { active: true }).expect(200);
       await get('/roster', 'max').expect(200);
+    });
+  });
+
+  describe('the roster entry of the caller (ROSTER_CACHE_TTL_MS)', () => {
+    it('is reused for the TTL: a change made outside this API shows only after it, one through PATCH at once', async () => {
+      const app = await createApiAppWith(ctx, { ROSTER_CACHE_TTL_MS: '60000' });
+      try {
+        const who = id('cached');
+        await addMember(ctx.dataSource, { userId: who, role: 'specialist', team: 'seller-risk-eu' });
+        const me = () => request(app.getHttpServer()).get('/auth/me').set('Authorization', bearer(who));
+        await me().expect(200);
+        // Another process (another API, a script) deactivates them: this API still knows them as active.
+        await ctx.dataSource.query(`UPDATE roster_members SET active = false WHERE user_id = $1`, [who]);
+        await request(app.getHttpServer()).get('/inbox').set('Authorization', bearer(who)).expect(200);
+        // A change through this API drops the entry at once.
+        await ctx.dataSource.query(`UPDATE roster_members SET active = true WHERE user_id = $1`, [who]);
+        await request(app.getHttpServer()).patch(`/roster/${who}`).set('Authorization', bearer('max')).send({ active: false }).expect(200);
+        expect((await me().expect(401)).body.message).toMatch(/not an active roster member/);
+      } finally {
+        await app.close();
+      }
+    });
+
+    it('is read on every request with 0', async () => {
+      const app = await createApiAppWith(ctx, { ROSTER_CACHE_TTL_MS: '0' });
+      try {
+        const who = id('uncached');
+        await addMember(ctx.dataSource, { userId: who, role: 'specialist', team: 'seller-risk-eu' });
+        const inbox = () => request(app.getHttpServer()).get('/inbox').set('Authorization', bearer(who));
+        await inbox().expect(200);
+        await ctx.dataSource.query(`UPDATE roster_members SET active = false WHERE user_id = $1`, [who]);
+        expect((await inbox().expect(401)).body.message).toMatch(/not an active roster member/);
+      } finally {
+        await app.close();
+      }
     });
   });
 
