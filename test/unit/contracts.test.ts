@@ -20,7 +20,7 @@ describe('workflow message contracts', () => {
       'resolve', 'reopen', 'escalate', 'reassign', 'extendSla', 'awaitRecorded',
       'retriage', 'assign', 'renewLease',
     ]);
-    expect(wireNames(ESCALATION_MESSAGES.signals)).toEqual(['handoffAnswered']);
+    expect(wireNames(ESCALATION_MESSAGES.signals)).toEqual(['handoffAnswered', 'qaReviewOutcome']);
     expect(wireNames(ESCALATION_MESSAGES.queries)).toEqual(['getEscalation']);
   });
 

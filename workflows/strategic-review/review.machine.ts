@@ -1,4 +1,4 @@
-import { qaPlanFor, type QaSettings } from '../qa-review/qa-plan';
+import { sampleForQa, type QaSettings } from '../qa-review/qa-plan';
 /**
  * The strategic seller review as a pure state machine: `transition(state, event, now, ctx)` returns the
  * next snapshot and the effects the case runtime carries out. Nothing here reads the clock, performs
@@ -196,12 +196,12 @@ function calendar(d: Draft) {
 }
 
 /**
- * The maker's proposal is sampled for QA when it is made (qa-review/qa-plan.ts). A review cannot hold
+ * The maker's proposal is sampled for QA when it is made (qa-review/qa-plan.ts). A review does not hold
  * a proposal for QA yet (maker-checker approval already holds it), so a sampled one is audited after
  * release; every proposal's outcome is recorded.
  */
-function sampleForQa(d: Draft, qa: QaSettings, maker: Actor, decision: string, reasonCode: string, n: number, makerStartedOn: string | null): void {
-  const plan = qaPlanFor(
+function sampleProposal(d: Draft, qa: QaSettings, maker: Actor, decision: string, reasonCode: string, n: number, makerStartedOn: string | null): void {
+  const sampled = sampleForQa(
     {
       caseId: d.s.caseId,
       decisionKind: 'strategic_review_decision',
@@ -224,9 +224,8 @@ function sampleForQa(d: Draft, qa: QaSettings, maker: Actor, decision: string, r
     },
     qa,
   );
-  d.details.qaSampled = plan.sampling.sampled;
-  d.effects.push({ type: 'qa_record', row: plan.row });
-  if (plan.review) d.effects.push({ type: 'start_workflow', child: { ...plan.review, detached: true } });
+  Object.assign(d.details, sampled.details);
+  d.effects.push(...sampled.effects);
 }
 
 function closeProposal(d: Draft, status: Proposal['status'], reason: string | null) {
@@ -465,7 +464,7 @@ const APPLY: Handlers = {
     d.details.reasonCode = e.reasonCode;
     d.details.urgent = Boolean(e.urgent);
     d.reason = e.rationale;
-    if (d.ctx.qa) sampleForQa(d, d.ctx.qa, e.actor, e.decision, e.reasonCode, n, e.makerStartedOn ?? null);
+    if (d.ctx.qa) sampleProposal(d, d.ctx.qa, e.actor, e.decision, e.reasonCode, n, e.makerStartedOn ?? null);
     if (e.decision === 'no_action') {
       d.s.proposal = { ...p, status: 'no_action' };
       close(d, 'no_action');
