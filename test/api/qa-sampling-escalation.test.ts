@@ -57,9 +57,9 @@ describe('QA sampling of escalation resolutions (QA_SAMPLING=on)', () => {
     await api.as(reviewer).post(`/qa-reviews/${c.id}:escalation_resolution:1/review`).send({ decision: 'seller_remediated', reason: 'seller_error', processError: false, notes: 'Agree' }).expect(200);
     const released = await eventually(
       async () => (await api.as('ana').get(`/escalations/${c.id}`).expect(200)).body,
-      (b: { state: string }) => b.state === 'resolved',
+      (b: { state: string; allowedActions: Array<{ action: string }> }) => b.state === 'resolved',
       { timeoutMs: 20_000 },
     );
-    expect(released.allowedActions.map((a: { action: string }) => a.action)).toContain('reopen');
+    expect(released.allowedActions.map((a) => a.action)).toContain('reopen');
   });
 });

@@ -47,7 +47,7 @@ describe('workflow message contracts', () => {
       'acknowledge', 'claim', 'release', 'reassign', 'addNote', 'requestInfo', 'sellerRespond', 'decide', 'approveReinstatement',
       'rejectReinstatement', 'withdrawDecision', 'retryReinstatement', 'awaitRecorded',
     ]);
-    expect(wireNames(APPEAL_MESSAGES.signals)).toEqual(['restumble', 'enforcementResult']);
+    expect(wireNames(APPEAL_MESSAGES.signals)).toEqual(['restumble', 'enforcementResult', 'qaReviewOutcome']);
     expect(wireNames(APPEAL_MESSAGES.queries)).toEqual(['getAppeal']);
   });
 
