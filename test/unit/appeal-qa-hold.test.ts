@@ -64,6 +64,9 @@ describe('an appeal denial held for pre-release QA', () => {
     expect(s).toMatchObject({ status: 'reinstating', statement: null, decision: { decision: 'reinstate', reasonCode: 'new_evidence', decidedBy: 'mia', status: 'approved' } });
     expect(ofType(effects, 'start_workflow')[0].child).toMatchObject({ workflowType: 'enforcementWorkflow', input: { requestedBy: 'mia' } });
     expect(effects[0]).toMatchObject({ type: 'record', entry: { action: 'qa_released', reason: expect.stringContaining('QA overturned deny'), details: { overturned: true, makerDecision: 'deny', releasedDecision: 'reinstate', decidedBy: 'mia' } } });
+    const enforcementId = s.reinstatements[0].enforcementId;
+    const done = step(s, { type: 'reinstatement_completed', actor: SYSTEM_ACTOR, result: { enforcementId, outcome: 'applied', steps: [], failure: null } });
+    expect(done.s.monitoring?.reinstatedBy).toBe('mia');
   });
 });
 
@@ -114,7 +117,11 @@ describe('an appeal reinstatement held for pre-release QA (after its approval)',
   it('the decision SLA keeps counting while held: its breach tells the managers', () => {
     const held = step(inReview(), deny).s;
     const clock = held.clocks.find((c) => c.kind === 'resolution' && c.status === 'running')!;
-    expect(dueEvents(held, clock.deadlineAt, ctx).map((e) => e.type)).toEqual(['clock_warned', 'clock_breached']);
+    const due = dueEvents(held, clock.deadlineAt, ctx);
+    expect(due.map((e) => e.type)).toEqual(['clock_warned', 'clock_breached']);
+    const breached = step(step(held, due[0], clock.deadlineAt).s, due[1], clock.deadlineAt);
+    expect(breached.s).toMatchObject({ status: 'qa_hold', breaches: { resolution: true } });
+    expect(ofType(breached.effects, 'notify').map((n) => [n.notice.to, n.notice.template])).toEqual([[{ kind: 'managers', team: 'seller-risk-us' }, 'appeal_sla_breached']]);
   });
 
   it('runs started before the hold (no qaHold feature) audit a pre-release sample after release', () => {

@@ -55,6 +55,12 @@ describe('an escalation resolution held for pre-release QA', () => {
     expect(start.child.detached).toBeUndefined();
   });
 
+  it('cancels the open handoffs when the resolution is held: the decision no longer waits for them', () => {
+    const withHandoff = apply(inProgress(), { type: 'handed_off', actor: spec, team: 'policy', question: 'Precedent?', blocking: false });
+    const held = heldForQa(withHandoff, spec);
+    expect(held.handoffs).toMatchObject([{ status: 'cancelled' }]);
+  });
+
   it('lets nobody act on the held case: only the QA outcome (and the clocks) move it', () => {
     const held = heldForQa(inProgress(), spec);
     for (const who of [spec, senior, manager]) expect(allowedActions(held, who)).toEqual([]);
@@ -102,9 +108,11 @@ describe('an escalation resolution held for pre-release QA', () => {
     const clock = held.clocks.find((c) => c.kind === 'resolution' && c.status === 'running')!;
     const due = dueEvents(held, clock.deadlineAt, CTX);
     expect(due.map((e) => e.type)).toEqual(['clock_warned', 'clock_breached']);
-    let s = held;
-    for (const e of due) s = apply(s, e, clock.deadlineAt);
-    expect(s).toMatchObject({ status: 'qa_hold', breaches: { resolution: true } });
+    const warned = apply(held, due[0], clock.deadlineAt);
+    const breach = transition(warned, due[1], clock.deadlineAt, CTX);
+    if (!breach.ok) throw new Error(breach.reason);
+    expect(breach.state).toMatchObject({ status: 'qa_hold', breaches: { resolution: true } });
+    expect(ofType(breach.effects, 'notify').map((n) => [n.notice.to, n.notice.template])).toEqual([[{ kind: 'managers', team: TEAM }, 'sla_breached']]);
   });
 
   it('a manager resolving an escalated case is held the same way and released back to resolved', () => {
