@@ -36,7 +36,7 @@ describe('workflow message contracts', () => {
       'acknowledge', 'claim', 'release', 'reassign', 'completeCheck', 'assessRisk', 'handOff', 'proposeDecision', 'approveDecision',
       'rejectDecision', 'withdrawDecision', 'approveUrgency', 'retryEnforcement', 'flagPolicyGap', 'decidePolicyGap', 'awaitRecorded',
     ]);
-    expect(wireNames(REVIEW_MESSAGES.signals)).toEqual(['handoffAnswered', 'enforcementResult']);
+    expect(wireNames(REVIEW_MESSAGES.signals)).toEqual(['handoffAnswered', 'enforcementResult', 'qaReviewOutcome']);
     expect(wireNames(REVIEW_MESSAGES.queries)).toEqual(['getReview']);
     expect(wireNames(ENFORCEMENT_MESSAGES.queries)).toEqual(['getEnforcement']);
   });
