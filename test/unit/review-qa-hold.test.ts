@@ -1,6 +1,6 @@
 import { SYSTEM_ACTOR } from '../../workflows/common/actor';
 import type { CaseEffect } from '../../workflows/common/runtime/case-kind';
-import { newReviewState, transition } from '../../workflows/strategic-review/review.machine';
+import { dueEvents, newReviewState, transition } from '../../workflows/strategic-review/review.machine';
 import { allowedReviewEvents } from '../../workflows/strategic-review/review.rules';
 import type { ReviewEvent, ReviewState } from '../../workflows/strategic-review/review.state';
 import type { ReviewSettings } from '../../workflows/strategic-review/review.contract';
@@ -82,6 +82,24 @@ describe('a strategic-review decision held for pre-release QA', () => {
 
     const none = step(held, { type: 'qa_released', actor: SYSTEM_ACTOR, outcome: outcome(held, { status: 'adjudicated', overturned: true, decision: { decision: 'no_action', reason: null }, decidedBy: 'mia' }) });
     expect(none.s).toMatchObject({ status: 'closed', outcome: 'no_action', enforcements: [], proposal: { decision: 'no_action', reasonCode: 'no_violation' } });
+  });
+
+  it('a rejected enforcement is never reviewed', () => {
+    const proposed = step(ready(), propose('listing_restriction')).s;
+    const rejected = step(proposed, { type: 'decision_rejected', actor: a.mia, reasons: 'not enough' });
+    expect(rejected.s.status).toBe('in_review');
+    expect(ofType(rejected.effects, 'start_workflow')).toEqual([]);
+    expect(ofType(rejected.effects, 'qa_record')).toEqual([]);
+  });
+
+  it('the resolution clock runs while held: a breach is recorded and the managers told, the review stays held', () => {
+    const held = step(ready(), propose('no_action')).s;
+    const clock = held.clocks.find((c) => c.kind === 'resolution' && c.status === 'running')!;
+    const due = dueEvents(held, clock.deadlineAt).filter((e) => e.type === 'clock_breached');
+    expect(due).toHaveLength(1);
+    const breached = step(held, due[0], clock.deadlineAt);
+    expect(breached.s).toMatchObject({ status: 'qa_hold', breaches: { resolution: true } });
+    expect(ofType(breached.effects, 'notify').map((n) => n.notice.to)).toContainEqual({ kind: 'managers', team: held.team });
   });
 
   it('reviews started before the hold audit a pre-release sample after release', () => {
