@@ -42,7 +42,7 @@ describe('an escalation resolution held for pre-release QA', () => {
     if (!r.ok) throw new Error(r.reason);
     expect(r.state).toMatchObject({
       status: 'qa_hold', resolution: null, resolvedAt: null, openTask: null, lease: null,
-      qaHold: { reviewId: 'c-qa:escalation_resolution:1', maker: spec.userId, decision: { decision: 'enforcement_upheld', reason: 'seller_bad_faith' }, heldAt: now, from: 'in_progress', resolution: { code: 'enforcement_upheld', resolvedBy: spec.userId } },
+      qaHold: { reviewId: 'c-qa:escalation_resolution:1', maker: spec.userId, decision: { decision: 'enforcement_upheld', reason: 'seller_bad_faith' }, decidedAt: now, from: 'in_progress', resolution: { code: 'enforcement_upheld', resolvedBy: spec.userId } },
     });
     // The resolution clock keeps counting: the seller still has no answer.
     expect(clockPhase(r.state, 'resolution')).toBe('running');

@@ -11,9 +11,9 @@ import { QA_REVIEW_OUTCOME_SIGNAL, QA_REVIEW_WORKFLOW_TYPE, qaReviewWorkflowId, 
 /**
  * What a deciding case does with a decision, from its facts and the QA policy it started with: the
  * sampling outcome, the QA row to record, and (when sampled) the review to start as a child and
- * whether to hold the decision until it ends. Pure: a case kind's machine calls it where its maker
- * decides, then starts the child and, for a hold, waits for `qaReviewOutcomeSignal` (see the test kind
- * in test/workflows/qa-review/held-decision.workflow.ts).
+ * whether to hold the decision until it ends. Pure. Case kinds call `sampleForQa` (below) where their
+ * maker decides; a held decision waits for `qaReviewOutcomeSignal` (the escalation, appeal and
+ * strategic-review machines' `qa_released`).
  */
 export interface QaSettings {
   policy: SamplingPolicy;
@@ -103,7 +103,8 @@ export interface QaHold {
   reviewId: string;
   maker: string;
   decision: DecisionStatement;
-  heldAt: number;
+  /** When the maker decided (a reinstatement or an enforcement is held later, once approved). */
+  decidedAt: number;
   stratum: string;
 }
 
@@ -130,7 +131,7 @@ export function sampleForQa(facts: DecisionFacts, settings: QaSettings): Sampled
     return { effects, hold: null, details: { qaSampled: true } };
   }
   effects.push({ type: 'start_workflow', child: plan.review });
-  const hold: QaHold = { reviewId: plan.row.id, maker: facts.maker.userId, decision: facts.decision, heldAt: facts.decidedAt, stratum: plan.sampling.stratum };
+  const hold: QaHold = { reviewId: plan.row.id, maker: facts.maker.userId, decision: facts.decision, decidedAt: facts.decidedAt, stratum: plan.sampling.stratum };
   return { effects, hold, details: { qaSampled: true, qaHeld: true } };
 }
 
