@@ -11,6 +11,8 @@
  *   in_review --decision_made (deny)--> closed (denied, statement of reasons with redress options)
  *   in_review --decision_made (reinstate)--> pending_approval --decision_rejected | decision_withdrawn--> in_review
  *   pending_approval --decision_approved--> reinstating --reinstatement_completed (applied)--> monitoring
+ *   in_review --decision_made (deny, sampled for pre-release QA)--> qa_hold --qa_released (deny)--> closed
+ *   pending_approval --decision_approved (sampled for pre-release QA)--> qa_hold --qa_released (reinstate)--> reinstating
  *   reinstating --reinstatement_completed (compensated)--> reinstatement_failed --reinstatement_retried--> reinstating
  *   monitoring --restumble_reported--> closed (restumbled)      monitoring --monitoring_ended--> closed (clean)
  */

@@ -24,6 +24,7 @@
  *                                          (or the waiting status while an info request / blocking handoff is open)
  *   any open status except triage --sla_extended--> same status
  *   in_progress | escalated_to_manager --resolved--> resolved
+ *   in_progress | escalated_to_manager --resolved (sampled for pre-release QA)--> qa_hold --qa_released--> resolved
  *   resolved --reopened (before resolvedAt + reopenWindowMs)--> reopened (or queued if no assignee)
  *   resolved --closed (system, once the reopen window has ended)--> closed
  *

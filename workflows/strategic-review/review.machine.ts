@@ -14,6 +14,8 @@ import { qaReleaseDetails, sampleForQa, type QaSettings, type SampledDecision } 
  *   pending_approval --decision_rejected | decision_withdrawn--> in_review   (back to the maker, with reasons)
  *   pending_approval --decision_approved (quorum)--> enforcing, or awaiting_consultation while the consultation is open
  *   awaiting_consultation --consultation_answered | consultation_window_closed | urgency_approved--> enforcing
+ *   (no_action, or an enforcement where it would be enforced, sampled for pre-release QA) --> qa_hold
+ *   qa_hold --qa_released--> enforcing, or closed for no_action
  *   enforcing --enforcement_completed (applied)--> closed
  *   enforcing --enforcement_completed (compensated)--> enforcement_failed --enforcement_retried--> enforcing
  *                                                                       --decision_withdrawn--> in_review
