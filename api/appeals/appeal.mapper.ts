@@ -37,7 +37,7 @@ export const fromAppealView = (v: AppealView, actor: Actor) => fromAppealState(v
 
 const SELLER_STATUS: Record<AppealState['status'], SellerAppealResponse['status']> = {
   new: 'received', queued: 'received', assigned: 'received', in_review: 'in_review', waiting_on_seller: 'information_requested',
-  pending_approval: 'in_review', reinstating: 'decided', reinstatement_failed: 'decided', monitoring: 'decided', closed: 'closed',
+  pending_approval: 'in_review', qa_hold: 'in_review', reinstating: 'decided', reinstatement_failed: 'decided', monitoring: 'decided', closed: 'closed',
 };
 
 /** Only what the seller may see: their plan, the questions asked, the outcome and, for a denial, the statement of reasons. */

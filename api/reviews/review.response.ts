@@ -153,7 +153,7 @@ export class ReviewPlaybookResponse {
 export class ReviewSummaryResponse {
   @ApiProperty() id!: string;
   @ApiProperty() workflowId!: string;
-  @ApiProperty({ enum: ['new', 'queued', 'assigned', 'in_review', 'waiting_on_handoff', 'pending_approval', 'awaiting_consultation', 'enforcing', 'enforcement_failed', 'closed'] }) state!: string;
+  @ApiProperty({ enum: ['new', 'queued', 'assigned', 'in_review', 'waiting_on_handoff', 'pending_approval', 'awaiting_consultation', 'qa_hold', 'enforcing', 'enforcement_failed', 'closed'] }) state!: string;
   @ApiProperty() sellerId!: string;
   @ApiProperty() marketplace!: string;
   @ApiProperty() severity!: string;

@@ -27,7 +27,7 @@ export function machineContext(overrides: Partial<EscalationContext> = {}): Esca
     sellerResponse: alwaysOnTarget('seller_response', 120, 0.6),
     reopenWindowMs: 7 * DAY,
     claimLeaseMs: 2 * HOUR,
-    features: { leaseRenewal: true },
+    features: { leaseRenewal: true, qaHold: true },
     ...overrides,
   };
 }

@@ -20,7 +20,7 @@ describe('workflow message contracts', () => {
       'resolve', 'reopen', 'escalate', 'reassign', 'extendSla', 'awaitRecorded',
       'retriage', 'assign', 'renewLease',
     ]);
-    expect(wireNames(ESCALATION_MESSAGES.signals)).toEqual(['handoffAnswered']);
+    expect(wireNames(ESCALATION_MESSAGES.signals)).toEqual(['handoffAnswered', 'qaReviewOutcome']);
     expect(wireNames(ESCALATION_MESSAGES.queries)).toEqual(['getEscalation']);
   });
 
@@ -36,7 +36,7 @@ describe('workflow message contracts', () => {
       'acknowledge', 'claim', 'release', 'reassign', 'completeCheck', 'assessRisk', 'handOff', 'proposeDecision', 'approveDecision',
       'rejectDecision', 'withdrawDecision', 'approveUrgency', 'retryEnforcement', 'flagPolicyGap', 'decidePolicyGap', 'awaitRecorded',
     ]);
-    expect(wireNames(REVIEW_MESSAGES.signals)).toEqual(['handoffAnswered', 'enforcementResult']);
+    expect(wireNames(REVIEW_MESSAGES.signals)).toEqual(['handoffAnswered', 'enforcementResult', 'qaReviewOutcome']);
     expect(wireNames(REVIEW_MESSAGES.queries)).toEqual(['getReview']);
     expect(wireNames(ENFORCEMENT_MESSAGES.queries)).toEqual(['getEnforcement']);
   });
@@ -47,7 +47,7 @@ describe('workflow message contracts', () => {
       'acknowledge', 'claim', 'release', 'reassign', 'addNote', 'requestInfo', 'sellerRespond', 'decide', 'approveReinstatement',
       'rejectReinstatement', 'withdrawDecision', 'retryReinstatement', 'awaitRecorded',
     ]);
-    expect(wireNames(APPEAL_MESSAGES.signals)).toEqual(['restumble', 'enforcementResult']);
+    expect(wireNames(APPEAL_MESSAGES.signals)).toEqual(['restumble', 'enforcementResult', 'qaReviewOutcome']);
     expect(wireNames(APPEAL_MESSAGES.queries)).toEqual(['getAppeal']);
   });
 

@@ -20,6 +20,7 @@ import {
 } from '../../workflows/escalation/escalation.state';
 import { ESCALATION_STATUSES, RESOLUTION_CODES, ROOT_CAUSES, type EscalationStatus } from '../../workflows/escalation/escalation.vocabulary';
 import { machineContext } from '../support/escalation-context';
+import { heldForQa } from '../support/escalation-qa';
 
 const T0 = Date.UTC(2025, 0, 6, 9);
 const MIN = 60_000;
@@ -122,6 +123,13 @@ function sample(type: EscalationEventType, state: EscalationState, actor: Actor)
       return { type, actor, severity: state.severity === 'critical' ? 'low' : 'critical', reason: 'Sanctions list match confirmed' };
     case 'lease_renewed':
       return { type, actor };
+    case 'qa_released': {
+      const held = state.qaHold;
+      return {
+        type, actor,
+        outcome: { reviewId: held?.reviewId ?? 'none', caseId: state.caseId, mode: 'pre_release', status: 'agreed', decision: held?.decision ?? { decision: 'duplicate', reason: null }, overturned: false, errorTypes: [], decidedBy: senior.userId },
+      };
+    }
   }
 }
 
@@ -136,6 +144,7 @@ F.waiting_on_seller = apply(F.in_progress, sample('info_requested', F.in_progres
 F.waiting_on_handoff = apply(F.in_progress, { type: 'handed_off', actor: spec, team: 'legal', question: 'Lawful?' });
 F.escalated_to_manager = apply(F.in_progress, { type: 'escalated', actor: spec, reason: 'Beyond my authority' });
 F.resolved = apply(F.in_progress, sample('resolved', F.in_progress, spec));
+F.qa_hold = heldForQa(F.in_progress, spec);
 F.reopened = apply(F.resolved, sample('reopened', F.resolved, spec));
 F.closed = apply(F.resolved, { type: 'closed', actor: sys }, (F.resolved.resolvedAt as number) + CTX.reopenWindowMs);
 
@@ -168,6 +177,7 @@ function actorFor(type: EscalationEventType, state: EscalationState): Actor {
     case 'clock_warned':
     case 'clock_breached':
     case 'lease_expired':
+    case 'qa_released':
       return sys;
     case 'handoff_answered':
       return legal;

@@ -1,4 +1,5 @@
 import type { QaSettings } from '../qa-review/qa-plan';
+import { qaReviewOutcomeSignal } from '../qa-review/qa-review.contract';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { Actor } from '../common/actor';
 import type { ApprovalPolicy } from '../common/approval/approval-policy';
@@ -47,6 +48,20 @@ export interface AppealSettings {
   /** QA sampling of the reviewer's decisions (README: Decision quality); absent: none is sampled. */
   qa?: QaSettings;
 }
+
+/**
+ * Behaviour introduced after appeals were already running, each flag from a `patched()` marker when a
+ * run starts, so a recorded history replays as it ran (README: Changing a workflow).
+ */
+export interface AppealFeatures {
+  /** A decision sampled for pre-release QA is held until its review ends (before: audited after release). */
+  qaHold?: boolean;
+}
+
+export const APPEAL_PATCHES = { qaHold: 'appeal-qa-hold' } as const satisfies Record<keyof AppealFeatures, string>;
+
+/** What the machine runs with: the appeal's settings and the behaviour of its run (absent features: off). */
+export type AppealContext = AppealSettings & { features?: AppealFeatures };
 
 export interface AppealInput {
   caseId: string;
@@ -131,6 +146,6 @@ export const APPEAL_MESSAGES = {
     sellerRespondUpdate, decideAppealUpdate, approveReinstatementUpdate, rejectReinstatementUpdate, withdrawAppealDecisionUpdate,
     retryReinstatementUpdate, awaitAppealRecordedUpdate,
   ],
-  signals: [restumbleSignal, enforcementResultSignal],
+  signals: [restumbleSignal, enforcementResultSignal, qaReviewOutcomeSignal],
   queries: [getAppealQuery],
 };

@@ -11,11 +11,13 @@
  *   in_review --decision_made (deny)--> closed (denied, statement of reasons with redress options)
  *   in_review --decision_made (reinstate)--> pending_approval --decision_rejected | decision_withdrawn--> in_review
  *   pending_approval --decision_approved--> reinstating --reinstatement_completed (applied)--> monitoring
+ *   in_review --decision_made (deny, sampled for pre-release QA)--> qa_hold --qa_released (deny)--> closed
+ *   pending_approval --decision_approved (sampled for pre-release QA)--> qa_hold --qa_released (reinstate)--> reinstating
  *   reinstating --reinstatement_completed (compensated)--> reinstatement_failed --reinstatement_retried--> reinstating
  *   monitoring --restumble_reported--> closed (restumbled)      monitoring --monitoring_ended--> closed (clean)
  */
 import { SYSTEM_ACTOR, type Actor, type Role } from '../common/actor';
-import { qaPlanFor, type QaSettings } from '../qa-review/qa-plan';
+import { qaReleaseDetails, sampleForQa, type QaSettings, type SampledDecision } from '../qa-review/qa-plan';
 import { approve, markDue, openApproval, reject, stillNeeded, withdraw } from '../common/approval/approval';
 import type { NoticeParams, NotificationRecipient, TaskRow } from '../common/case-projection';
 import { calendarLookup, currentClock, nextClockWake, pauseNamed, resumeNamed, startNamed, stopNamed, type CalendarLookup } from '../common/clock-book';
@@ -24,15 +26,19 @@ import type { CaseEffect, Transition } from '../common/runtime/case-kind';
 import { applyClockEvent } from '../common/sla-clock';
 import { ENFORCEMENT_WORKFLOW_TYPE, enforcementWorkflowId, type EnforcementRequest } from '../enforcement/enforcement.contract';
 import { REINSTATEMENT, reinstatementPlan } from '../enforcement/enforcement-plan';
-import { days, type AppealInput, type AppealSettings } from './appeal.contract';
+import { days, type AppealContext, type AppealInput, type AppealSettings } from './appeal.contract';
 import { actorGuard, inputGuard, isAppealEvent, planProblem, refuse, statusGuard } from './appeal.rules';
 import { openInfoRequest, type AppealDecisionRecord, type AppealEvent, type AppealEventOf, type AppealEventType, type AppealState } from './appeal.state';
 import {
   APPEAL_CLOCKS,
   APPEAL_IDLE_STATUSES,
   APPEALABLE_ENFORCEMENTS,
+  DENY_REASONS,
   ENFORCEMENT_SOURCES,
   REDRESS_OPTIONS,
+  REINSTATE_REASONS,
+  type AppealDecision,
+  type AppealReasonCode,
   type AppealClock,
   type AppealNotificationTemplate,
   type AppealOutcome,
@@ -43,7 +49,7 @@ interface Draft {
   s: AppealState;
   effects: CaseEffect[];
   now: number;
-  ctx: AppealSettings;
+  ctx: AppealContext;
   reason: string | null;
   details: Record<string, string | number | boolean | null>;
 }
@@ -51,12 +57,17 @@ interface Draft {
 const DAY = days(1);
 
 /**
- * A decision is sampled for QA when the reviewer makes it (qa-review/qa-plan.ts). An appeal cannot hold
- * its decision for QA yet (a reinstatement is already held by its approval), so a sampled one is
- * audited after release; every decision's outcome is recorded.
+ * A decision is sampled for QA when the reviewer makes it (qa-review/qa-plan.ts); every decision's
+ * outcome is recorded. A pre-release sample is held (qa_hold) when the run has the feature (runs started
+ * before it audit it after release, as they did). Where the hold sits, and why:
+ * - a denial is held at once: it takes effect (statement of reasons, seller told, appeal closed) on release;
+ * - a reinstatement goes through its maker-checker approval first and is held once approved, before the
+ *   reinstatement saga: QA reviews the decision as it would take effect, a checker's rejection or the
+ *   maker's withdrawal ends it before anyone reviews it (nothing is recorded for QA then), and the saga,
+ *   the point of no return, never starts before QA released it.
  */
-function sampleForQa(d: Draft, qa: QaSettings, maker: Actor, decision: string, reasonCode: string, n: number, makerStartedOn: string | null): void {
-  const plan = qaPlanFor(
+function sampleAppealDecision(d: Draft, qa: QaSettings, maker: Actor, decision: string, reasonCode: string, n: number, makerStartedOn: string | null): SampledDecision {
+  return sampleForQa(
     {
       caseId: d.s.caseId,
       decisionKind: 'appeal_decision',
@@ -74,13 +85,42 @@ function sampleForQa(d: Draft, qa: QaSettings, maker: Actor, decision: string, r
       ordinal: n,
       decidedAt: d.now,
       calendar: d.ctx.resolution.calendar,
-      canHold: false,
+      canHold: d.ctx.features?.qaHold === true,
     },
     qa,
   );
-  d.details.qaSampled = plan.sampling.sampled;
-  d.effects.push({ type: 'qa_record', row: plan.row });
-  if (plan.review) d.effects.push({ type: 'start_workflow', child: { ...plan.review, detached: true } });
+}
+
+/**
+ * Holds the decision for its QA review: the review starts linked to the appeal, nothing reaches the
+ * seller, and nobody acts on the decision but the review (qa_released). The decision SLA keeps
+ * running while held: the seller has no answer yet, and the hold's reminder and escalation keep it short.
+ */
+function holdForQa(d: Draft, sampled: SampledDecision, facts: string | null) {
+  d.s.qaHold = { ...sampled.hold!, facts };
+  d.s.status = 'qa_hold';
+  closeTask(d, 'work', 'done');
+  d.effects.push(...sampled.effects);
+}
+
+/** The reason code an adjudicated decision is filed under: the adjudicator's where the taxonomy allows it. */
+function releasedReason(decision: AppealDecision, given: string | null, maker: AppealReasonCode): AppealReasonCode {
+  const allowed: readonly AppealReasonCode[] = decision === 'reinstate' ? REINSTATE_REASONS : DENY_REASONS;
+  if (given && (allowed as readonly string[]).includes(given)) return given as AppealReasonCode;
+  if (allowed.includes(maker)) return maker;
+  // The adjudicator gave no reason of the taxonomy: the generic one of each list.
+  return decision === 'reinstate' ? 'new_evidence' : 'evidence_insufficient';
+}
+
+/** A denial takes effect: the statement of reasons with redress options, the seller told, the appeal closed. */
+function denialTakesEffect(d: Draft, n: number, reasonCode: AppealReasonCode, facts: string) {
+  d.s.statement = {
+    id: `${d.s.caseId}/statement/${n}`, caseId: d.s.caseId, decision: 'deny', reasonCode, facts,
+    redress: [...REDRESS_OPTIONS], decidedByHuman: true, issuedAt: d.now,
+  };
+  decided(d);
+  close(d, 'denied');
+  notify(d, seller(d.s), 'appeal_denied', { reasonCode, facts, redress: REDRESS_OPTIONS.join('; ') });
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -369,18 +409,16 @@ const APPLY: Handlers = {
     d.details.reasonCode = e.reasonCode;
     d.details.enforcementError = Boolean(e.enforcementError);
     d.details.decidedByHuman = true;
-    if (d.ctx.qa) sampleForQa(d, d.ctx.qa, e.actor, e.decision, e.reasonCode, record.n, e.makerStartedOn ?? null);
+    const qa = d.ctx.qa ? sampleAppealDecision(d, d.ctx.qa, e.actor, e.decision, e.reasonCode, record.n, e.makerStartedOn ?? null) : null;
+    if (qa) Object.assign(d.details, qa.details);
+    if (qa && !qa.hold) d.effects.push(...qa.effects);
     if (e.decision === 'deny') {
-      d.s.decision = { ...record, status: 'final' };
-      d.s.statement = {
-        id: `${d.s.caseId}/statement/${record.n}`, caseId: d.s.caseId, decision: 'deny', reasonCode: e.reasonCode, facts: e.facts!,
-        redress: [...REDRESS_OPTIONS], decidedByHuman: true, issuedAt: d.now,
-      };
-      decided(d);
-      close(d, 'denied');
-      notify(d, seller(d.s), 'appeal_denied', { reasonCode: e.reasonCode, facts: e.facts!, redress: REDRESS_OPTIONS.join('; ') });
+      d.s.decision = { ...record, status: qa?.hold ? 'pending' : 'final' };
+      if (qa?.hold) holdForQa(d, qa, e.facts!);
+      else denialTakesEffect(d, record.n, e.reasonCode, e.facts!);
       return;
     }
+    if (qa?.hold) record.heldForQa = qa;
     const subject = `reinstatement of ${d.s.legalName} (${e.reasonCode.replace(/_/g, ' ')})`;
     record.approval = openApproval({ id: `${d.s.caseId}/approval/${record.n}`, subject, maker: e.actor, policy: d.ctx.approval, calendar: d.ctx.resolution.calendar, now: d.now });
     d.s.decision = record;
@@ -399,6 +437,35 @@ const APPLY: Handlers = {
     record.status = 'approved';
     closeTask(d, 'approval', 'done');
     closeTask(d, 'approval_overdue', 'done');
+    if (record.heldForQa) {
+      const sampled = record.heldForQa;
+      record.heldForQa = null;
+      holdForQa(d, sampled, null);
+      return;
+    }
+    decided(d);
+    startReinstatement(d);
+  },
+  qa_released(d, e) {
+    const held = d.s.qaHold!;
+    const record = d.s.decision!;
+    Object.assign(d.details, qaReleaseDetails(held, e.outcome));
+    d.s.qaHold = null;
+    const decision = e.outcome.decision.decision as AppealDecision;
+    if (e.outcome.overturned) {
+      d.reason = `QA overturned ${record.decision} (${held.maker}): ${decision} takes effect`;
+      record.decision = decision;
+      record.reasonCode = releasedReason(decision, e.outcome.decision.reason, record.reasonCode);
+      // The decision in effect is the adjudicator's: reinstatements and restumbles are counted against them.
+      record.decidedBy = e.outcome.decidedBy ?? record.decidedBy;
+      if (decision === 'deny') record.enforcementError = null;
+    }
+    if (decision === 'deny') {
+      record.status = 'final';
+      denialTakesEffect(d, record.n, record.reasonCode, held.facts ?? `A quality review of the decision concluded: ${record.reasonCode.replace(/_/g, ' ')}.`);
+      return;
+    }
+    record.status = 'approved';
     decided(d);
     startReinstatement(d);
   },
@@ -495,7 +562,7 @@ const APPLY: Handlers = {
 // ---------------------------------------------------------------------------------------------------
 // API
 
-export function transition(state: AppealState, event: AppealEvent, now: number, ctx: AppealSettings): Transition<AppealState> {
+export function transition(state: AppealState, event: AppealEvent, now: number, ctx: AppealContext): Transition<AppealState> {
   if (!event || typeof event !== 'object' || !isAppealEvent(event.type)) return refuse('invalid_input', `unknown event ${String((event as { type?: unknown } | null)?.type)}`);
   if (!isTime(now)) return refuse('invalid_input', 'now must be a finite epoch-millisecond time');
   const actor = event.actor;

@@ -8,6 +8,7 @@ import type { Actor } from '../common/actor';
 import { mayApprove, mayReject } from '../common/approval/approval';
 import { isOptionalText, isText, isTime, MAX_CITATION, oneOf, textProblem } from '../common/input-checks';
 import type { RefusalCode, Transition } from '../common/runtime/case-kind';
+import { qaOutcomeProblem } from '../qa-review/qa-plan';
 import { MAX_INFO_DEADLINE_DAYS, type AppealSettings } from './appeal.contract';
 import { openInfoRequest, type AppealEvent, type AppealEventType, type AppealState, type PlanOfAction } from './appeal.state';
 import { APPEAL_DECISIONS, DENY_REASONS, ENFORCEMENT_SOURCES, REINSTATE_REASONS, UPSTREAM_TEAMS, type AppealStatus } from './appeal.vocabulary';
@@ -26,7 +27,7 @@ export type AppealLimits = Pick<AppealSettings, 'maxInfoRequests'>;
 
 export type Refusal = Extract<Transition<AppealState>, { ok: false }>;
 
-const WORKING = ['new', 'queued', 'assigned', 'in_review', 'waiting_on_seller', 'pending_approval', 'reinstating', 'reinstatement_failed'] as const;
+const WORKING = ['new', 'queued', 'assigned', 'in_review', 'waiting_on_seller', 'pending_approval', 'qa_hold', 'reinstating', 'reinstatement_failed'] as const;
 const HELD = ['assigned', 'in_review', 'waiting_on_seller'] as const;
 
 export const APPEAL_TRANSITIONS: readonly AppealRule[] = [
@@ -53,6 +54,8 @@ export const APPEAL_TRANSITIONS: readonly AppealRule[] = [
   { event: 'approval_escalation_due', from: ['pending_approval'], action: null, system: true, note: "The team's managers are told the approval is overdue." },
   { event: 'reinstatement_completed', from: ['reinstating'], action: null, system: true,
     note: 'The saga restored everything (monitoring starts) or undid what it did (reinstatement_failed).' },
+  { event: 'qa_released', from: ['qa_hold'], action: null, system: true,
+    note: "The held decision's QA review ended: the maker's decision (agreed) or the adjudicated one (overturned) takes effect." },
   { event: 'reinstatement_retried', from: ['reinstatement_failed'], action: 'decide_appeal', system: false, note: 'Runs the approved reinstatement again.' },
   { event: 'restumble_reported', from: ['monitoring'], action: 'enforcements.report', system: true,
     note: 'A new enforcement on the seller in the window: a restumble is recorded and the appeal closes.' },
@@ -180,6 +183,10 @@ export function inputGuard(s: AppealState, event: AppealEvent): Refusal | null {
       if (!isText(event.enforcementType)) return bad('enforcementType', textProblem('enforcementType'));
       if (!isText(event.reason)) return bad('reason', textProblem('reason'));
       return event.at === undefined || isTime(event.at) ? null : bad('at', 'at must be an epoch-millisecond time');
+    case 'qa_released': {
+      const problem = qaOutcomeProblem(s.qaHold, event.outcome, APPEAL_DECISIONS);
+      return problem ? bad('outcome', problem) : null;
+    }
     case 'clock_warned':
     case 'clock_breached':
       return s.clocks.some((c) => c.id === event.clockId) ? null : bad('clockId', `the appeal has no clock ${String(event.clockId)}`);

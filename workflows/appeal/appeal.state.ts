@@ -1,3 +1,5 @@
+import type { QaHold, SampledDecision } from '../qa-review/qa-plan';
+import type { QaOutcome } from '../qa-review/qa-review.contract';
 import type { Actor } from '../common/actor';
 import type { PendingApproval } from '../common/approval/approval';
 import type { TaskRow } from '../common/case-projection';
@@ -83,6 +85,14 @@ export interface AppealDecisionRecord {
   status: 'pending' | 'approved' | 'rejected' | 'withdrawn' | 'final';
   /** Maker-checker for a reversal (common/approval); null for a denial. */
   approval: PendingApproval | null;
+  /** A reinstatement sampled for pre-release QA: the review starts, and the hold begins, once it is approved. */
+  heldForQa?: SampledDecision | null;
+}
+
+/** A decision held for pre-release QA (status qa_hold); the decision itself is `decision`. */
+export interface HeldAppealDecision extends QaHold {
+  /** A denial's facts for the statement of reasons. */
+  facts: string | null;
 }
 
 export interface ReinstatementAttempt {
@@ -147,6 +157,8 @@ export interface AppealState {
   decision: AppealDecisionRecord | null;
   previousDecisions: AppealDecisionRecord[];
   statement: AppealStatement | null;
+  /** The decision held for pre-release QA, while the appeal is in qa_hold. */
+  qaHold?: HeldAppealDecision | null;
   reinstatements: ReinstatementAttempt[];
   monitoring: Monitoring | null;
   outcome: AppealOutcome | null;
@@ -202,6 +214,8 @@ export type AppealEvent =
   | (E<'approval_escalation_due'> & { approvalId: string })
   | (E<'reinstatement_completed'> & { result: EnforcementResult })
   | E<'reinstatement_retried'>
+  /** The QA review of a held decision ended: the reviewer's (agreed) or the adjudicated decision takes effect. */
+  | (E<'qa_released'> & { outcome: QaOutcome })
   | (E<'restumble_reported'> & RestumbleReport)
   | E<'monitoring_ended'>
   | (E<'clock_warned'> & { clockId: string })

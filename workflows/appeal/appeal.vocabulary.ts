@@ -11,6 +11,8 @@ export const APPEAL_STATUSES = [
   'in_review',
   'waiting_on_seller',
   'pending_approval',
+  /** A decision sampled for pre-release QA (a reinstatement once approved): decided, not yet in effect. */
+  'qa_hold',
   'reinstating',
   'reinstatement_failed',
   'monitoring',

@@ -2,16 +2,17 @@ import { SYSTEM_ACTOR } from '../common/actor';
 import type { CaseKindDefinition } from '../common/runtime/case-kind';
 import { CaseRuntime } from '../common/runtime/case-runtime';
 import { enforcementResultSignal } from '../enforcement/enforcement.contract';
+import { qaReviewOutcomeSignal } from '../qa-review/qa-review.contract';
 import * as c from './appeal.contract';
 import { dueEvents, isAppealFinished, newAppealState, nextWakeAt, transition, validateAppealInput } from './appeal.machine';
 import type { AppealEvent, AppealState } from './appeal.state';
 import { appealProjection, appealSearchAttributes, appealView } from './appeal.view';
 
 /** The reinstatement appeal as the case runtime runs it: its machine, view and projection (see common/runtime). */
-export const appealKind: CaseKindDefinition<AppealState, AppealEvent, c.AppealInput, c.AppealView, c.AppealSettings> = {
+export const appealKind: CaseKindDefinition<AppealState, AppealEvent, c.AppealInput, c.AppealView, c.AppealContext> = {
   name: 'appeal',
   validateInput: validateAppealInput,
-  context: (input) => input.settings,
+  context: (input, patched) => ({ ...input.settings, features: { qaHold: patched(c.APPEAL_PATCHES.qaHold) } }),
   create: (input, now) => ({
     state: newAppealState(input, now),
     effects: [{ type: 'record', entry: { actor: input.createdBy, action: 'created', fromState: null, toState: 'new', reason: null,
@@ -46,7 +47,9 @@ export async function appealWorkflow(input: c.AppealInput): Promise<c.AppealView
   const rt = new CaseRuntime(appealKind, input);
   rt.query(c.getAppealQuery);
   rt.recorded(c.awaitAppealRecordedUpdate);
+  // Registered first: the enforcement saga reports on the default result signal, as in recorded histories.
   rt.childResults(enforcementResultSignal, (result) => ({ type: 'reinstatement_completed', actor: SYSTEM_ACTOR, result }));
+  rt.childResults(qaReviewOutcomeSignal, (outcome) => ({ type: 'qa_released', actor: SYSTEM_ACTOR, outcome }));
   rt.signal(c.restumbleSignal, ({ actor, enforcementRef, source, enforcementType, reason, at }) => ({ type: 'restumble_reported', actor, enforcementRef, source, enforcementType, reason, at }));
   rt.action(c.acknowledgeAppealUpdate, ({ actor }) => ({ type: 'acknowledged', actor }));
   rt.action(c.claimAppealUpdate, ({ actor }) => ({ type: 'claimed', actor }));

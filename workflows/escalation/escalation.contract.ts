@@ -8,6 +8,7 @@ import type { SlaClock } from '../common/sla-clock';
 import type { ClockTarget } from '../common/sla-policy';
 import type { Severity } from '../common/severity';
 import { handoffAnsweredSignal } from '../handoff/handoff.contract';
+import { qaReviewOutcomeSignal } from '../qa-review/qa-review.contract';
 import type { EscalationState, Lease } from './escalation.state';
 import type {
   CaseClock,
@@ -80,9 +81,11 @@ export interface EscalationSettings {
 export interface EscalationFeatures {
   /** Any act of the holder renews the claim lease (and `renewLease` does), instead of ending it. */
   leaseRenewal: boolean;
+  /** A resolution sampled for pre-release QA is held until its review ends (before: audited after release). */
+  qaHold?: boolean;
 }
 
-export const ESCALATION_PATCHES = { leaseRenewal: 'escalation-lease-renewal' } as const satisfies Record<keyof EscalationFeatures, string>;
+export const ESCALATION_PATCHES = { leaseRenewal: 'escalation-lease-renewal', qaHold: 'escalation-qa-hold' } as const satisfies Record<keyof EscalationFeatures, string>;
 
 /** What the machine runs with: the case's settings and the behaviour of its run. */
 export type EscalationContext = EscalationSettings & { features: EscalationFeatures };
@@ -207,6 +210,6 @@ export const ESCALATION_MESSAGES = {
     resolveUpdate, reopenUpdate, escalateUpdate, reassignUpdate, extendSlaUpdate, awaitRecordedUpdate,
     retriageUpdate, assignUpdate, renewLeaseUpdate,
   ],
-  signals: [handoffAnsweredSignal],
+  signals: [handoffAnsweredSignal, qaReviewOutcomeSignal],
   queries: [getEscalationQuery],
 };

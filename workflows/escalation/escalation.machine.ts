@@ -1,4 +1,3 @@
-import { qaPlanFor, type QaSettings } from '../qa-review/qa-plan';
 /**
  * The escalation case as a pure state machine: `transition(state, event, now, ctx)` returns the next
  * snapshot and the effects the case runtime carries out (audit lines, tasks, notifications, routing,
@@ -25,6 +24,7 @@ import { qaPlanFor, type QaSettings } from '../qa-review/qa-plan';
  *                                          (or the waiting status while an info request / blocking handoff is open)
  *   any open status except triage --sla_extended--> same status
  *   in_progress | escalated_to_manager --resolved--> resolved
+ *   in_progress | escalated_to_manager --resolved (sampled for pre-release QA)--> qa_hold --qa_released--> resolved
  *   resolved --reopened (before resolvedAt + reopenWindowMs)--> reopened (or queued if no assignee)
  *   resolved --closed (system, once the reopen window has ended)--> closed
  *
@@ -61,6 +61,9 @@ import {
   type CalendarLookup,
 } from '../common/clock-book';
 import { isText, isTime, oneOf, textProblem } from '../common/input-checks';
+import { qaReleaseDetails, sampleForQa, type QaSettings, type SampledDecision } from '../qa-review/qa-plan';
+import type { QaOutcome } from '../qa-review/qa-review.contract';
+import { resolutionProblem, taxonomyOf } from './escalation.taxonomy';
 import { SEVERITIES } from '../common/severity';
 import type { NotificationRecipient, NoticeParams } from '../common/case-projection';
 import type { CaseEffect, Transition } from '../common/runtime/case-kind';
@@ -85,6 +88,8 @@ import {
   type EscalationState,
   type EventOf,
   type Handoff,
+  type HeldResolution,
+  type Resolution,
   type InfoRequest,
   type NewEscalation,
 } from './escalation.state';
@@ -98,6 +103,8 @@ import {
   type CaseClock,
   type EscalationStatus,
   type NotificationTemplate,
+  type ResolutionCode,
+  type RootCause,
   type TaskKind,
 } from './escalation.vocabulary';
 
@@ -115,14 +122,14 @@ interface Draft {
 
 // ---------------------------------------------------------------------------------------------------
 // QA sampling
-// ---------------------------------------------------------------------------------------------------
 
 /**
- * A resolution is sampled for QA at decision time (qa-review/qa-plan.ts). Escalations cannot hold a
- * resolution yet, so a sampled one is audited after release; every resolution's outcome is recorded.
+ * A resolution is sampled for QA at decision time (qa-review/qa-plan.ts); every resolution's outcome is
+ * recorded. A pre-release sample is held (qa_hold) when the run has the feature; runs started before it
+ * audit a pre-release sample after release, as they did.
  */
-function sampleForQa(d: Draft, qa: QaSettings, code: string, rootCause: string, makerStartedOn: string | null): void {
-  const plan = qaPlanFor(
+function sampleResolution(d: Draft, qa: QaSettings, resolution: Omit<Resolution, 'resolvedAt'>, makerStartedOn: string | null): SampledDecision {
+  return sampleForQa(
     {
       caseId: d.s.caseId,
       decisionKind: 'escalation_resolution',
@@ -130,7 +137,7 @@ function sampleForQa(d: Draft, qa: QaSettings, code: string, rootCause: string, 
       marketplace: d.s.marketplace,
       tier: null,
       maker: { userId: d.actor.userId, role: d.actor.role as Role, startedOn: makerStartedOn },
-      decision: { decision: code, reason: rootCause },
+      decision: { decision: resolution.code, reason: resolution.rootCause },
       evidence: {
         summary: d.s.summary,
         sellerId: d.s.sellerId,
@@ -144,13 +151,20 @@ function sampleForQa(d: Draft, qa: QaSettings, code: string, rootCause: string, 
       ordinal: d.s.previousResolutions.length + 1,
       decidedAt: d.now,
       calendar: d.ctx.resolution.calendar,
-      canHold: false,
+      canHold: d.ctx.features.qaHold === true,
     },
     qa,
   );
-  d.details.qaSampled = plan.sampling.sampled;
-  d.effects.push({ type: 'qa_record', row: plan.row });
-  if (plan.review) d.effects.push({ type: 'start_workflow', child: { ...plan.review, detached: true } });
+}
+
+/** The resolution as QA released it: the maker's, or the adjudicated decision (with its reason where the taxonomy allows it). */
+function releasedResolution(s: EscalationState, held: HeldResolution, outcome: QaOutcome): Omit<Resolution, 'resolvedAt'> {
+  if (!outcome.overturned) return held.resolution;
+  const code = outcome.decision.decision as ResolutionCode;
+  const taxonomy = taxonomyOf(s.taxonomyVersion);
+  const fits = (cause: string | null | undefined) => typeof cause === 'string' && resolutionProblem(taxonomy, code, cause as RootCause, held.resolution.upstreamTeam ?? undefined) === null;
+  const rootCause = fits(outcome.decision.reason) ? (outcome.decision.reason as RootCause) : held.resolution.rootCause;
+  return { ...held.resolution, code, rootCause, resolvedBy: outcome.decidedBy ?? held.resolution.resolvedBy };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -273,6 +287,43 @@ function release(d: Draft, reason: string | null) {
   // While waiting, the case stays put; it reaches the queue when the wait ends.
   settle(d);
   return previous;
+}
+
+/** Open handoffs end with the decision: nobody waits for their answers any more. */
+function cancelOpenHandoffs(d: Draft, reason: string) {
+  for (const h of openHandoffs(d.s)) {
+    h.status = 'cancelled';
+    h.closedAt = d.now;
+    d.effects.push({ type: 'cancel_handoff', handoffId: h.id, reason });
+  }
+}
+
+/** A resolution takes effect: the case is resolved, its clocks stop, the seller is told, the reopen window opens. */
+function putInEffect(d: Draft, resolution: Omit<Resolution, 'resolvedAt'>) {
+  d.s.resolution = { ...resolution, resolvedAt: d.now };
+  d.s.resolvedAt = d.now;
+  d.s.status = 'resolved';
+  setClock(d, 'first_response', 'stopped');
+  setClock(d, 'resolution', 'stopped');
+  cancelOpenHandoffs(d, 'case resolved');
+  closeTask(d, 'done');
+  notify(d, { kind: 'seller', sellerId: d.s.sellerId }, 'case_resolved', { resolutionCode: resolution.code });
+}
+
+/**
+ * The maker's resolution is held for pre-release QA: decided, not in effect. The maker's work is done
+ * (task closed, handoffs cancelled), the seller hears nothing yet, and nobody acts on the case but the
+ * QA review, whose outcome (`qa_released`) puts the maker's or the adjudicated resolution in effect.
+ * The resolution clock keeps running: the SLA is what the seller is promised, and the seller has no
+ * answer until the hold ends (like a handoff, a hold is the team's own delay, and the hold's reminder
+ * and escalation keep it short). A breach while held is recorded and the managers are told.
+ */
+function holdForQa(d: Draft, held: HeldResolution) {
+  d.s.qaHold = held;
+  d.s.status = 'qa_hold';
+  setClock(d, 'first_response', 'stopped');
+  cancelOpenHandoffs(d, 'resolution held for QA');
+  closeTask(d, 'done');
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -490,30 +541,26 @@ const APPLY: Handlers = {
     d.s.clocks = extendNamed(book(d), e.clock, calendarsOf(d.ctx), d.now, e.byMs, e.actor.userId, e.reason).clocks;
   },
   resolved(d, e) {
-    d.s.resolution = {
-      code: e.resolutionCode,
-      rootCause: e.rootCause,
-      upstreamTeam: e.upstreamTeam ?? null,
-      note: e.note ?? null,
-      resolvedBy: e.actor.userId,
-      resolvedAt: d.now,
-    };
-    d.s.resolvedAt = d.now;
-    d.s.status = 'resolved';
+    const resolution = { code: e.resolutionCode, rootCause: e.rootCause, upstreamTeam: e.upstreamTeam ?? null, note: e.note ?? null, resolvedBy: e.actor.userId };
     d.reason = e.note ?? null;
     d.details.resolutionCode = e.resolutionCode;
     d.details.rootCause = e.rootCause;
     d.details.upstreamTeam = e.upstreamTeam ?? null;
-    setClock(d, 'first_response', 'stopped');
-    setClock(d, 'resolution', 'stopped');
-    for (const h of openHandoffs(d.s)) {
-      h.status = 'cancelled';
-      h.closedAt = d.now;
-      d.effects.push({ type: 'cancel_handoff', handoffId: h.id, reason: 'case resolved' });
+    const qa = d.ctx.qa ? sampleResolution(d, d.ctx.qa, resolution, e.makerStartedOn ?? null) : null;
+    if (qa?.hold) holdForQa(d, { ...qa.hold, resolution, from: d.s.status });
+    else putInEffect(d, resolution);
+    if (qa) {
+      Object.assign(d.details, qa.details);
+      d.effects.push(...qa.effects);
     }
-    closeTask(d, 'done');
-    notify(d, { kind: 'seller', sellerId: d.s.sellerId }, 'case_resolved', { resolutionCode: e.resolutionCode });
-    if (d.ctx.qa) sampleForQa(d, d.ctx.qa, e.resolutionCode, e.rootCause, e.makerStartedOn ?? null);
+  },
+  qa_released(d, e) {
+    const held = d.s.qaHold as HeldResolution;
+    const resolution = releasedResolution(d.s, held, e.outcome);
+    Object.assign(d.details, qaReleaseDetails(held, e.outcome));
+    d.reason = e.outcome.overturned ? `QA overturned ${held.resolution.code} (${held.maker}): ${resolution.code} takes effect` : null;
+    d.s.qaHold = null;
+    putInEffect(d, resolution);
   },
   reopened(d, e) {
     if (d.s.resolution) d.s.previousResolutions.push(d.s.resolution);

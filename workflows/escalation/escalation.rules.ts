@@ -10,6 +10,8 @@ import type { SlaClock } from '../common/sla-clock';
 import { isOptionalText, isText, isTime, oneOf, textProblem } from '../common/input-checks';
 import type { RefusalCode } from '../common/runtime/case-kind';
 import { HANDOFF_OUTCOMES } from '../handoff/handoff.contract';
+import { DECISION_KINDS } from '../common/quality/decision-kinds';
+import { qaOutcomeProblem } from '../qa-review/qa-plan';
 import type { EscalationSettings } from './escalation.contract';
 import { openHandoffs, type EscalationEvent, type EscalationEventType, type EscalationState } from './escalation.state';
 import { SEVERITIES } from '../common/severity';
@@ -33,9 +35,12 @@ export type Refusal = { ok: false; code: RefusalCode; reason: string; denial?: D
 const WORKING = ['in_progress', 'waiting_on_seller', 'waiting_on_handoff'] as const;
 const SETTLED = ['in_progress', 'waiting_on_seller', 'waiting_on_handoff', 'queued'] as const;
 /** Statuses in which a case is open and its clocks may run. */
-const OPEN = ['triage', 'queued', 'assigned', 'in_progress', 'waiting_on_seller', 'waiting_on_handoff', 'escalated_to_manager', 'reopened'] as const;
-/** Statuses in which a team clock can be running (the resolution clock is paused while waiting on the seller). */
-const TEAM_CLOCKS_RUN = ['triage', 'queued', 'assigned', 'in_progress', 'waiting_on_handoff', 'escalated_to_manager', 'reopened'] as const;
+const OPEN = ['triage', 'queued', 'assigned', 'in_progress', 'waiting_on_seller', 'waiting_on_handoff', 'escalated_to_manager', 'qa_hold', 'reopened'] as const;
+/**
+ * Statuses in which a team clock can be running (the resolution clock is paused while waiting on the
+ * seller; it keeps running through a QA hold, see the machine).
+ */
+const TEAM_CLOCKS_RUN = ['triage', 'queued', 'assigned', 'in_progress', 'waiting_on_handoff', 'escalated_to_manager', 'qa_hold', 'reopened'] as const;
 /** Statuses in which the case's severity and category can be corrected. */
 const RETRIAGEABLE = ['queued', 'assigned', 'in_progress', 'waiting_on_seller', 'waiting_on_handoff', 'escalated_to_manager', 'reopened'] as const;
 /** Statuses from which a case can be escalated to its managers (by hand, or by a breach). */
@@ -74,8 +79,10 @@ export const TRANSITIONS: readonly TransitionRule[] = [
     to: ['queued', 'assigned', 'in_progress', 'waiting_on_seller', 'waiting_on_handoff', 'escalated_to_manager', 'reopened'],
     action: 'extend_sla', system: false,
     note: 'A manager gives a running or paused team clock more time.' },
-  { event: 'resolved', from: ['in_progress', 'escalated_to_manager'], to: ['resolved'], action: 'resolve', system: false,
-    note: 'With a resolution code and root cause; cancels open handoffs and opens the reopen window. An escalated case is resolved by a manager.' },
+  { event: 'resolved', from: ['in_progress', 'escalated_to_manager'], to: ['resolved', 'qa_hold'], action: 'resolve', system: false,
+    note: 'With a resolution code and root cause; cancels open handoffs and opens the reopen window. An escalated case is resolved by a manager. A resolution sampled for pre-release QA is held (qa_hold) instead.' },
+  { event: 'qa_released', from: ['qa_hold'], to: ['resolved'], action: null, system: true,
+    note: "The held resolution's QA review ended: the maker's resolution (agreed) or the adjudicated one (overturned) takes effect." },
   { event: 'reopened', from: ['resolved'], to: ['reopened', 'queued'], action: 'reopen', system: true,
     note: 'Only within the reopen window; restarts the resolution clock.' },
   { event: 'closed', from: ['resolved'], to: ['closed'], action: null, system: true,
@@ -261,6 +268,10 @@ export function inputGuard(
         return refuse('invalid_transition', 'this case was opened before severity re-triage existed: only its category can be corrected');
       }
       return null;
+    }
+    case 'qa_released': {
+      const problem = qaOutcomeProblem(state.qaHold, event.outcome, DECISION_KINDS.escalation_resolution.decisions);
+      return problem ? bad(problem, 'outcome') : null;
     }
     case 'reopened':
       if (!isTime(ctx.reopenWindowMs) || ctx.reopenWindowMs < 0) return bad('reopenWindowMs must be a non-negative number');

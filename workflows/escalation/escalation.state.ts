@@ -3,6 +3,8 @@ import type { TaskRow } from '../common/case-projection';
 import type { SlaClock } from '../common/sla-clock';
 import type { Severity } from '../common/severity';
 import type { HandoffOutcome, HandoffStatus } from '../handoff/handoff.contract';
+import type { QaHold } from '../qa-review/qa-plan';
+import type { QaOutcome } from '../qa-review/qa-review.contract';
 import type {
   CaseClock,
   EnforcementType,
@@ -60,6 +62,13 @@ export interface Resolution {
   note: string | null;
   resolvedBy: string;
   resolvedAt: number;
+}
+
+/** A maker's resolution waiting on its QA review, with everything needed to put it in effect. */
+export interface HeldResolution extends QaHold {
+  resolution: Omit<Resolution, 'resolvedAt'>;
+  /** The status the case was decided from (in_progress, or escalated_to_manager for a manager). */
+  from: EscalationStatus;
 }
 
 export interface Note {
@@ -130,6 +139,8 @@ export interface EscalationState {
   /** Resolutions undone by reopening, oldest first. */
   previousResolutions: Resolution[];
   resolvedAt: number | null;
+  /** The resolution held for pre-release QA (status qa_hold): it takes effect when the review releases it. */
+  qaHold?: HeldResolution | null;
   closedAt: number | null;
   reopenCount: number;
   /** The last note the machine left for the assignee (e.g. the seller missed the deadline). */
@@ -182,6 +193,8 @@ export type EscalationEvent =
   | (E<'retriaged'> & { severity?: Severity; category?: EscalationCategory; reason: string })
   /** The holder keeps the case for another lease. */
   | E<'lease_renewed'>
+  /** The QA review of a held resolution ended: its outcome releases the maker's or the adjudicated resolution. */
+  | (E<'qa_released'> & { outcome: QaOutcome })
   | (E<'reopened'> & { reason: string })
   | E<'closed'>
   /** A clock reached its warning point (the system, on the clock's own timer). */

@@ -13,6 +13,8 @@ export const ESCALATION_STATUSES = [
   'waiting_on_seller',
   'waiting_on_handoff',
   'escalated_to_manager',
+  /** A resolution sampled for pre-release QA: decided, not yet in effect (README: Decision quality). */
+  'qa_hold',
   'resolved',
   'reopened',
   'closed',

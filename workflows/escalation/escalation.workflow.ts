@@ -2,6 +2,7 @@ import { SYSTEM_ACTOR } from '../common/actor';
 import type { CaseKindDefinition } from '../common/runtime/case-kind';
 import { CaseRuntime } from '../common/runtime/case-runtime';
 import { handoffAnsweredSignal } from '../handoff/handoff.contract';
+import { qaReviewOutcomeSignal } from '../qa-review/qa-review.contract';
 import {
   acknowledgeUpdate,
   awaitRecordedUpdate,
@@ -33,7 +34,7 @@ import { ESCALATION_FINISHED_STATUSES } from './escalation.vocabulary';
 export const escalationKind: CaseKindDefinition<EscalationState, EscalationEvent, EscalationInput, EscalationView, EscalationContext> = {
   name: 'escalation',
   validateInput: (input) => validateNewEscalation(input) ?? (input.settings ? null : 'settings are missing'),
-  context: (input, patched) => ({ ...input.settings, features: { leaseRenewal: patched(ESCALATION_PATCHES.leaseRenewal) } }),
+  context: (input, patched) => ({ ...input.settings, features: { leaseRenewal: patched(ESCALATION_PATCHES.leaseRenewal), qaHold: patched(ESCALATION_PATCHES.qaHold) } }),
   create: (input, now) => ({
     state: newEscalationState(input, now),
     effects: [{ type: 'record', entry: { actor: input.createdBy, action: 'created', fromState: null, toState: 'new', reason: null, details: {}, at: now } }],
@@ -73,6 +74,7 @@ export async function escalationWorkflow(input: EscalationInput): Promise<Escala
   rt.query(getEscalationQuery);
   rt.recorded(awaitRecordedUpdate);
   rt.handoffAnswers(handoffAnsweredSignal);
+  rt.childResults(qaReviewOutcomeSignal, (outcome) => ({ type: 'qa_released', actor: SYSTEM_ACTOR, outcome }));
   rt.action(acknowledgeUpdate, ({ actor }) => ({ type: 'acknowledged', actor }));
   rt.action(claimUpdate, ({ actor }) => ({ type: 'claimed', actor }));
   rt.action(releaseUpdate, ({ actor, reason, holder }) => ({ type: 'released', actor, reason, holder }));

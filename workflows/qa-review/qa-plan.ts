@@ -5,15 +5,15 @@ import type { DecisionStatement } from '../common/quality/error-types';
 import type { QaDecisionRow } from '../common/quality/qa-decision-row';
 import { sampleDecision, type SamplingOutcome } from '../common/quality/sampling';
 import type { SamplingPolicy } from '../common/quality/sampling-policy';
-import type { ChildWorkflowRequest } from '../common/runtime/case-kind';
-import { QA_REVIEW_WORKFLOW_TYPE, qaReviewWorkflowId, type QaReviewInput } from './qa-review.contract';
+import type { CaseEffect, ChildWorkflowRequest } from '../common/runtime/case-kind';
+import { QA_REVIEW_OUTCOME_SIGNAL, QA_REVIEW_WORKFLOW_TYPE, qaReviewWorkflowId, type QaOutcome, type QaReviewInput } from './qa-review.contract';
 
 /**
  * What a deciding case does with a decision, from its facts and the QA policy it started with: the
  * sampling outcome, the QA row to record, and (when sampled) the review to start as a child and
- * whether to hold the decision until it ends. Pure: a case kind's machine calls it where its maker
- * decides, then starts the child and, for a hold, waits for `qaReviewOutcomeSignal` (see the test kind
- * in test/workflows/qa-review/held-decision.workflow.ts).
+ * whether to hold the decision until it ends. Pure. Case kinds call `sampleForQa` (below) where their
+ * maker decides; a held decision waits for `qaReviewOutcomeSignal` (the escalation, appeal and
+ * strategic-review machines' `qa_released`).
  */
 export interface QaSettings {
   policy: SamplingPolicy;
@@ -93,7 +93,65 @@ export function qaPlanFor(facts: DecisionFacts, settings: QaSettings): QaPlan {
   return {
     sampling,
     row,
-    review: { workflowType: QA_REVIEW_WORKFLOW_TYPE, workflowId: qaReviewWorkflowId(reviewId), input: { ...input } },
+    review: { workflowType: QA_REVIEW_WORKFLOW_TYPE, workflowId: qaReviewWorkflowId(reviewId), input: { ...input }, resultSignal: QA_REVIEW_OUTCOME_SIGNAL },
     hold: sampling.mode === 'pre_release',
+  };
+}
+
+/** A maker's decision held for pre-release QA: what the case keeps until the review's outcome arrives. */
+export interface QaHold {
+  reviewId: string;
+  maker: string;
+  decision: DecisionStatement;
+  /** When the maker decided (a reinstatement or an enforcement is held later, once approved). */
+  decidedAt: number;
+  stratum: string;
+}
+
+export interface SampledDecision {
+  /** What the case does now: record the sampling outcome, and start the review (detached unless held). */
+  effects: CaseEffect[];
+  /** Set when the decision must not take effect until the review ends. */
+  hold: QaHold | null;
+  /** For the decision's audit line. */
+  details: { qaSampled: boolean; qaHeld?: boolean };
+}
+
+/**
+ * Samples a maker's decision for QA (the one place every deciding kind does it): the row is always
+ * recorded; a post-release sample starts its review detached (the decision takes effect now), a
+ * pre-release one starts it linked to the case, which holds the decision until `qaReviewOutcomeSignal`.
+ */
+export function sampleForQa(facts: DecisionFacts, settings: QaSettings): SampledDecision {
+  const plan = qaPlanFor(facts, settings);
+  const effects: CaseEffect[] = [{ type: 'qa_record', row: plan.row }];
+  if (!plan.review) return { effects, hold: null, details: { qaSampled: plan.sampling.sampled } };
+  if (!plan.hold) {
+    effects.push({ type: 'start_workflow', child: { ...plan.review, detached: true } });
+    return { effects, hold: null, details: { qaSampled: true } };
+  }
+  effects.push({ type: 'start_workflow', child: plan.review });
+  const hold: QaHold = { reviewId: plan.row.id, maker: facts.maker.userId, decision: facts.decision, decidedAt: facts.decidedAt, stratum: plan.sampling.stratum };
+  return { effects, hold, details: { qaSampled: true, qaHeld: true } };
+}
+
+/** Why an outcome does not end this hold (another review's, or no hold at all); null when it does. */
+export function qaOutcomeProblem(hold: QaHold | null | undefined, outcome: QaOutcome, decisions: readonly string[]): string | null {
+  if (!hold) return 'no decision is held for QA';
+  if (!outcome || outcome.reviewId !== hold.reviewId) return `the case holds its decision for review ${hold.reviewId}, not ${String(outcome?.reviewId)}`;
+  if (!decisions.includes(outcome.decision?.decision)) return `${String(outcome.decision?.decision)} is not one of ${decisions.join(', ')}`;
+  return null;
+}
+
+/** The audit details of a released hold: whether QA overturned the maker's decision, and to what. */
+export function qaReleaseDetails(hold: QaHold, outcome: QaOutcome): Record<string, string | number | boolean | null> {
+  return {
+    reviewId: hold.reviewId,
+    qaStatus: outcome.status,
+    overturned: outcome.overturned,
+    makerDecision: hold.decision.decision,
+    releasedDecision: outcome.decision.decision,
+    decidedBy: outcome.decidedBy ?? null,
+    errorTypes: outcome.errorTypes.join(',') || null,
   };
 }

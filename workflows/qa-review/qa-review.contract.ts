@@ -69,6 +69,8 @@ export interface QaOutcome {
   decision: DecisionStatement;
   overturned: boolean;
   errorTypes: ErrorType[];
+  /** Who gave the released decision: the agreeing reviewer or the adjudicator (absent from reviews started before it). */
+  decidedBy?: string;
 }
 
 export interface QaReviewView {
@@ -99,4 +101,5 @@ export const awaitQaReviewRecordedUpdate = defineUpdate<QaReviewView>('awaitQaRe
 export const submitPeerReviewUpdate = defineUpdate<QaReviewView, [QaStatementRequest]>('submitPeerReview');
 export const adjudicateQaReviewUpdate = defineUpdate<QaReviewView, [QaStatementRequest]>('adjudicateQaReview');
 /** Sent to the deciding case (its `resultSignalName`, this name by convention) when the review ends. */
-export const qaReviewOutcomeSignal = defineSignal<[QaOutcome]>('qaReviewOutcome');
+export const QA_REVIEW_OUTCOME_SIGNAL = 'qaReviewOutcome';
+export const qaReviewOutcomeSignal = defineSignal<[QaOutcome]>(QA_REVIEW_OUTCOME_SIGNAL);

@@ -125,7 +125,7 @@ const statementOf = (actor: Actor, r: QaStatementRequest): QaStatement => ({
 });
 
 /** Closes the review: the decision to release goes back to the deciding case, when one waits. */
-function closed(s: QaReviewState, status: 'agreed' | 'adjudicated', correct: DecisionStatement, processError: boolean, now: number, extra: CaseEffect[]): Transition<QaReviewState> {
+function closed(s: QaReviewState, status: 'agreed' | 'adjudicated', correct: QaStatement, processError: boolean, now: number, extra: CaseEffect[]): Transition<QaReviewState> {
   const kind = DECISION_KINDS[s.input.decisionKind];
   const errorTypes = classifyErrors(kind, s.input.makerDecision, correct, processError);
   const next: QaReviewState = { ...s, status, errorTypes, updatedAt: now, closedAt: now };
@@ -143,6 +143,7 @@ function closed(s: QaReviewState, status: 'agreed' | 'adjudicated', correct: Dec
         decision: { decision: correct.decision, reason: correct.reason },
         overturned: correct.decision !== s.input.makerDecision.decision,
         errorTypes,
+        decidedBy: correct.by,
       },
     });
   }

@@ -8,6 +8,7 @@ import { SA_CASE_KIND, SA_SELLER_ID, SA_SEVERITY } from '../common/search-attrib
 import type { ClockTarget } from '../common/sla-policy';
 import { enforcementResultSignal } from '../enforcement/enforcement.contract';
 import { handoffAnsweredSignal } from '../handoff/handoff.contract';
+import { qaReviewOutcomeSignal } from '../qa-review/qa-review.contract';
 import type { PlaybookRef } from './playbooks';
 import type { DecisionInput, ReviewState, SellerSnapshot } from './review.state';
 import type { CheckFinding, ReviewTrigger } from './review.vocabulary';
@@ -37,12 +38,17 @@ export interface ReviewSettings {
    * before it replay without the report.
    */
   reportsEnforcements?: boolean;
+  /**
+   * Set by the workflow from a `patched()` marker (REVIEW_PATCHES), never by the API: a decision sampled
+   * for pre-release QA is held until its review ends. Reviews recorded before it audit it after release.
+   */
+  qaHold?: boolean;
   /** QA sampling of the maker's decisions (README: Decision quality); absent: none is sampled. */
   qa?: QaSettings;
 }
 
 /** Behaviour introduced after reviews were already running, each behind its `patched()` marker. */
-export const REVIEW_PATCHES = { reportsEnforcements: 'review-reports-enforcements' } as const;
+export const REVIEW_PATCHES = { reportsEnforcements: 'review-reports-enforcements', qaHold: 'review-qa-hold' } as const;
 
 export interface ReviewInput {
   caseId: string;
@@ -134,6 +140,6 @@ export const REVIEW_MESSAGES = {
     handOffReviewUpdate, proposeDecisionUpdate, approveDecisionUpdate, rejectDecisionUpdate, withdrawDecisionUpdate,
     approveUrgencyUpdate, retryEnforcementUpdate, flagPolicyGapUpdate, decidePolicyGapUpdate, awaitReviewRecordedUpdate,
   ],
-  signals: [handoffAnsweredSignal, enforcementResultSignal],
+  signals: [handoffAnsweredSignal, enforcementResultSignal, qaReviewOutcomeSignal],
   queries: [getReviewQuery],
 };

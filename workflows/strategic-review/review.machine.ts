@@ -1,4 +1,4 @@
-import { qaPlanFor, type QaSettings } from '../qa-review/qa-plan';
+import { qaReleaseDetails, sampleForQa, type QaSettings, type SampledDecision } from '../qa-review/qa-plan';
 /**
  * The strategic seller review as a pure state machine: `transition(state, event, now, ctx)` returns the
  * next snapshot and the effects the case runtime carries out. Nothing here reads the clock, performs
@@ -14,6 +14,8 @@ import { qaPlanFor, type QaSettings } from '../qa-review/qa-plan';
  *   pending_approval --decision_rejected | decision_withdrawn--> in_review   (back to the maker, with reasons)
  *   pending_approval --decision_approved (quorum)--> enforcing, or awaiting_consultation while the consultation is open
  *   awaiting_consultation --consultation_answered | consultation_window_closed | urgency_approved--> enforcing
+ *   (no_action, or an enforcement where it would be enforced, sampled for pre-release QA) --> qa_hold
+ *   qa_hold --qa_released--> enforcing, or closed for no_action
  *   enforcing --enforcement_completed (applied)--> closed
  *   enforcing --enforcement_completed (compensated)--> enforcement_failed --enforcement_retried--> enforcing
  *                                                                       --decision_withdrawn--> in_review
@@ -44,7 +46,18 @@ import {
   type ReviewState,
 } from './review.state';
 import { defaultScope, statementOfReasons } from './statement-of-reasons';
-import { POLICY_GAP_CLOCK, REVIEW_CLOCKS, REVIEW_FINISHED_STATUSES, type EnforcementDecision, type ReviewClock, type ReviewNotificationTemplate, type ReviewTaskKind } from './review.vocabulary';
+import {
+  POLICY_GAP_CLOCK,
+  REASON_CODES,
+  REVIEW_CLOCKS,
+  REVIEW_FINISHED_STATUSES,
+  type Decision,
+  type EnforcementDecision,
+  type ReasonCode,
+  type ReviewClock,
+  type ReviewNotificationTemplate,
+  type ReviewTaskKind,
+} from './review.vocabulary';
 
 interface Draft {
   s: ReviewState;
@@ -196,12 +209,17 @@ function calendar(d: Draft) {
 }
 
 /**
- * The maker's proposal is sampled for QA when it is made (qa-review/qa-plan.ts). A review cannot hold
- * a proposal for QA yet (maker-checker approval already holds it), so a sampled one is audited after
- * release; every proposal's outcome is recorded.
+ * The maker's proposal is sampled for QA when it is made (qa-review/qa-plan.ts); every proposal's
+ * outcome is recorded. A pre-release sample is held (qa_hold) when the run has the feature (reviews
+ * started before it audit it after release, as they did). Where the hold sits, and why:
+ * - no_action is held at once: the review closes when QA releases it;
+ * - an enforcement goes through maker-checker approval and the Account Management consultation first,
+ *   and is held at the point it would be enforced, before the saga: QA reviews the decision as it would
+ *   take effect, a checker's rejection or the maker's withdrawal ends it before anyone reviews it
+ *   (nothing is recorded for QA then), and the saga never starts before QA released it.
  */
-function sampleForQa(d: Draft, qa: QaSettings, maker: Actor, decision: string, reasonCode: string, n: number, makerStartedOn: string | null): void {
-  const plan = qaPlanFor(
+function sampleProposal(d: Draft, qa: QaSettings, maker: Actor, decision: string, reasonCode: string, n: number, makerStartedOn: string | null): SampledDecision {
+  return sampleForQa(
     {
       caseId: d.s.caseId,
       decisionKind: 'strategic_review_decision',
@@ -220,13 +238,22 @@ function sampleForQa(d: Draft, qa: QaSettings, maker: Actor, decision: string, r
       ordinal: n,
       decidedAt: d.now,
       calendar: calendar(d),
-      canHold: false,
+      canHold: d.ctx.qaHold === true,
     },
     qa,
   );
-  d.details.qaSampled = plan.sampling.sampled;
-  d.effects.push({ type: 'qa_record', row: plan.row });
-  if (plan.review) d.effects.push({ type: 'start_workflow', child: { ...plan.review, detached: true } });
+}
+
+/**
+ * Holds the proposal for its QA review: the review starts linked to the case, nothing is enforced or
+ * closed, and nobody acts on the decision but the review (qa_released). The resolution clock runs
+ * while held (the seller's case is not decided until the decision takes effect).
+ */
+function holdForQa(d: Draft, sampled: SampledDecision) {
+  d.s.qaHold = sampled.hold;
+  d.s.status = 'qa_hold';
+  resumeResolution(d);
+  d.effects.push(...sampled.effects);
 }
 
 function closeProposal(d: Draft, status: Proposal['status'], reason: string | null) {
@@ -252,6 +279,12 @@ function advance(d: Draft) {
       d.s.status = 'awaiting_consultation';
       pauseResolution(d, 'waiting_on_account_management');
     }
+    return;
+  }
+  if (p.heldForQa) {
+    const sampled = p.heldForQa;
+    p.heldForQa = null;
+    holdForQa(d, sampled);
     return;
   }
   startEnforcement(d);
@@ -282,7 +315,7 @@ function startEnforcement(d: Draft) {
       policyCitation: p.policyCitation,
       statementId: d.s.statement.id,
     }),
-    requestedBy: p.approval?.approvals.at(-1)?.by ?? p.proposedBy,
+    requestedBy: p.overturnedBy ?? p.approval?.approvals.at(-1)?.by ?? p.proposedBy,
     statement: d.s.statement,
   };
   d.s.enforcements.push({ n, enforcementId, workflowId, startedAt: d.now, status: 'running', steps: [], failure: null, finishedAt: null });
@@ -465,12 +498,16 @@ const APPLY: Handlers = {
     d.details.reasonCode = e.reasonCode;
     d.details.urgent = Boolean(e.urgent);
     d.reason = e.rationale;
-    if (d.ctx.qa) sampleForQa(d, d.ctx.qa, e.actor, e.decision, e.reasonCode, n, e.makerStartedOn ?? null);
+    const qa = d.ctx.qa ? sampleProposal(d, d.ctx.qa, e.actor, e.decision, e.reasonCode, n, e.makerStartedOn ?? null) : null;
+    if (qa) Object.assign(d.details, qa.details);
+    if (qa && !qa.hold) d.effects.push(...qa.effects);
     if (e.decision === 'no_action') {
       d.s.proposal = { ...p, status: 'no_action' };
-      close(d, 'no_action');
+      if (qa?.hold) holdForQa(d, qa);
+      else close(d, 'no_action');
       return;
     }
+    if (qa?.hold) p.heldForQa = qa;
     const subject = `${e.decision.replace(/_/g, ' ')} (${e.reasonCode.replace(/_/g, ' ')}, ${p.policyCitation})`;
     p.approval = openApproval({ id: `${d.s.caseId}/approval/${n}`, subject, maker: e.actor, policy: playbook.approval, calendar: calendar(d), now: d.now });
     d.s.proposal = p;
@@ -479,6 +516,30 @@ const APPLY: Handlers = {
     notify(d, { kind: 'team', team: d.s.team }, 'review_approval_requested', { decision: e.decision, maker: e.actor.userId, needed: stillNeeded(p.approval) });
     if (p.urgency) notify(d, { kind: 'managers', team: d.s.team }, 'review_urgency_requested', { decision: e.decision, reason: p.urgency.reason });
     if (playbook.consultation.required) consult(d, p, playbook, e.actor);
+  },
+  qa_released(d, e) {
+    const held = d.s.qaHold!;
+    const p = d.s.proposal!;
+    Object.assign(d.details, qaReleaseDetails(held, e.outcome));
+    d.s.qaHold = null;
+    const decision = e.outcome.decision.decision as Decision;
+    if (e.outcome.overturned) {
+      d.reason = `QA overturned ${p.decision} (${held.maker}): ${decision} takes effect`;
+      const reasons: readonly string[] = decision === 'no_action' ? ['no_violation'] : REASON_CODES.filter((r) => r !== 'no_violation');
+      const given = e.outcome.decision.reason;
+      // The adjudicator's reason where it goes with the decision; else the maker's, or the first that does.
+      p.reasonCode = (given && reasons.includes(given) ? given : reasons.includes(p.reasonCode) ? p.reasonCode : reasons[0]) as ReasonCode;
+      if (decision !== p.decision) p.scope = defaultScope(decision);
+      p.decision = decision;
+      p.overturnedBy = e.outcome.decidedBy ?? null;
+    }
+    if (decision === 'no_action') {
+      p.status = 'no_action';
+      close(d, 'no_action');
+      return;
+    }
+    p.status = 'approved';
+    startEnforcement(d);
   },
   decision_approved(d, e) {
     const p = d.s.proposal!;

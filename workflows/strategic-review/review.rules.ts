@@ -7,6 +7,7 @@ import { authorize, isSystemActor, type CaseAction } from '../common/access';
 import { HANDOFF_TEAMS, type Actor } from '../common/actor';
 import { mayApprove, mayReject } from '../common/approval/approval';
 import { isOptionalText, isText, MAX_CITATION, oneOf, textProblem } from '../common/input-checks';
+import { qaOutcomeProblem } from '../qa-review/qa-plan';
 import type { RefusalCode, Transition } from '../common/runtime/case-kind';
 import { HANDOFF_OUTCOMES } from '../handoff/handoff.contract';
 import { findPlaybook } from './playbooks';
@@ -24,7 +25,7 @@ export interface ReviewRule {
 
 export type Refusal = Extract<Transition<ReviewState>, { ok: false }>;
 
-const OPEN = ['new', 'queued', 'assigned', 'in_review', 'waiting_on_handoff', 'pending_approval', 'awaiting_consultation', 'enforcing', 'enforcement_failed'] as const;
+const OPEN = ['new', 'queued', 'assigned', 'in_review', 'waiting_on_handoff', 'pending_approval', 'awaiting_consultation', 'qa_hold', 'enforcing', 'enforcement_failed'] as const;
 const HELD = ['assigned', 'in_review', 'waiting_on_handoff'] as const;
 
 export const REVIEW_TRANSITIONS: readonly ReviewRule[] = [
@@ -57,6 +58,8 @@ export const REVIEW_TRANSITIONS: readonly ReviewRule[] = [
   { event: 'enforcement_completed', from: ['enforcing'], action: null, system: true, note: 'The saga applied every step (closed) or undid them (enforcement_failed).' },
   { event: 'enforcement_reported', from: [...OPEN, 'closed'], action: null, system: true,
     note: "The applied enforcement was told to the seller's appeals in monitoring (their restumble)." },
+  { event: 'qa_released', from: ['qa_hold'], action: null, system: true,
+    note: "The held decision's QA review ended: the maker's decision (agreed) or the adjudicated one (overturned) takes effect." },
   { event: 'enforcement_retried', from: ['enforcement_failed'], action: 'propose_decision', system: false, note: 'Runs the approved decision again.' },
   { event: 'policy_gap_flagged', from: OPEN, action: 'flag_policy_gap', system: false, note: 'A question for leadership, with its own SLA.' },
   { event: 'policy_gap_decided', from: [...OPEN, 'closed'], action: 'decide_policy_gap', system: false, note: 'Leadership decides; the decision becomes a precedent.' },
@@ -191,6 +194,10 @@ export function inputGuard(s: ReviewState, event: ReviewEvent): Refusal | null {
       if (gap.status !== 'open') return refuse('invalid_transition', `policy gap ${gap.id} is already decided`);
       if (!isText(event.decision)) return bad(textProblem('decision'));
       return isText(event.precedent) ? null : bad(textProblem('precedent'));
+    }
+    case 'qa_released': {
+      const problem = qaOutcomeProblem(s.qaHold, event.outcome, DECISIONS);
+      return problem ? { ...bad(problem), field: 'outcome' } : null;
     }
     case 'clock_warned':
     case 'clock_breached':

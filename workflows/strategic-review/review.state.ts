@@ -1,3 +1,5 @@
+import type { QaHold, SampledDecision } from '../qa-review/qa-plan';
+import type { QaOutcome } from '../qa-review/qa-review.contract';
 import type { Actor, HandoffTeam } from '../common/actor';
 import type { PendingApproval } from '../common/approval/approval';
 import type { TaskRow } from '../common/case-projection';
@@ -146,6 +148,10 @@ export interface Proposal {
   consultation: Consultation | null;
   /** Why the maker took it back. */
   withdrawnReason: string | null;
+  /** An enforcement sampled for pre-release QA: the review starts, and the hold begins, once it would take effect. */
+  heldForQa?: SampledDecision | null;
+  /** Who gave the decision QA released when it overturned the maker's (the adjudicator). */
+  overturnedBy?: string | null;
 }
 
 export interface EnforcementAttempt {
@@ -210,6 +216,8 @@ export interface ReviewState {
   riskPending: { callId: string; requestedBy: string } | null;
   handoffs: ReviewHandoff[];
   proposal: Proposal | null;
+  /** The proposal held for pre-release QA, while the review is in qa_hold. */
+  qaHold?: QaHold | null;
   /** Proposals rejected or withdrawn, oldest first. */
   previousProposals: Proposal[];
   enforcements: EnforcementAttempt[];
@@ -251,6 +259,8 @@ export type ReviewEvent =
   | (E<'approval_escalation_due'> & { approvalId: string })
   | (E<'enforcement_completed'> & { result: EnforcementResult })
   | E<'enforcement_retried'>
+  /** The QA review of a held proposal ended: the maker's (agreed) or the adjudicated decision takes effect. */
+  | (E<'qa_released'> & { outcome: QaOutcome })
   | (E<'enforcement_reported'> & { callId: string; signalledAppeals: string[]; error: string | null })
   | (E<'policy_gap_flagged'> & { tag: string; question: string })
   | (E<'policy_gap_decided'> & { gapId: string; decision: string; precedent: string })

@@ -12,6 +12,8 @@ export const REVIEW_STATUSES = [
   'waiting_on_handoff',
   'pending_approval',
   'awaiting_consultation',
+  /** A decision sampled for pre-release QA (an enforcement once approved): decided, not yet in effect. */
+  'qa_hold',
   'enforcing',
   'enforcement_failed',
   'closed',

@@ -2,6 +2,7 @@ import { SYSTEM_ACTOR } from '../common/actor';
 import type { CaseKindDefinition } from '../common/runtime/case-kind';
 import { CaseRuntime } from '../common/runtime/case-runtime';
 import { enforcementResultSignal } from '../enforcement/enforcement.contract';
+import { qaReviewOutcomeSignal } from '../qa-review/qa-review.contract';
 import { handoffAnsweredSignal } from '../handoff/handoff.contract';
 import * as c from './review.contract';
 import { dueEvents, isConsultationId, isReviewFinished, newReviewState, nextWakeAt, transition, validateReviewInput } from './review.machine';
@@ -12,7 +13,7 @@ import { reviewProjection, reviewSearchAttributes, reviewView } from './review.v
 export const reviewKind: CaseKindDefinition<ReviewState, ReviewEvent, c.ReviewInput, c.ReviewView, c.ReviewSettings> = {
   name: 'strategic review',
   validateInput: validateReviewInput,
-  context: (input, patched) => ({ ...input.settings, reportsEnforcements: patched(c.REVIEW_PATCHES.reportsEnforcements) }),
+  context: (input, patched) => ({ ...input.settings, reportsEnforcements: patched(c.REVIEW_PATCHES.reportsEnforcements), qaHold: patched(c.REVIEW_PATCHES.qaHold) }),
   create: (input, now) => ({
     state: newReviewState(input, now),
     effects: [{ type: 'record', entry: { actor: input.createdBy, action: 'created', fromState: null, toState: 'new', reason: null, details: { trigger: input.trigger.kind, triggerRef: input.trigger.ref, tier: input.tier.id, playbook: `${input.playbook.id} v${input.playbook.version}` }, at: now } }],
@@ -58,7 +59,9 @@ export async function strategicReviewWorkflow(input: c.ReviewInput): Promise<c.R
   rt.query(c.getReviewQuery);
   rt.recorded(c.awaitReviewRecordedUpdate);
   rt.handoffAnswers(handoffAnsweredSignal);
+  // Registered first: the enforcement saga reports on the default result signal, as in recorded histories.
   rt.childResults(enforcementResultSignal, (result) => ({ type: 'enforcement_completed', actor: SYSTEM_ACTOR, result }));
+  rt.childResults(qaReviewOutcomeSignal, (outcome) => ({ type: 'qa_released', actor: SYSTEM_ACTOR, outcome }));
   rt.action(c.acknowledgeReviewUpdate, ({ actor }) => ({ type: 'acknowledged', actor }));
   rt.action(c.claimReviewUpdate, ({ actor }) => ({ type: 'claimed', actor }));
   rt.action(c.releaseReviewUpdate, ({ actor, reason, holder }) => ({ type: 'released', actor, reason, holder }));

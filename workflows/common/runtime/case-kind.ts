@@ -83,6 +83,11 @@ export interface ChildWorkflowRequest {
   input: Record<string, unknown>;
   /** Started without a result link: the case waits for nothing from it (e.g. a post-release QA audit). */
   detached?: boolean;
+  /**
+   * The signal the child reports on, among those the kind registered with `rt.childResults` (a kind
+   * may wait on children of several types); absent: the first one registered.
+   */
+  resultSignal?: string;
 }
 
 /** What the runtime adds to a child's input so the child can answer its parent. */

@@ -62,7 +62,8 @@ export class CaseRuntime<S, E extends MachineEvent, In, V, Ctx> {
   /** The change the case's creation brought the book to: `recorded` waits for it. */
   private readonly createdSeq: number;
   private answerSignalName: string | null = null;
-  private childSignalName: string | null = null;
+  /** The result signals registered with `childResults`, first registered first. */
+  private readonly childSignalNames: string[] = [];
   private lastSearchAttributes = '';
   /** Whether this run projects through local activities (PROJECTION_LOCAL_PATCH). */
   private readonly projector: typeof projection;
@@ -125,9 +126,9 @@ export class CaseRuntime<S, E extends MachineEvent, In, V, Ctx> {
     this.signal(def, onAnswer);
   }
 
-  /** Results reported by this case's child workflows (`start_workflow` effects). */
+  /** Results reported by this case's child workflows (`start_workflow` effects); a kind may register several. */
   childResults<P>(def: SignalDefinition<[P]>, toEvent: (payload: P) => E): void {
-    this.childSignalName = def.name;
+    this.childSignalNames.push(def.name);
     this.signal(def, toEvent);
   }
 
@@ -348,8 +349,11 @@ export class CaseRuntime<S, E extends MachineEvent, In, V, Ctx> {
   }
 
   private async startChildWorkflow(request: ChildWorkflowRequest): Promise<void> {
-    if (!request.detached && !this.childSignalName) throw new Error(`${this.kind.name} started a child workflow but registered no child results`);
-    const link: ChildLink | Record<string, never> = request.detached ? {} : { parentWorkflowId: this.workflowId, resultSignalName: this.childSignalName! };
+    const signalName = request.resultSignal ?? this.childSignalNames[0];
+    if (!request.detached && (signalName === undefined || !this.childSignalNames.includes(signalName))) {
+      throw new Error(`${this.kind.name} started a child workflow whose results (${signalName ?? 'any'}) it did not register`);
+    }
+    const link: ChildLink | Record<string, never> = request.detached ? {} : { parentWorkflowId: this.workflowId, resultSignalName: signalName! };
     try {
       await startChild(request.workflowType, {
         workflowId: request.workflowId,
