@@ -104,9 +104,11 @@ export class MetricsRepository {
    * Per group, how long after its creation each case had its first event among `actions` (its first
    * ever, not its first in the window), for the cases whose first such event falls in the window.
    */
-  async timesToFirst(actions: readonly string[], filter: CaseFilter, window: PeriodWindow): Promise<DurationGroup[]> {
+  async timesToFirst(actions: readonly string[], filter: CaseFilter, window: PeriodWindow, toState?: string): Promise<DurationGroup[]> {
     const p = new Params();
     const list = p.add([...actions]);
+    // Only events that left the case in `toState`, when given (a resolution held for QA does not count until released).
+    const landed = (alias: string) => (toState === undefined ? '' : ` AND ${alias}.to_state = ${p.add(toState)}`);
     const rows: Array<{ bucket: string | null; kind: string | null; n: number; median_ms: number | null; p90_ms: number | null }> = await this.run(
       `SELECT ${KEY}, kind, count(*)::int AS n,
               percentile_cont(0.5) WITHIN GROUP (ORDER BY elapsed_ms) AS median_ms,
@@ -115,10 +117,10 @@ export class MetricsRepository {
            SELECT ${bucketStart(p, window, 'e.occurred_at')} AS bucket_start, c.kind, ${ms('e.occurred_at - c.created_at')} AS elapsed_ms
              FROM case_events e
              JOIN cases c ON c.id = e.case_id
-            WHERE e.action = ANY(${list}::text[])
+            WHERE e.action = ANY(${list}::text[])${landed('e')}
               AND e.occurred_at >= ${p.add(window.from)} AND e.occurred_at < ${p.add(window.to)}
               AND NOT EXISTS (SELECT 1 FROM case_events earlier
-                               WHERE earlier.case_id = e.case_id AND earlier.action = ANY(${list}::text[]) AND earlier.seq < e.seq)${caseConditions(p, filter)}
+                               WHERE earlier.case_id = e.case_id AND earlier.action = ANY(${list}::text[])${landed('earlier')} AND earlier.seq < e.seq)${caseConditions(p, filter)}
          ) firsts
         GROUP BY GROUPING SETS ((), (bucket_start), (kind))`,
       p,

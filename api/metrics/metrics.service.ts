@@ -31,7 +31,7 @@ import type {
   SatisfactionResponse,
 } from './metrics.response';
 import { iso, resolvePeriod, type Period } from './period';
-import { FIRST_RESPONSE_ACTIONS, REOPEN_ACTION, RESOLUTION_ACTION, responseTimesReport } from './response-times';
+import { FIRST_RESPONSE_ACTIONS, REOPEN_ACTION, RESOLUTION_EVENTS, responseTimesReport } from './response-times';
 import { satisfactionReport } from './satisfaction';
 import { slaAttainment } from './sla-attainment';
 import { volumeReport } from './volume';
@@ -70,7 +70,7 @@ export class MetricsService {
       window.timeZone,
       Promise.all([
         this.metrics.timesToFirst(FIRST_RESPONSE_ACTIONS, scope.filter, window),
-        this.metrics.timesToFirst([RESOLUTION_ACTION], scope.filter, window),
+        this.metrics.timesToFirst(RESOLUTION_EVENTS.actions, scope.filter, window, RESOLUTION_EVENTS.toState),
         this.metrics.eventsPerBucket(REOPEN_ACTION, scope.filter, window),
       ]),
     );

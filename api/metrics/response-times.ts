@@ -6,8 +6,10 @@
  * - First response: the case's first `acknowledged` or `claimed` event (the assignee accepting the
  *   case, or a specialist taking it from the queue). Later ones (after a reassignment or a reopening)
  *   are not first responses.
- * - Resolution: the case's first `resolved` event. A reopened case keeps the time of its first
- *   resolution, so a reopening never changes a figure already reported; reopenings are counted
+ * - Resolution: the case's first resolution that took effect: a `resolved` event that left the case
+ *   resolved, or the `qa_released` event of a resolution held for pre-release QA (the maker's `resolved`
+ *   then left it in `qa_hold`, and the seller had no answer yet). A reopened case keeps the time of its
+ *   first resolution, so a reopening never changes a figure already reported; reopenings are counted
  *   separately (`reopened`: `reopened` events in the bucket).
  *
  * Calendar time, not business time: this is how long the seller waited. Whether the team met its
@@ -19,8 +21,8 @@ import { rangeOf, type BucketRange, type Period } from './period';
 
 /** Audit actions that are a case's first response, whichever comes first. */
 export const FIRST_RESPONSE_ACTIONS = ['acknowledged', 'claimed'] as const;
-/** The audit action that resolves a case. */
-export const RESOLUTION_ACTION = 'resolved';
+/** The audit actions that can put a resolution in effect, and the state such an event leaves the case in. */
+export const RESOLUTION_EVENTS = { actions: ['resolved', 'qa_released'], toState: 'resolved' } as const;
 /** The audit action that reopens a resolved case. */
 export const REOPEN_ACTION = 'reopened';
 
