@@ -25,7 +25,7 @@ describe('replay of recorded workflow histories', () => {
         return history.events[0].workflowExecutionStartedEventAttributes.workflowType.name as string;
       }),
     );
-    expect([...types].sort()).toEqual(['appealWorkflow', 'bulkOperationWorkflow', 'enforcementWorkflow', 'escalationWorkflow', 'handBackWorkflow', 'handoffWorkflow', 'strategicReviewWorkflow', 'webhookDeliveryWorkflow', 'webhookDispatcherWorkflow']);
+    expect([...types].sort()).toEqual(['appealWorkflow', 'bulkOperationWorkflow', 'enforcementWorkflow', 'escalationWorkflow', 'handBackWorkflow', 'handoffWorkflow', 'qaReviewWorkflow', 'strategicReviewWorkflow', 'webhookDeliveryWorkflow', 'webhookDispatcherWorkflow']);
   });
 
   it.each(files)('replays %s deterministically', async (file) => {

@@ -19,3 +19,6 @@ export async function recordHistory(client: Client, set: string, name: string, w
 
 /** The set the operations' histories (bulk operations, webhooks) are recorded in. */
 export const OPERATIONS_SET = '05-operations';
+
+/** The set the pre-release QA holds are recorded in (the hold's workflow tests, and their QA reviews). */
+export const QA_HOLDS_SET = '06-qa-holds';

@@ -8,6 +8,7 @@ import type { qaReviewWorkflow } from '../../workflows/qa-review/qa-review.workf
 import { appealActors as a, appealInput, appealSettings } from '../support/appeal-fixtures';
 import { eventually } from '../support/eventually';
 import { createScratchDatabase } from '../support/scratch-database';
+import { QA_HOLDS_SET, recordHistory } from '../support/record-history';
 import { createTimeSkippingContext, type TimeSkippingContext } from '../support/time-skipping';
 
 const HOUR = 3_600_000;
@@ -90,6 +91,8 @@ describe('appeal decisions held for pre-release QA (time-skipping server, real P
       await eventually(() => sellerNotices(held.caseId, 'appeal_denied'), (r) => r.length === 1, { timeoutMs: 20_000 });
       const [audit] = await ctx.dataSource.query(`SELECT to_state, details FROM case_events WHERE case_id = $1 AND action = 'qa_released'`, [held.caseId]);
       expect(audit).toMatchObject({ to_state: 'closed', details: { overturned: false, qaStatus: 'agreed' } });
+      await recordHistory(ctx.env.client, QA_HOLDS_SET, 'appeal-denial-held-released', handle.workflowId);
+      await recordHistory(ctx.env.client, QA_HOLDS_SET, 'qa-review-appeal-agreed', review.workflowId);
     });
   });
 
@@ -118,6 +121,7 @@ describe('appeal decisions held for pre-release QA (time-skipping server, real P
       expect(audit.reason).toContain('QA overturned reinstate');
       const [qaRow] = await ctx.dataSource.query(`SELECT status, error_types FROM qa_decisions WHERE case_id = $1`, [held.caseId]);
       expect(qaRow).toEqual({ status: 'adjudicated', error_types: ['false_negative'] });
+      await recordHistory(ctx.env.client, QA_HOLDS_SET, 'appeal-reinstatement-held-overturned', handle.workflowId);
     });
   });
 });

@@ -7,6 +7,7 @@ import { adjudicateQaReviewUpdate, getQaReviewQuery, qaReviewWorkflowId, submitP
 import type { qaReviewWorkflow } from '../../workflows/qa-review/qa-review.workflow';
 import { escalationInput } from '../support/escalation-fixtures';
 import { eventually } from '../support/eventually';
+import { QA_HOLDS_SET, recordHistory } from '../support/record-history';
 import { createTimeSkippingContext, type TimeSkippingContext } from '../support/time-skipping';
 
 const HOUR = 3_600_000;
@@ -72,6 +73,8 @@ describe('escalation resolutions held for pre-release QA (time-skipping server, 
       await eventually(() => sellerMessages(input.caseId), (r) => r.length === 1, { timeoutMs: 20_000 });
       const [audit] = await ctx.dataSource.query(`SELECT from_state, to_state, details FROM case_events WHERE case_id = $1 AND action = 'qa_released'`, [input.caseId]);
       expect(audit).toMatchObject({ from_state: 'qa_hold', to_state: 'resolved', details: { overturned: false, qaStatus: 'agreed', decidedBy: reviewer.userId } });
+      await recordHistory(ctx.env.client, QA_HOLDS_SET, 'escalation-held-released', handle.workflowId);
+      await recordHistory(ctx.env.client, QA_HOLDS_SET, 'qa-review-escalation-agreed', review.workflowId);
     });
   });
 
@@ -99,6 +102,8 @@ describe('escalation resolutions held for pre-release QA (time-skipping server, 
       expect(audit.reason).toContain('QA overturned');
       const [row] = await ctx.dataSource.query(`SELECT status, error_types FROM qa_decisions WHERE case_id = $1`, [input.caseId]);
       expect(row).toEqual({ status: 'adjudicated', error_types: ['false_positive'] });
+      await recordHistory(ctx.env.client, QA_HOLDS_SET, 'escalation-held-overturned', handle.workflowId);
+      await recordHistory(ctx.env.client, QA_HOLDS_SET, 'qa-review-escalation-adjudicated', review.workflowId);
     });
   });
 });

@@ -8,6 +8,7 @@ import type { strategicReviewWorkflow } from '../../workflows/strategic-review/r
 import { eventually } from '../support/eventually';
 import { reviewActors as a, reviewInput } from '../support/review-fixtures';
 import { createScratchDatabase } from '../support/scratch-database';
+import { QA_HOLDS_SET, recordHistory } from '../support/record-history';
 import { createTimeSkippingContext, type TimeSkippingContext } from '../support/time-skipping';
 
 const HOUR = 3_600_000;
@@ -83,6 +84,7 @@ describe('strategic-review decisions held for pre-release QA (time-skipping serv
       await review.executeUpdate(submitPeerReviewUpdate, { args: [statement(reviewer, 'no_action', 'no_violation')] });
       const closed = await eventually(() => handle.query(c.getReviewQuery), (v) => v.state === 'closed', { timeoutMs: 40_000 });
       expect(closed.review).toMatchObject({ outcome: 'no_action', qaHold: null });
+      await recordHistory(ctx.env.client, QA_HOLDS_SET, 'review-no-action-held-released', handle.workflowId);
     });
   });
 
@@ -107,6 +109,8 @@ describe('strategic-review decisions held for pre-release QA (time-skipping serv
       expect(closed.review).toMatchObject({ outcome: 'no_action', enforcements: [], proposal: { decision: 'no_action', overturnedBy: adjudicator.userId } });
       const [audit] = await ctx.dataSource.query(`SELECT details FROM case_events WHERE case_id = $1 AND action = 'qa_released'`, [held.caseId]);
       expect(audit.details).toMatchObject({ overturned: true, makerDecision: 'warning', releasedDecision: 'no_action' });
+      await recordHistory(ctx.env.client, QA_HOLDS_SET, 'review-enforcement-held-overturned', handle.workflowId);
+      await recordHistory(ctx.env.client, QA_HOLDS_SET, 'qa-review-review-adjudicated', review.workflowId);
     });
   });
 });
