@@ -210,7 +210,8 @@ describe('dependency outages answer 503 with a reason and Retry-After', () => {
     await locker.connect();
     try {
       await locker.query('BEGIN');
-      await locker.query('LOCK TABLE roster_members IN ACCESS EXCLUSIVE MODE');
+      // The list reads cases (the caller's roster entry may come from the API's roster cache).
+      await locker.query('LOCK TABLE cases IN ACCESS EXCLUSIVE MODE');
       const res = await as('max').get('/escalations');
       expectUnavailable(res, 'postgres');
       expect(res.body.message).toMatch(/cancelled a statement that ran past its time limit/);

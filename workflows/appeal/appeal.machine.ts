@@ -17,6 +17,7 @@
  *   monitoring --restumble_reported--> closed (restumbled)      monitoring --monitoring_ended--> closed (clean)
  */
 import { SYSTEM_ACTOR, type Actor, type Role } from '../common/actor';
+import { assignmentHandlers } from '../common/runtime/assignment-handlers';
 import { qaReleaseDetails, sampleForQa, type QaSettings, type SampledDecision } from '../qa-review/qa-plan';
 import { approve, markDue, openApproval, reject, stillNeeded, withdraw } from '../common/approval/approval';
 import type { NoticeParams, NotificationRecipient, TaskRow } from '../common/case-projection';
@@ -301,6 +302,17 @@ const iso = (ms: number) => new Date(ms).toISOString();
 // ---------------------------------------------------------------------------------------------------
 // Handlers
 
+/** Routing, claims, releases and reassignments, as every assignable kind handles them (a reassignment stays in the team). */
+const assignment = assignmentHandlers<AppealState, Draft, AppealNotificationTemplate>({
+  working: 'in_review',
+  waiting: 'waiting_on_seller',
+  movesTeam: false,
+  notices: { assigned: 'appeal_assigned', queued: 'appeal_queued' },
+  notify,
+  workTask,
+  stopFirstResponse: (d) => stopClock(d, 'first_response'),
+});
+
 type Handlers = { [T in AppealEventType]: (d: Draft, e: AppealEventOf<T>) => void };
 
 const APPLY: Handlers = {
@@ -310,50 +322,7 @@ const APPLY: Handlers = {
     d.effects.push({ type: 'route', item: routeItem(d.s) });
     notify(d, seller(d.s), 'appeal_received');
   },
-  assigned(d, e) {
-    d.s.assigneeId = e.assigneeId;
-    d.s.status = 'assigned';
-    d.reason = e.reason ?? null;
-    d.details.assigneeId = e.assigneeId;
-    workTask(d);
-    notify(d, { kind: 'user', userId: e.assigneeId }, 'appeal_assigned');
-  },
-  queued(d, e) {
-    d.s.status = 'queued';
-    d.reason = e.reason;
-    workTask(d);
-    notify(d, { kind: 'team', team: d.s.team }, 'appeal_queued', { reason: e.reason });
-  },
-  acknowledged(d) {
-    d.s.status = 'in_review';
-    d.s.acknowledgedAt ??= d.now;
-    stopClock(d, 'first_response');
-  },
-  claimed(d, e) {
-    d.s.assigneeId = e.actor.userId;
-    d.s.status = 'in_review';
-    d.s.acknowledgedAt ??= d.now;
-    d.details.assigneeId = e.actor.userId;
-    stopClock(d, 'first_response');
-    workTask(d);
-  },
-  released(d, e) {
-    d.details.previousAssigneeId = d.s.assigneeId;
-    d.reason = e.reason ?? null;
-    d.s.assigneeId = null;
-    if (d.s.status !== 'waiting_on_seller') d.s.status = 'queued';
-    workTask(d);
-    notify(d, { kind: 'team', team: d.s.team }, 'appeal_queued', { reason: e.reason ?? 'released' });
-  },
-  reassigned(d, e) {
-    d.details.previousAssigneeId = d.s.assigneeId;
-    d.details.assigneeId = e.assigneeId;
-    d.s.assigneeId = e.assigneeId;
-    d.reason = e.reason ?? null;
-    if (d.s.status === 'queued') d.s.status = 'assigned';
-    workTask(d);
-    notify(d, { kind: 'user', userId: e.assigneeId }, 'appeal_assigned');
-  },
+  ...assignment,
   note_added(d, e) {
     d.s.notes.push({ at: d.now, by: e.actor.userId, text: e.text });
   },

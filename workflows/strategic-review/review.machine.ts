@@ -1,4 +1,5 @@
 import { qaReleaseDetails, sampleForQa, type QaSettings, type SampledDecision } from '../qa-review/qa-plan';
+import { assignmentHandlers } from '../common/runtime/assignment-handlers';
 /**
  * The strategic seller review as a pure state machine: `transition(state, event, now, ctx)` returns the
  * next snapshot and the effects the case runtime carries out. Nothing here reads the clock, performs
@@ -350,6 +351,17 @@ const iso = (ms: number) => new Date(ms).toISOString();
 // ---------------------------------------------------------------------------------------------------
 // Handlers
 
+/** Routing, claims, releases and reassignments, as every assignable kind handles them (a reassignment may move the review to another team). */
+const assignment = assignmentHandlers<ReviewState, Draft, ReviewNotificationTemplate>({
+  working: 'in_review',
+  waiting: 'waiting_on_handoff',
+  movesTeam: true,
+  notices: { assigned: 'review_assigned', queued: 'review_queued' },
+  notify,
+  workTask,
+  stopFirstResponse: (d) => stopClock(d, 'first_response'),
+});
+
 type Handlers = { [T in ReviewEventType]: (d: Draft, e: ReviewEventOf<T>) => void };
 
 const APPLY: Handlers = {
@@ -358,54 +370,7 @@ const APPLY: Handlers = {
     d.s.clocks = startNamed(book(d), 'resolution', d.ctx.resolution, d.now).clocks;
     d.effects.push({ type: 'route', item: { caseId: d.s.caseId, kind: 'strategic_review', marketplace: d.s.seller.marketplace, team: d.s.team } });
   },
-  assigned(d, e) {
-    d.s.assigneeId = e.assigneeId;
-    d.s.status = 'assigned';
-    d.reason = e.reason ?? null;
-    d.details.assigneeId = e.assigneeId;
-    workTask(d);
-    notify(d, { kind: 'user', userId: e.assigneeId }, 'review_assigned');
-  },
-  queued(d, e) {
-    d.s.status = 'queued';
-    d.reason = e.reason;
-    workTask(d);
-    notify(d, { kind: 'team', team: d.s.team }, 'review_queued', { reason: e.reason });
-  },
-  acknowledged(d) {
-    d.s.status = 'in_review';
-    d.s.acknowledgedAt ??= d.now;
-    stopClock(d, 'first_response');
-  },
-  claimed(d, e) {
-    d.s.assigneeId = e.actor.userId;
-    d.s.status = 'in_review';
-    d.s.acknowledgedAt ??= d.now;
-    d.details.assigneeId = e.actor.userId;
-    stopClock(d, 'first_response');
-    workTask(d);
-  },
-  released(d, e) {
-    d.details.previousAssigneeId = d.s.assigneeId;
-    d.reason = e.reason ?? null;
-    d.s.assigneeId = null;
-    if (d.s.status !== 'waiting_on_handoff') d.s.status = 'queued';
-    workTask(d);
-    notify(d, { kind: 'team', team: d.s.team }, 'review_queued', { reason: e.reason ?? 'released' });
-  },
-  reassigned(d, e) {
-    d.details.previousAssigneeId = d.s.assigneeId;
-    d.details.assigneeId = e.assigneeId;
-    if (e.team !== undefined && e.team !== d.s.team) {
-      d.details.previousTeam = d.s.team;
-      d.s.team = e.team;
-    }
-    d.s.assigneeId = e.assigneeId;
-    d.reason = e.reason ?? null;
-    if (d.s.status === 'queued') d.s.status = 'assigned';
-    workTask(d);
-    notify(d, { kind: 'user', userId: e.assigneeId }, 'review_assigned');
-  },
+  ...assignment,
   check_completed(d, e) {
     const c = d.s.checks.find((x) => x.id === e.checkId)!;
     if (c.status === 'done') c.revisions += 1;
