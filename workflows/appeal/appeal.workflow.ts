@@ -1,4 +1,5 @@
 import { SYSTEM_ACTOR } from '../common/actor';
+import { routedEvent } from '../common/runtime/assignment-handlers';
 import type { CaseKindDefinition } from '../common/runtime/case-kind';
 import { CaseRuntime } from '../common/runtime/case-runtime';
 import { enforcementResultSignal } from '../enforcement/enforcement.contract';
@@ -30,10 +31,7 @@ export const appealKind: CaseKindDefinition<AppealState, AppealEvent, c.AppealIn
   carriedFrom: (input) => input.carried,
   continueWith: (input, carried) => ({ ...input, carried }),
   continueAsNewAfterEvents: (settings) => settings.continueAsNewAfterEvents,
-  onRouted: (r) =>
-    r.decision === 'assign' && r.userId
-      ? { type: 'assigned', actor: SYSTEM_ACTOR, assigneeId: r.userId, reason: r.reason }
-      : { type: 'queued', actor: SYSTEM_ACTOR, reason: r.reason },
+  onRouted: routedEvent,
   pendingApprovals: (s) => (s.decision?.approval?.status === 'pending' ? [s.decision.approval] : []),
   onApprovalDue: (approvalId, due) => ({ type: due === 'remind' ? 'approval_reminder_due' : 'approval_escalation_due', actor: SYSTEM_ACTOR, approvalId }),
 };

@@ -1,4 +1,5 @@
 import { SYSTEM_ACTOR } from '../common/actor';
+import { routedEvent } from '../common/runtime/assignment-handlers';
 import type { CaseKindDefinition } from '../common/runtime/case-kind';
 import { CaseRuntime } from '../common/runtime/case-runtime';
 import { handoffAnsweredSignal } from '../handoff/handoff.contract';
@@ -51,10 +52,7 @@ export const escalationKind: CaseKindDefinition<EscalationState, EscalationEvent
   carriedFrom: (input) => input.carried,
   continueWith: (input, carried) => ({ ...input, carried }),
   continueAsNewAfterEvents: (settings) => settings.continueAsNewAfterEvents,
-  onRouted: (r) =>
-    r.decision === 'assign' && r.userId
-      ? { type: 'assigned', actor: SYSTEM_ACTOR, assigneeId: r.userId, reason: r.reason }
-      : { type: 'queued', actor: SYSTEM_ACTOR, reason: r.reason },
+  onRouted: routedEvent,
   onHandoffAnswered: (a) => ({
     type: 'handoff_answered',
     actor: a.answeredBy,

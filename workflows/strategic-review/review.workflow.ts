@@ -1,4 +1,5 @@
 import { SYSTEM_ACTOR } from '../common/actor';
+import { routedEvent } from '../common/runtime/assignment-handlers';
 import type { CaseKindDefinition } from '../common/runtime/case-kind';
 import { CaseRuntime } from '../common/runtime/case-runtime';
 import { enforcementResultSignal } from '../enforcement/enforcement.contract';
@@ -30,10 +31,7 @@ export const reviewKind: CaseKindDefinition<ReviewState, ReviewEvent, c.ReviewIn
   carriedFrom: (input) => input.carried,
   continueWith: (input, carried) => ({ ...input, carried }),
   continueAsNewAfterEvents: (settings) => settings.continueAsNewAfterEvents,
-  onRouted: (r) =>
-    r.decision === 'assign' && r.userId
-      ? { type: 'assigned', actor: SYSTEM_ACTOR, assigneeId: r.userId, reason: r.reason }
-      : { type: 'queued', actor: SYSTEM_ACTOR, reason: r.reason },
+  onRouted: routedEvent,
   // A consultation's answer (approve = agree, reject = object, advise counts as agree) or a handoff team's.
   onHandoffAnswered: (a) =>
     isConsultationId(a.handoffId)

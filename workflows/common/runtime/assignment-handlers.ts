@@ -1,5 +1,6 @@
-import type { Actor } from '../actor';
+import { SYSTEM_ACTOR, type Actor } from '../actor';
 import type { NotificationRecipient } from '../case-projection';
+import type { RoutingOutcome } from './case-kind';
 
 /**
  * Who holds a case, as the strategic review and the appeal keep it: routed to someone (`assigned`) or
@@ -95,4 +96,11 @@ export function assignmentHandlers<S extends HoldableState, D extends Assignment
       rules.notify(d, { kind: 'user', userId: e.assigneeId }, rules.notices.assigned);
     },
   };
+}
+
+/** What routing's answer is to a kind's machine: assigned to the person routing chose, or queued with routing's reason. */
+export function routedEvent(r: RoutingOutcome): { type: 'assigned'; actor: Actor; assigneeId: string; reason: string } | { type: 'queued'; actor: Actor; reason: string } {
+  return r.decision === 'assign' && r.userId
+    ? { type: 'assigned', actor: SYSTEM_ACTOR, assigneeId: r.userId, reason: r.reason }
+    : { type: 'queued', actor: SYSTEM_ACTOR, reason: r.reason };
 }
