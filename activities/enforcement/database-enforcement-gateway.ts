@@ -24,7 +24,7 @@ export class DatabaseEnforcementGateway implements EnforcementGateway {
       let message: string;
       if (r.decision === REINSTATEMENT) {
         template = 'seller_reinstatement_notice';
-        message = renderNotice(template, { caseId: r.caseId, appealed: String(r.params.appealed ?? 'enforcement') });
+        message = renderNotice(template, { caseId: r.caseId, appealed: String(r.params.appealed ?? 'enforcement') }, typeof r.params.language === 'string' ? r.params.language : null);
       } else {
         if (!r.statement) throw new EnforcementRefused(`notify_seller for case ${r.caseId} came without a statement of reasons: the seller cannot be told why`);
         template = 'seller_enforcement_notice';

@@ -1,3 +1,4 @@
+import { APPEAL_DE } from './catalog.appeal.de';
 import type { Facts } from './format';
 
 /**
@@ -13,6 +14,7 @@ export const DE: Record<string, (f: Facts) => string> = {
     `Erinnerung: Wir benötigen noch Ihre Antwort auf: ${f.text('question')}\n` +
     `Die Frist endet am ${f.date('deadline')}. Antworten Sie auf diese Nachricht in Seller Central; nach Ablauf der Frist entscheiden wir auf Grundlage der vorhandenen Informationen.`,
   case_resolved: (f) => `Wir haben die Prüfung Ihres Verkäuferkontos abgeschlossen. ${OUTCOME_DE[f.text('resolutionCode')] ?? 'Die Einzelheiten finden Sie in Seller Central.'}`,
+  ...APPEAL_DE,
 };
 
 const OUTCOME_DE: Record<string, string> = {

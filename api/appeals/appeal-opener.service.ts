@@ -48,7 +48,7 @@ export class AppealOpener {
     await this.reserve(caseId, seller.id, enforcement);
     const input: AppealInput = {
       caseId,
-      seller: { sellerId: seller.id, marketplace: seller.marketplace, legalName: seller.legalName, language: null },
+      seller: { sellerId: seller.id, marketplace: seller.marketplace, legalName: seller.legalName, language: dto.language ?? null },
       enforcement,
       plan: { rootCause: dto.plan.rootCause, correctiveActions: dto.plan.correctiveActions, preventiveMeasures: dto.plan.preventiveMeasures, evidence: dto.plan.evidence ?? [] },
       team,

@@ -64,11 +64,11 @@ export function appealClient(ctx: IntegrationContext) {
   }
 
   /** An external enforcement reported by the enforcement system, then appealed by the seller. */
-  async function appealExternal(enforcer: string, seller: { sellerId: string; account: string }, decidedBy: string[] = ['enforcer.one']) {
+  async function appealExternal(enforcer: string, seller: { sellerId: string; account: string }, decidedBy: string[] = ['enforcer.one'], extra: { language?: string } = {}) {
     const enforcementId = `ext-${randomUUID().slice(0, 8)}`;
     const reported = await as(enforcer).post('/enforcements/inbound').send({ enforcementId, sellerId: seller.sellerId, type: 'suspension', upstreamTeam: 'SPIV', reason: 'identity documents did not match', decidedBy });
     if (reported.status !== 200) throw new Error(`report: ${reported.status} ${JSON.stringify(reported.body)}`);
-    const res = await as(seller.account).post('/seller/appeals').send({ sellerId: seller.sellerId, enforcement: { source: 'external', ref: enforcementId }, plan: PLAN });
+    const res = await as(seller.account).post('/seller/appeals').send({ sellerId: seller.sellerId, enforcement: { source: 'external', ref: enforcementId }, plan: PLAN, ...extra });
     if (res.status !== 201) throw new Error(`appeal: ${res.status} ${JSON.stringify(res.body)}`);
     return { enforcementId, appealId: (res.body as { id: string }).id };
   }

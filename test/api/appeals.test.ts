@@ -27,6 +27,34 @@ describe('appeals through the API (real Temporal and PostgreSQL)', () => {
     await ctx?.close();
   });
 
+  it("writes to a seller who appealed in German in German: the appeal received and its denial", async () => {
+    const seller = await sellerWithAccount(ds);
+    const badLanguage = await api.as(seller.account).post('/seller/appeals').send({ sellerId: seller.sellerId, enforcement: { source: 'external', ref: 'ext-x' }, plan: PLAN, language: 'German' });
+    expect(badLanguage.status).toBe(400);
+    expect(badLanguage.body.details.fields.map((f: { field: string }) => f.field)).toEqual(['language']);
+
+    const { appealId } = await api.appealExternal(enforcer, seller, ['enforcer.one'], { language: 'de' });
+    const sellerMessage = (template: string) =>
+      eventually(async () => {
+        const [n] = await ds.query(`SELECT message FROM notifications WHERE case_id = $1 AND user_id = $2 AND template = $3`, [appealId, `seller:${seller.sellerId}`, template]);
+        return n?.message as string | undefined;
+      }, `the seller's ${template}`);
+    expect(await sellerMessage('appeal_received')).toMatch(/^Wir haben Ihren Widerspruch gegen die Sperrung Ihres Verkäuferkontos erhalten/);
+
+    // Routing prefers German speakers; with none on the team the appeal waits in the queue for a claim.
+    const routed = await eventually(async () => {
+      const a = (await api.as('mia').get(`/appeals/${appealId}`)).body as AppealBody;
+      return a.state === 'assigned' || a.state === 'queued' ? a : undefined;
+    }, 'the appeal to be routed');
+    const reviewer = routed.assigneeId ?? 'ben';
+    await api.act(reviewer, appealId, routed.assigneeId ? 'acknowledge' : 'claim');
+    const denied = await api.act(reviewer, appealId, 'decision', { decision: 'deny', reasonCode: 'evidence_insufficient', rationale: 'No audit', facts: 'The audit report was not provided' });
+    expect(denied.state).toBe('closed');
+    const message = await sellerMessage('appeal_denied');
+    expect(message).toContain('abgelehnt: Die Nachweise reichen nicht aus.');
+    expect(message).toContain('Zugrunde gelegte Tatsachen: The audit report was not provided');
+  });
+
   it('takes an appeal from the seller, refuses a duplicate and hides it from other sellers; request info, answer, deny', async () => {
     const seller = await sellerWithAccount(ds);
     const other = await sellerWithAccount(ds);

@@ -57,6 +57,26 @@ describe('notification texts', () => {
     expect(renderNotice('case_resolved', FACTS, 'fr')).toContain('The action on your account stays in place');
   });
 
+  const APPEAL_FACTS = { ...FACTS, enforcementType: 'funds_hold', appealed: 'suspension', reasonCode: 'evidence_insufficient', facts: 'The audit covers the US listings only' };
+  const APPEAL_SELLER_TEMPLATES = ['appeal_received', 'appeal_info_requested', 'appeal_info_reminder', 'appeal_abandoned', 'appeal_denied', 'seller_reinstatement_notice'];
+
+  it.each(APPEAL_SELLER_TEMPLATES)('%s, an appeal message to sellers, has a German text with every fact filled in', (template) => {
+    expect(hasTemplate(template, 'de')).toBe(true);
+    const text = renderNotice(template, APPEAL_FACTS, 'de');
+    expect(text).not.toMatch(/undefined|null|NaN|\$\{|_/);
+    expect(text).not.toBe(renderNotice(template, APPEAL_FACTS, 'en'));
+  });
+
+  it('writes appeal messages to German sellers in German, translating codes and quoting what staff wrote', () => {
+    expect(renderNotice('appeal_received', APPEAL_FACTS, 'de')).toMatch(/^Wir haben Ihren Widerspruch gegen den Einbehalt Ihrer Auszahlungen erhalten \(Vorgang c-1\)/);
+    expect(renderNotice('appeal_info_requested', APPEAL_FACTS, 'de')).toContain('Bitte antworten Sie bis 9. Dezember 2026 um 14:00 UTC in Seller Central');
+    const denied = renderNotice('appeal_denied', APPEAL_FACTS, 'de');
+    expect(denied).toContain('abgelehnt: Die Nachweise reichen nicht aus.');
+    expect(denied).toContain('Zugrunde gelegte Tatsachen: The audit covers the US listings only');
+    expect(denied).toContain('Art. 21 DSA');
+    expect(renderNotice('seller_reinstatement_notice', APPEAL_FACTS, 'de')).toContain('Die Sperrung Ihres Verkäuferkontos wurde aufgehoben');
+  });
+
   it('tells a first breach from a repeated one', () => {
     expect(renderNotice('sla_breached', FACTS)).toBe('The first response SLA on the escalation about seller seller-4711 breached at 9 December 2026 at 14:00 UTC.');
     expect(renderNotice('sla_breached_again', FACTS)).toContain('had already breached before');

@@ -288,7 +288,13 @@ function startReinstatement(d: Draft) {
     sellerId: d.s.sellerId,
     marketplace: d.s.marketplace,
     decision: REINSTATEMENT,
-    steps: reinstatementPlan(d.s.enforcement.type, { appealed: d.s.enforcement.type, appealedRef: d.s.enforcement.ref, reasonCode: decision.reasonCode }),
+    steps: reinstatementPlan(d.s.enforcement.type, {
+      appealed: d.s.enforcement.type,
+      appealedRef: d.s.enforcement.ref,
+      reasonCode: decision.reasonCode,
+      // The seller is told in their language (the gateway's notify_seller step writes the message).
+      ...(d.s.language ? { language: d.s.language } : {}),
+    }),
     requestedBy: decision.approval?.approvals.at(-1)?.by ?? decision.decidedBy,
   };
   d.s.reinstatements.push({ n, enforcementId, workflowId, startedAt: d.now, status: 'running', steps: [], failure: null, finishedAt: null });

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
 import { MAX_CITATION } from '../../../workflows/common/input-checks';
 import { APPEALABLE_ENFORCEMENTS, ENFORCEMENT_SOURCES, UPSTREAM_TEAMS } from '../../../workflows/appeal/appeal.vocabulary';
+import { LanguageField } from '../../common/language-field';
 import { EvidenceField, OneOfField, OptionalTextField, SellerIdField, TextField, TextListField } from './appeal-fields';
 
 export class PlanOfActionDto {
@@ -50,6 +51,8 @@ export class CreateAppealDto {
   @ValidateNested()
   @Type(() => PlanOfActionDto)
   plan!: PlanOfActionDto;
+  @LanguageField()
+  language?: string;
 }
 
 export class ReportEnforcementDto {

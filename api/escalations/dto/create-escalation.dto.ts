@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { SEVERITIES, type Severity } from '../../../workflows/common/severity';
 import { CURRENT_TAXONOMY } from '../../../workflows/escalation/escalation.taxonomy';
+import { LanguageField } from '../../common/language-field';
 import type { EnforcementType, EscalationCategory, EscalationSource, Trigger } from '../../../workflows/escalation/escalation.vocabulary';
 
 const { categories, sources, enforcementTypes, triggers } = CURRENT_TAXONOMY;
@@ -44,8 +45,6 @@ export class CreateEscalationDto {
   @Length(1, 2000)
   summary!: string;
 
-  @ApiPropertyOptional({ example: 'de', description: "The seller's language (ISO 639-1, optionally with a region: 'de', 'pt-BR'); routing prefers speakers" })
-  @IsOptional()
-  @Matches(/^[a-z]{2}(-[A-Z]{2})?$/, { message: "language must be a language code such as 'de' or 'pt-BR'" })
+  @LanguageField()
   language?: string;
 }
