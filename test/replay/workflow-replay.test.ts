@@ -1,5 +1,5 @@
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
-import { Worker } from '@temporalio/worker';
+import { bundleWorkflowCode, Worker } from '@temporalio/worker';
 import fs from 'node:fs';
 import path from 'node:path';
 import { workflowInterceptorModules, workflowsEntry } from '../../worker/worker';
@@ -28,14 +28,19 @@ describe('replay of recorded workflow histories', () => {
     expect([...types].sort()).toEqual(['appealWorkflow', 'bulkOperationWorkflow', 'enforcementWorkflow', 'escalationWorkflow', 'handBackWorkflow', 'handoffWorkflow', 'qaReviewWorkflow', 'strategicReviewWorkflow', 'webhookDeliveryWorkflow', 'webhookDispatcherWorkflow']);
   });
 
+  // One bundle for every history: bundling per replay took seconds and hundreds of MB each.
+  let code: string;
+  beforeAll(async () => {
+    const quiet = () => undefined;
+    ({ code } = await bundleWorkflowCode({
+      workflowsPath: workflowsEntry(),
+      workflowInterceptorModules: workflowInterceptorModules(),
+      logger: { log: quiet, trace: quiet, debug: quiet, info: quiet, warn: console.warn, error: console.error },
+    }));
+  }, 120_000);
+
   it.each(files)('replays %s deterministically', async (file) => {
     const history = historyFromJSON(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')));
-    await expect(
-      Worker.runReplayHistory(
-        { workflowsPath: workflowsEntry(), interceptors: { workflowModules: workflowInterceptorModules() }, replayName: file },
-        history,
-        path.basename(file, '.json'),
-      ),
-    ).resolves.toBeUndefined();
+    await expect(Worker.runReplayHistory({ workflowBundle: { code }, replayName: file }, history, path.basename(file, '.json'))).resolves.toBeUndefined();
   });
 });
