@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { CasesRepository } from '../../api/cases/cases.repository';
+import { MIGRATIONS } from '../../db/data-source';
+import { FilterIndexes1764144000000 } from '../../db/migrations/1764144000000-filter-indexes';
 import type { ViewScope } from '../../api/cases/view-scope';
 import { captureQueries } from '../../bench/explain';
 import type { CaseKind } from '../../workflows/common/actor';
@@ -63,7 +65,9 @@ describe('filter indexes migration (real PostgreSQL)', () => {
   });
 
   it('undoes to the indexes before it, and builds them again', async () => {
-    await ds.undoLastMigration({ transaction: 'each' });
+    // Undo down to (and including) this migration; the ones after it come back with it.
+    const later = MIGRATIONS.slice(MIGRATIONS.indexOf(FilterIndexes1764144000000));
+    for (let i = 0; i < later.length; i++) await ds.undoLastMigration({ transaction: 'each' });
     expect(await definitions()).toEqual({
       ix_cases_team_state_created: 'CREATE INDEX ix_cases_team_state_created ON public.cases USING btree (team, state, created_at, id)',
     });
