@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { APPEAL_ACTION_FORMS } from '../components/appeal-action-forms';
 import { Actions, TimelinePanel } from '../components/CaseParts';
-import { Badge, Definition, Empty, ErrorMessage, Loading, Panel } from '../components/common';
-import { HistoryLink } from '../components/HistoryLink';
+import { Definition, Empty, ErrorMessage, Loading, Panel } from '../components/common';
+import { CaseHead } from '../components/CaseHead';
 import { get } from '../lib/api';
 import { when, words } from '../lib/format';
 import { useResource } from '../lib/hooks';
@@ -51,24 +51,16 @@ export function AppealPage({ id }: { id: string }) {
   }
   return (
     <div class="case-page" data-case-state={a.state} data-kind="appeal">
-      <header class="case-head">
-        <p class="eyebrow">
-          Reinstatement appeal · <span class="mono">{a.id}</span>
-        </p>
-        <h1>
-          Appeal of a {words(a.enforcement.type ?? 'enforcement')} · seller {a.sellerId}
-        </h1>
-        <div class="badges">
-          <Badge kind="state" value={a.state} />
-          {a.outcome && <Badge kind="status" value={a.outcome} />}
-          {a.breached && <span class="badge badge-breached">SLA breached</span>}
-        </div>
-        <HistoryLink caseId={a.id} />
-      </header>
-      <ErrorMessage error={detail.error} prefix="Could not refresh" />
-      <p class="notice" role="status" aria-live="polite">
-        {done ?? ''}
-      </p>
+      <CaseHead
+        caseId={a.id}
+        eyebrow="Reinstatement appeal"
+        title={`Appeal of a ${words(a.enforcement.type ?? 'enforcement')} · seller ${a.sellerId}`}
+        state={a.state}
+        outcome={a.outcome}
+        breached={a.breached}
+        refreshError={detail.error}
+        done={done}
+      />
       <div class="case-grid">
         <div class="case-main">
           <Panel title="Appeal" id="summary">

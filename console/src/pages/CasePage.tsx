@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { Actions, Clocks, HandoffsPanel, TasksPanel, TimelinePanel } from '../components/CaseParts';
-import { Badge, Definition, Empty, ErrorMessage, Loading, Panel } from '../components/common';
-import { HistoryLink } from '../components/HistoryLink';
+import { Definition, Empty, ErrorMessage, Loading, Panel } from '../components/common';
+import { CaseHead } from '../components/CaseHead';
 import { get } from '../lib/api';
 import { when, words } from '../lib/format';
 import { useResource } from '../lib/hooks';
@@ -47,22 +47,7 @@ function EscalationPage({ id }: { id: string }) {
 
   return (
     <div class="case-page" data-case-state={c.state}>
-      <header class="case-head">
-        <p class="eyebrow">
-          Escalation · <span class="mono">{c.id}</span>
-        </p>
-        <h1>{c.summary}</h1>
-        <div class="badges">
-          <Badge kind="state" value={c.state} />
-          <Badge kind="severity" value={c.severity} />
-          {c.breached && <span class="badge badge-breached">SLA breached</span>}
-        </div>
-        <HistoryLink caseId={c.id} />
-      </header>
-      <ErrorMessage error={detail.error} prefix="Could not refresh" />
-      <p class="notice" role="status" aria-live="polite">
-        {done ?? ''}
-      </p>
+      <CaseHead caseId={c.id} eyebrow="Escalation" title={c.summary} state={c.state} severity={c.severity} breached={c.breached} refreshError={detail.error} done={done} />
       <div class="case-grid">
         <div class="case-main">
           <Panel title="Summary" id="summary">

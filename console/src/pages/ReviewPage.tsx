@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { Actions, Clocks, HandoffsPanel, TasksPanel, TimelinePanel } from '../components/CaseParts';
 import { Badge, Definition, Empty, ErrorMessage, Loading, Panel } from '../components/common';
-import { HistoryLink } from '../components/HistoryLink';
+import { CaseHead } from '../components/CaseHead';
 import { get } from '../lib/api';
 import { when, words } from '../lib/format';
 import { useResource } from '../lib/hooks';
@@ -32,23 +32,17 @@ export function ReviewPage({ id }: { id: string }) {
   };
   return (
     <div class="case-page" data-case-state={r.state} data-kind="strategic_review">
-      <header class="case-head">
-        <p class="eyebrow">
-          Strategic review · {r.playbook.tierTitle} · <span class="mono">{r.id}</span>
-        </p>
-        <h1>{r.summary}</h1>
-        <div class="badges">
-          <Badge kind="state" value={r.state} />
-          <Badge kind="severity" value={r.severity} />
-          {r.outcome && <Badge kind="status" value={r.outcome} />}
-          {r.breached && <span class="badge badge-breached">SLA breached</span>}
-        </div>
-        <HistoryLink caseId={r.id} />
-      </header>
-      <ErrorMessage error={detail.error} prefix="Could not refresh" />
-      <p class="notice" role="status" aria-live="polite">
-        {done ?? ''}
-      </p>
+      <CaseHead
+        caseId={r.id}
+        eyebrow={`Strategic review · ${r.playbook.tierTitle}`}
+        title={r.summary}
+        state={r.state}
+        severity={r.severity}
+        outcome={r.outcome}
+        breached={r.breached}
+        refreshError={detail.error}
+        done={done}
+      />
       <div class="case-grid">
         <div class="case-main">
           <Panel title="Review" id="summary">
