@@ -1,17 +1,13 @@
 import type { WorkflowHandle } from '@temporalio/client';
-import type { Actor, Role } from '../../workflows/common/actor';
 import * as c from '../../workflows/appeal/appeal.contract';
 import type { appealWorkflow } from '../../workflows/appeal/appeal.workflow';
-import { DEFAULT_SAMPLING_POLICY } from '../../workflows/common/quality/sampling-policy';
-import { adjudicateQaReviewUpdate, getQaReviewQuery, qaReviewWorkflowId, submitPeerReviewUpdate, type QaStatementRequest } from '../../workflows/qa-review/qa-review.contract';
-import type { qaReviewWorkflow } from '../../workflows/qa-review/qa-review.workflow';
+import { adjudicateQaReviewUpdate, submitPeerReviewUpdate } from '../../workflows/qa-review/qa-review.contract';
 import { appealActors as a, appealInput, appealSettings } from '../support/appeal-fixtures';
 import { eventually } from '../support/eventually';
-import { createScratchDatabase } from '../support/scratch-database';
+import { createQaHoldBed, memberActor as memberActorOf, newStarterDate, QA_HOLD_SETTINGS, qaStatement, routedQaReview } from '../support/qa-hold';
 import { QA_HOLDS_SET, recordHistory } from '../support/record-history';
-import { createTimeSkippingContext, type TimeSkippingContext } from '../support/time-skipping';
+import type { TimeSkippingContext } from '../support/time-skipping';
 
-const HOUR = 3_600_000;
 const TEAM = 'seller-risk-us';
 
 /**
@@ -21,31 +17,20 @@ const TEAM = 'seller-risk-us';
  */
 describe('appeal decisions held for pre-release QA (time-skipping server, real PostgreSQL)', () => {
   let ctx: TimeSkippingContext;
-  let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;
+  let bed: Awaited<ReturnType<typeof createQaHoldBed>>;
+  // A database of its own with a second manager of the team: nobody else is as senior as dana, so a
+  // disagreement one manager reviewed is adjudicated by the other.
   beforeAll(async () => {
-    // A database of its own: the demo roster plus a second manager of the team, so a disagreement
-    // reviewed by one manager (nobody else is as senior as dana) is adjudicated by the other.
-    scratch = await createScratchDatabase('appeal_qa_hold');
-    await scratch.dataSource.query(
-      `INSERT INTO roster_members (user_id, display_name, role, team, skills, capacity, started_on) VALUES ('nora', 'Nora Manager', 'manager', $1, $2, 0, '2022-03-01')`,
-      [TEAM, JSON.stringify({ kinds: [], marketplaces: [], languages: [] })],
-    );
-    ctx = await createTimeSkippingContext({ dataSource: scratch.dataSource });
+    bed = await createQaHoldBed('appeal_qa_hold', TEAM);
+    ctx = bed.ctx;
   });
-  afterAll(async () => {
-    await ctx.close();
-    await scratch.drop();
-  });
+  afterAll(() => bed?.close());
 
   type Handle = WorkflowHandle<typeof appealWorkflow>;
-  const qa = { policy: DEFAULT_SAMPLING_POLICY, hold: { remindAfterMs: 4 * HOUR, escalateAfterMs: 8 * HOUR } };
+  const qa = QA_HOLD_SETTINGS;
   /** Inside the policy's new-starter window: dana's decisions are sampled at 100% and held. */
-  const newStarter = () => new Date(Date.now() - 7 * 24 * HOUR).toISOString().slice(0, 10);
-
-  async function memberActor(userId: string): Promise<Actor> {
-    const [row] = await ctx.dataSource.query(`SELECT role FROM roster_members WHERE user_id = $1`, [userId]);
-    return { userId, role: row.role as Role, team: TEAM };
-  }
+  const newStarter = newStarterDate;
+  const memberActor = (userId: string) => memberActorOf(ctx.dataSource, userId, TEAM);
 
   async function inReview(taskQueue: string): Promise<Handle> {
     const input = appealInput({ settings: appealSettings({ qa }) });
@@ -59,13 +44,8 @@ describe('appeal decisions held for pre-release QA (time-skipping server, real P
     return handle;
   }
 
-  async function reviewOf(caseId: string) {
-    const review = ctx.env.client.workflow.getHandle<typeof qaReviewWorkflow>(qaReviewWorkflowId(`${caseId}:appeal_decision:1`));
-    const routed = await eventually(() => review.query(getQaReviewQuery), (v) => v.reviewerId !== null || v.queuedReason !== null, { timeoutMs: 40_000 });
-    return { review, routed };
-  }
-
-  const statement = (actor: Actor, decision: string, reason: string): QaStatementRequest => ({ actor, decision, reason, processError: false, notes: `by ${actor.userId}` });
+  const reviewOf = (caseId: string) => routedQaReview(ctx.env.client, `${caseId}:appeal_decision:1`);
+  const statement = qaStatement;
   const sellerNotices = (caseId: string, template: string) => ctx.dataSource.query(`SELECT 1 FROM notifications WHERE case_id = $1 AND template = $2`, [caseId, template]) as Promise<unknown[]>;
   const managers = async (): Promise<string[]> =>
     (await ctx.dataSource.query(`SELECT user_id FROM roster_members WHERE team = $1 AND role = 'manager' AND active ORDER BY user_id`, [TEAM])).map((r: { user_id: string }) => r.user_id);

@@ -1,16 +1,13 @@
 import type { WorkflowHandle } from '@temporalio/client';
-import type { Actor, Role } from '../../workflows/common/actor';
-import { DEFAULT_SAMPLING_POLICY } from '../../workflows/common/quality/sampling-policy';
 import { acknowledgeUpdate, awaitRecordedUpdate, escalationWorkflowId, getEscalationQuery, resolveUpdate } from '../../workflows/escalation/escalation.contract';
 import type { escalationWorkflow } from '../../workflows/escalation/escalation.workflow';
-import { adjudicateQaReviewUpdate, getQaReviewQuery, qaReviewWorkflowId, submitPeerReviewUpdate, type QaStatementRequest } from '../../workflows/qa-review/qa-review.contract';
-import type { qaReviewWorkflow } from '../../workflows/qa-review/qa-review.workflow';
+import { adjudicateQaReviewUpdate, submitPeerReviewUpdate } from '../../workflows/qa-review/qa-review.contract';
 import { escalationInput } from '../support/escalation-fixtures';
 import { eventually } from '../support/eventually';
+import { memberActor as memberActorOf, newStarterDate, QA_HOLD_SETTINGS, qaStatement, routedQaReview } from '../support/qa-hold';
 import { QA_HOLDS_SET, recordHistory } from '../support/record-history';
 import { createTimeSkippingContext, type TimeSkippingContext } from '../support/time-skipping';
 
-const HOUR = 3_600_000;
 
 /**
  * A resolution sampled for pre-release QA on the time-skipping server and the run's PostgreSQL: the
@@ -24,14 +21,10 @@ describe('escalation resolutions held for pre-release QA (time-skipping server, 
   });
   afterAll(() => ctx.close());
 
-  const qa = { policy: DEFAULT_SAMPLING_POLICY, hold: { remindAfterMs: 4 * HOUR, escalateAfterMs: 8 * HOUR } };
+  const qa = QA_HOLD_SETTINGS;
   /** A start date inside the policy's new-starter window: the resolution is sampled at 100% and held. */
-  const newStarter = () => new Date(Date.now() - 7 * 24 * HOUR).toISOString().slice(0, 10);
-
-  async function memberActor(userId: string, team: string): Promise<Actor> {
-    const [row] = await ctx.dataSource.query(`SELECT role FROM roster_members WHERE user_id = $1`, [userId]);
-    return { userId, role: row.role as Role, team };
-  }
+  const newStarter = newStarterDate;
+  const memberActor = (userId: string, team: string) => memberActorOf(ctx.dataSource, userId, team);
 
   /** A case worked by its routed assignee, resolved as a new starter: held. */
   async function heldCase(taskQueue: string) {
@@ -46,12 +39,11 @@ describe('escalation resolutions held for pre-release QA (time-skipping server, 
       args: [{ actor: maker, resolutionCode: 'enforcement_upheld', rootCause: 'seller_bad_faith', upstreamTeam: 'tsi', note: 'Counterfeit confirmed', makerStartedOn: newStarter() }],
     });
     const reviewId = `${input.caseId}:escalation_resolution:1`;
-    const review = ctx.env.client.workflow.getHandle<typeof qaReviewWorkflow>(qaReviewWorkflowId(reviewId));
-    const routed = await eventually(() => review.query(getQaReviewQuery), (v) => v.reviewerId !== null || v.queuedReason !== null, { timeoutMs: 40_000 });
+    const { review, routed } = await routedQaReview(ctx.env.client, reviewId);
     return { input, handle, held, maker, review, reviewId, routed };
   }
 
-  const statement = (actor: Actor, decision: string, reason: string): QaStatementRequest => ({ actor, decision, reason, processError: false, notes: `by ${actor.userId}` });
+  const statement = qaStatement;
   const caseRow = (caseId: string) => ctx.dataSource.query(`SELECT state, is_open FROM cases WHERE id = $1`, [caseId]).then((r: Array<{ state: string; is_open: boolean }>) => r[0]);
   const sellerMessages = (caseId: string) => ctx.dataSource.query(`SELECT template FROM notifications WHERE case_id = $1 AND template = 'case_resolved'`, [caseId]);
 

@@ -1,15 +1,12 @@
 import type { WorkflowHandle } from '@temporalio/client';
-import type { Actor, Role } from '../../workflows/common/actor';
-import { DEFAULT_SAMPLING_POLICY } from '../../workflows/common/quality/sampling-policy';
-import { adjudicateQaReviewUpdate, getQaReviewQuery, qaReviewWorkflowId, submitPeerReviewUpdate, type QaStatementRequest } from '../../workflows/qa-review/qa-review.contract';
-import type { qaReviewWorkflow } from '../../workflows/qa-review/qa-review.workflow';
+import { adjudicateQaReviewUpdate, submitPeerReviewUpdate } from '../../workflows/qa-review/qa-review.contract';
 import * as c from '../../workflows/strategic-review/review.contract';
 import type { strategicReviewWorkflow } from '../../workflows/strategic-review/review.workflow';
 import { eventually } from '../support/eventually';
 import { reviewActors as a, reviewInput } from '../support/review-fixtures';
-import { createScratchDatabase } from '../support/scratch-database';
+import { createQaHoldBed, memberActor as memberActorOf, newStarterDate, QA_HOLD_SETTINGS, qaStatement, routedQaReview } from '../support/qa-hold';
 import { QA_HOLDS_SET, recordHistory } from '../support/record-history';
-import { createTimeSkippingContext, type TimeSkippingContext } from '../support/time-skipping';
+import type { TimeSkippingContext } from '../support/time-skipping';
 
 const HOUR = 3_600_000;
 const TEAM = 'seller-risk-us';
@@ -21,29 +18,18 @@ const TEAM = 'seller-risk-us';
  */
 describe('strategic-review decisions held for pre-release QA (time-skipping server, real PostgreSQL)', () => {
   let ctx: TimeSkippingContext;
-  let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;
+  let bed: Awaited<ReturnType<typeof createQaHoldBed>>;
+  // A database of its own with a second manager of the team, so a disagreement a manager reviewed can be adjudicated by the other.
   beforeAll(async () => {
-    // A second manager of the team, so a disagreement a manager reviewed can be adjudicated by the other.
-    scratch = await createScratchDatabase('review_qa_hold');
-    await scratch.dataSource.query(
-      `INSERT INTO roster_members (user_id, display_name, role, team, skills, capacity, started_on) VALUES ('nora', 'Nora Manager', 'manager', $1, $2, 0, '2022-03-01')`,
-      [TEAM, JSON.stringify({ kinds: [], marketplaces: [], languages: [] })],
-    );
-    ctx = await createTimeSkippingContext({ dataSource: scratch.dataSource });
+    bed = await createQaHoldBed('review_qa_hold', TEAM);
+    ctx = bed.ctx;
   });
-  afterAll(async () => {
-    await ctx.close();
-    await scratch.drop();
-  });
+  afterAll(() => bed?.close());
 
   type Handle = WorkflowHandle<typeof strategicReviewWorkflow>;
-  const qa = { policy: DEFAULT_SAMPLING_POLICY, hold: { remindAfterMs: 4 * HOUR, escalateAfterMs: 8 * HOUR } };
-  const newStarter = () => new Date(Date.now() - 7 * 24 * HOUR).toISOString().slice(0, 10);
-
-  async function memberActor(userId: string): Promise<Actor> {
-    const [row] = await ctx.dataSource.query(`SELECT role FROM roster_members WHERE user_id = $1`, [userId]);
-    return { userId, role: row.role as Role, team: TEAM };
-  }
+  const qa = QA_HOLD_SETTINGS;
+  const newStarter = newStarterDate;
+  const memberActor = (userId: string) => memberActorOf(ctx.dataSource, userId, TEAM);
 
   async function readyToPropose(taskQueue: string): Promise<Handle> {
     const base = reviewInput();
@@ -67,11 +53,10 @@ describe('strategic-review decisions held for pre-release QA (time-skipping serv
   }
 
   async function reviewOf(caseId: string) {
-    const review = ctx.env.client.workflow.getHandle<typeof qaReviewWorkflow>(qaReviewWorkflowId(`${caseId}:strategic_review_decision:1`));
-    const routed = await eventually(() => review.query(getQaReviewQuery), (v) => v.reviewerId !== null || v.queuedReason !== null, { timeoutMs: 40_000 });
+    const { review, routed } = await routedQaReview(ctx.env.client, `${caseId}:strategic_review_decision:1`);
     return { review, reviewer: await memberActor(routed.reviewerId ?? 'mia') };
   }
-  const statement = (actor: Actor, decision: string, reason: string): QaStatementRequest => ({ actor, decision, reason, processError: false, notes: `by ${actor.userId}` });
+  const statement = qaStatement;
 
   it('holds no_action until the reviewer agrees, then the review closes', async () => {
     await ctx.run(async (taskQueue) => {
