@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { CaseDetailsRow, HandoffRow, ProjectCaseInput, ProjectHandoffInput, TaskRow } from '../workflows/common/case-projection';
 import { classified } from './failures';
+import { writeNotices } from './notification.activities';
 
 export interface CaseProjectionDeps {
   dataSource: DataSource;
@@ -16,7 +17,7 @@ const ts = (ms: number | null | undefined) => (ms === null || ms === undefined ?
  */
 export function createCaseProjectionActivities({ dataSource }: CaseProjectionDeps) {
   return {
-    projectCase: ({ row, projectionSeq, events, tasks, clocks, newHandoffs = [] }: ProjectCaseInput): Promise<void> =>
+    projectCase: ({ row, projectionSeq, events, tasks, clocks, newHandoffs = [], notices }: ProjectCaseInput): Promise<void> =>
       classified(() => dataSource.transaction(async (tx) => {
         await tx.query(
           `INSERT INTO cases (id, kind, workflow_id, seller_id, marketplace, severity, summary, state, is_open,
@@ -65,12 +66,14 @@ export function createCaseProjectionActivities({ dataSource }: CaseProjectionDep
             ],
           );
         }
+        await writeNotices(tx, notices);
       })),
 
-    projectHandoff: ({ row, projectionSeq, tasks }: ProjectHandoffInput): Promise<void> =>
+    projectHandoff: ({ row, projectionSeq, tasks, notices }: ProjectHandoffInput): Promise<void> =>
       classified(() => dataSource.transaction(async (tx) => {
         await insertHandoff(tx, row, projectionSeq, 'UPDATE');
         await upsertTasks(tx, tasks, projectionSeq);
+        await writeNotices(tx, notices);
       })),
   };
 }

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { ProjectQaDecisionInput } from '../workflows/common/quality/qa-decision-row';
 import { upsertTasks } from './case-projection.activities';
 import { classified } from './failures';
+import { writeNotices } from './notification.activities';
 
 const ts = (ms: number | null) => (ms === null ? null : new Date(ms));
 const json = (v: unknown) => (v === null ? null : JSON.stringify(v));
@@ -9,7 +10,7 @@ const json = (v: unknown) => (v === null ? null : JSON.stringify(v));
 /** Writes a QA review's row and its tasks; rows only move forward (projection_seq), like every projection. */
 export function createQaProjectionActivities({ dataSource }: { dataSource: DataSource }) {
   return {
-    projectQaDecision: ({ row, projectionSeq, tasks }: ProjectQaDecisionInput): Promise<void> =>
+    projectQaDecision: ({ row, projectionSeq, tasks, notices }: ProjectQaDecisionInput): Promise<void> =>
       classified(() =>
         dataSource.transaction(async (tx) => {
           await tx.query(
@@ -28,6 +29,7 @@ export function createQaProjectionActivities({ dataSource }: { dataSource: DataS
             ],
           );
           await upsertTasks(tx, tasks, projectionSeq);
+          await writeNotices(tx, notices);
         }),
       ),
   };

@@ -22,3 +22,10 @@ export const OPERATIONS_SET = '05-operations';
 
 /** The set the pre-release QA holds are recorded in (the hold's workflow tests, and their QA reviews). */
 export const QA_HOLDS_SET = '06-qa-holds';
+
+/**
+ * The set the representative lifecycles (record-histories.test.ts, record-appeal-histories.test.ts) are
+ * recorded in now: runs that route through a local activity and write notifications with the projection
+ * (the `case-routing-notices-local` patch). The older sets stay and keep replaying.
+ */
+export const LIFECYCLES_SET = '07-local-routing-notices';

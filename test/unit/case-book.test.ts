@@ -85,6 +85,30 @@ describe('the case runtime bookkeeping (a fake kind)', () => {
     expect(book.takeDispatches().notices).toEqual([expect.objectContaining({ caseId: 'c1', template: 'counter_changed', params: { value: 1 } })]);
   });
 
+  it('with notices travelling in the batch, a batch carries the notifications of its changes and none is dispatched alone', () => {
+    const book = new CaseBook(counterMachine, {}, 'counter-c1', CaseBook.fresh<Counter>({ id: 'c1', value: 0 }), { noticesWithBatch: true });
+    book.apply(bump(), T0);
+    book.apply(bump(), T0 + 1);
+    const first = book.takeBatch();
+    expect(first.notices.map((n) => n.id)).toEqual(['counter-c1:notice:0', 'counter-c1:notice:1']);
+    expect(first.notices[1]).toEqual(expect.objectContaining({ caseId: 'c1', template: 'counter_changed', params: { value: 2 }, at: T0 + 1 }));
+    book.apply(bump(), T0 + 2); // arrives while the write is under way: it goes with the next batch
+    book.batchFailed(first, { reason: 'connection lost', permanent: false, started: [], signalled: [] }, T0 + 3);
+    expect(book.hasDispatches()).toBe(false);
+    // The retry carries the failed batch's notifications first, then the newer one; each exactly once.
+    const retry = book.takeBatch();
+    expect(retry.notices.map((n) => n.id)).toEqual(['counter-c1:notice:0', 'counter-c1:notice:1', 'counter-c1:notice:2']);
+    book.batchRecorded(retry);
+    expect(book.takeDispatches().notices).toEqual([]);
+    expect(book.isSettled(T0 + 4)).toBe(true);
+  });
+
+  it('without it (runs recorded before the patch), a batch carries no notifications', () => {
+    const book = fresh();
+    book.apply(bump(), T0);
+    expect(book.takeBatch().notices).toEqual([]);
+  });
+
   it('a failed write fails the updates waiting on it, keeps its rows in order, and is retried later (sooner if something changes)', () => {
     const book = fresh();
     book.apply(bump(), T0);

@@ -1,6 +1,4 @@
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
-import fs from 'node:fs';
-import path from 'node:path';
+import { LIFECYCLES_SET, recordHistory } from '../support/record-history';
 import * as c from '../../workflows/appeal/appeal.contract';
 import type { appealWorkflow } from '../../workflows/appeal/appeal.workflow';
 import { appealActors as a, appealInput, sellerActor } from '../support/appeal-fixtures';
@@ -9,9 +7,8 @@ import { createTimeSkippingContext, type TimeSkippingContext } from '../support/
 
 /**
  * Representative appeal lifecycles, checked here and, with RECORD_HISTORIES=1, written to
- * test/replay/histories/04-appeals for the replay test (see record-histories.test.ts for the rules).
+ * test/replay/histories/<LIFECYCLES_SET> for the replay test (see record-histories.test.ts for the rules).
  */
-const HISTORY_DIR = path.resolve(__dirname, '../replay/histories/04-appeals');
 
 describe('appeal lifecycles (recorded as replay histories on demand)', () => {
   let ctx: TimeSkippingContext;
@@ -20,12 +17,7 @@ describe('appeal lifecycles (recorded as replay histories on demand)', () => {
   });
   afterAll(() => ctx.close());
 
-  async function save(name: string, workflowId: string) {
-    if (process.env.RECORD_HISTORIES !== '1') return;
-    const history = await ctx.env.client.workflow.getHandle(workflowId).fetchHistory();
-    fs.mkdirSync(HISTORY_DIR, { recursive: true });
-    fs.writeFileSync(path.join(HISTORY_DIR, `${name}.json`), JSON.stringify(JSON.parse(historyToJSON(history)), null, 1));
-  }
+  const save = (name: string, workflowId: string) => recordHistory(ctx.env.client, LIFECYCLES_SET, name, workflowId);
 
   async function start(taskQueue: string) {
     const input = appealInput();

@@ -1,6 +1,4 @@
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
-import fs from 'node:fs';
-import path from 'node:path';
+import { LIFECYCLES_SET, recordHistory } from '../support/record-history';
 import { answerHandoffUpdate, handoffWorkflowId } from '../../workflows/handoff/handoff.contract';
 import {
   acknowledgeUpdate,
@@ -33,12 +31,6 @@ import { createTimeSkippingContext, type TimeSkippingContext } from '../support/
  * current workflow code: a change that breaks determinism for a recorded history fails `npm test`.
  * Re-record only for a deliberate, versioned change (see README: Changing a workflow).
  */
-/**
- * Each recording is a new set beside the older ones, which stay and keep replaying. Bump this when a
- * deliberate change of the workflows calls for new histories (the older sets prove it was patched).
- */
-const RECORDING_SET = '04-local-projection';
-const HISTORY_DIR = path.resolve(__dirname, '../replay/histories', RECORDING_SET);
 const HOUR = 3_600_000;
 
 describe('representative lifecycles (recorded as replay histories on demand)', () => {
@@ -48,12 +40,7 @@ describe('representative lifecycles (recorded as replay histories on demand)', (
   });
   afterAll(() => ctx.close());
 
-  async function save(name: string, workflowId: string) {
-    if (process.env.RECORD_HISTORIES !== '1') return;
-    const history = await ctx.env.client.workflow.getHandle(workflowId).fetchHistory();
-    fs.mkdirSync(HISTORY_DIR, { recursive: true });
-    fs.writeFileSync(path.join(HISTORY_DIR, `${name}.json`), JSON.stringify(JSON.parse(historyToJSON(history)), null, 1));
-  }
+  const save = (name: string, workflowId: string) => recordHistory(ctx.env.client, LIFECYCLES_SET, name, workflowId);
 
   it('full lifecycle: assign, acknowledge, seller info, handoff answered, resolve, reopen, resolve, close', async () => {
     await ctx.run(async (taskQueue) => {

@@ -161,6 +161,11 @@ export interface ProjectCaseInput {
    * case at once; the handoff workflow then keeps its own row up to date (this insert never overwrites).
    */
   newHandoffs?: HandoffRow[];
+  /**
+   * Notifications of these changes, written in the same transaction: a person is told exactly when
+   * the change is in the read model, and a retried write inserts none twice (each has its own id).
+   */
+  notices?: NotifyInput[];
 }
 
 export interface HandoffRow {
@@ -192,6 +197,8 @@ export interface ProjectHandoffInput {
   row: HandoffRow;
   projectionSeq: number;
   tasks: TaskRow[];
+  /** Notifications of these changes, written in the same transaction (see ProjectCaseInput.notices). */
+  notices?: NotifyInput[];
 }
 
 /** Who a notification is for; the activity expands teams and roles into people from the roster. */

@@ -1,4 +1,4 @@
-import type { TaskRow } from '../case-projection';
+import type { NotifyInput, TaskRow } from '../case-projection';
 import type { DecisionStatement, ErrorType } from './error-types';
 import type { QaMode } from './sampling-policy';
 
@@ -28,4 +28,6 @@ export interface ProjectQaDecisionInput {
   row: QaDecisionRow;
   projectionSeq: number;
   tasks: TaskRow[];
+  /** Notifications of these changes, written in the same transaction (see ProjectCaseInput.notices). */
+  notices?: NotifyInput[];
 }

@@ -32,6 +32,17 @@ export interface Batch {
   childStarts: ChildWorkflowRequest[];
   signals: SignalEffect[];
   qaRows: QaDecisionRow[];
+  /**
+   * Notifications of the batch's changes, written in the same transaction as the rows when the book
+   * carries notices with its batches (see `CaseBookOptions`); otherwise empty, and they are dispatched
+   * once the batch is recorded.
+   */
+  notices: NotifyInput[];
+}
+
+export interface CaseBookOptions {
+  /** Notifications travel with the projection batch instead of being sent one activity each. */
+  noticesWithBatch: boolean;
 }
 
 export interface ProjectionFailure {
@@ -89,6 +100,7 @@ export class CaseBook<S, E extends MachineEvent, Ctx> {
     private readonly ctx: Ctx,
     private readonly workflowId: string,
     start: CarriedRun<S>,
+    private readonly options: CaseBookOptions = { noticesWithBatch: false },
   ) {
     this.state = start.state;
     this.auditSeq = start.auditSeq;
@@ -202,8 +214,10 @@ export class CaseBook<S, E extends MachineEvent, Ctx> {
 
   takeBatch(): Batch {
     const p = this.pending;
+    const notices = this.options.noticesWithBatch ? p.notices.map(({ seq: _seq, ...notice }) => notice) : [];
     const batch: Batch = {
       seq: this.changes,
+      notices,
       audit: p.audit,
       tasks: [...p.tasks.values()],
       handoffRows: p.handoffRows,
@@ -212,7 +226,10 @@ export class CaseBook<S, E extends MachineEvent, Ctx> {
       signals: p.signals,
       qaRows: p.qaRows,
     };
-    this.pending = { ...p, audit: [], tasks: new Map(), handoffRows: [], handoffStarts: [], childStarts: [], signals: [], qaRows: [] };
+    this.pending = {
+      ...p, audit: [], tasks: new Map(), handoffRows: [], handoffStarts: [], childStarts: [], signals: [], qaRows: [],
+      notices: this.options.noticesWithBatch ? [] : p.notices,
+    };
     this.batchInFlight = true;
     return batch;
   }
@@ -239,6 +256,8 @@ export class CaseBook<S, E extends MachineEvent, Ctx> {
     p.childStarts = [...batch.childStarts.filter((c) => !failure.started.includes(c.workflowId)), ...p.childStarts];
     p.signals = [...batch.signals.filter((_, i) => !failure.signalled.includes(i)), ...p.signals];
     p.qaRows = [...batch.qaRows, ...p.qaRows];
+    // The batch's notices go with its retry; they belong to changes up to the batch's own.
+    p.notices = [...batch.notices.map((n) => ({ ...n, seq: batch.seq })), ...p.notices];
     const attempts = (this.failure?.attempts ?? 0) + 1;
     this.failure = {
       seq: batch.seq,

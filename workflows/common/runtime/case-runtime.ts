@@ -22,7 +22,7 @@ import { notRecorded, refusal } from '../refusal';
 import { LATER_SEARCH_ATTRIBUTES, TEAM_AND_DEADLINE_PATCH } from '../search-attributes';
 import type { WorkItem } from '../routing';
 import { approvalDue, nextApprovalWake } from '../approval/approval';
-import { calls, localProjection, messaging, projection, routing } from './activity-options';
+import { calls, localProjection, localRouting, messaging, projection, routing } from './activity-options';
 import { CaseBook, type Batch, type CancelEffect, type SignalEffect } from './case-book';
 import type { ActivityCall, CallResult, CaseKindDefinition, ChildLink, ChildWorkflowRequest, MachineEvent, Projection, RoutingOutcome, Transition } from './case-kind';
 
@@ -32,6 +32,14 @@ import type { ActivityCall, CallResult, CaseKindDefinition, ChildLink, ChildWork
  * without it replay with the activities they ran.
  */
 export const PROJECTION_LOCAL_PATCH = 'case-projection-local';
+
+/**
+ * Runs started after this marker route through a local activity and write their notifications in the
+ * projection's own transaction (issue 13: a new case is routed and recorded in its first workflow task,
+ * and a notification no longer costs an activity task and a workflow task of its own). Recorded
+ * histories without it replay with the routing and notification activities they ran.
+ */
+export const ROUTING_AND_NOTICES_LOCAL_PATCH = 'case-routing-notices-local';
 
 /** Due events applied in one go before the runtime suspects a machine that never settles. */
 const MAX_DUE_ROUNDS = 50;
@@ -67,6 +75,8 @@ export class CaseRuntime<S, E extends MachineEvent, In, V, Ctx> {
   private lastSearchAttributes = '';
   /** Whether this run projects through local activities (PROJECTION_LOCAL_PATCH). */
   private readonly projector: typeof projection;
+  /** Whether this run routes through a local activity (ROUTING_AND_NOTICES_LOCAL_PATCH). */
+  private readonly router: typeof routing;
 
   constructor(
     private readonly kind: CaseKindDefinition<S, E, In, V, Ctx>,
@@ -76,13 +86,16 @@ export class CaseRuntime<S, E extends MachineEvent, In, V, Ctx> {
     if (problem) throw ApplicationFailure.nonRetryable(`refused to start the ${kind.name}: ${problem}`, 'invalid_input');
     this.ctx = kind.context(input, patched);
     this.projector = patched(PROJECTION_LOCAL_PATCH) ? localProjection : projection;
+    const local = patched(ROUTING_AND_NOTICES_LOCAL_PATCH);
+    this.router = local ? localRouting : routing;
+    const options = { noticesWithBatch: local };
     const now = Date.now();
     const carried = kind.carriedFrom(input);
     if (carried) {
-      this.book = new CaseBook(kind, this.ctx, this.workflowId, carried);
+      this.book = new CaseBook(kind, this.ctx, this.workflowId, carried, options);
     } else {
       const created = kind.create(input, now, this.ctx);
-      this.book = new CaseBook(kind, this.ctx, this.workflowId, CaseBook.fresh(created.state));
+      this.book = new CaseBook(kind, this.ctx, this.workflowId, CaseBook.fresh(created.state), options);
       this.book.record(created.effects, now);
       for (const event of created.events) this.applySystem(event);
     }
@@ -268,7 +281,7 @@ export class CaseRuntime<S, E extends MachineEvent, In, V, Ctx> {
   private async route(item: WorkItem): Promise<void> {
     let outcome: RoutingOutcome;
     try {
-      const result = await routing.assignCase(item, Date.now());
+      const result = await this.router.assignCase(item, Date.now());
       outcome = { decision: result.decision, userId: result.userId, reason: result.reason };
     } catch (err) {
       outcome = { decision: 'queue', userId: null, reason: `routing failed (${failureMessage(err)}); the case waits in the queue` };
@@ -317,6 +330,8 @@ export class CaseRuntime<S, E extends MachineEvent, In, V, Ctx> {
   }
 
   private async project(p: Projection, batch: Batch): Promise<void> {
+    // Only when there are some: the inputs of runs recorded before notices travelled stay as they were.
+    const notices = batch.notices.length ? { notices: batch.notices } : {};
     if (p.target === 'case') {
       await this.projector.projectCase({
         row: p.row,
@@ -325,11 +340,12 @@ export class CaseRuntime<S, E extends MachineEvent, In, V, Ctx> {
         tasks: batch.tasks,
         clocks: [...p.clocks],
         newHandoffs: batch.handoffRows,
+        ...notices,
       });
     } else if (p.target === 'handoff') {
-      await this.projector.projectHandoff({ row: p.row, projectionSeq: batch.seq, tasks: batch.tasks });
+      await this.projector.projectHandoff({ row: p.row, projectionSeq: batch.seq, tasks: batch.tasks, ...notices });
     } else {
-      await this.projector.projectQaDecision({ row: p.row, projectionSeq: batch.seq, tasks: batch.tasks });
+      await this.projector.projectQaDecision({ row: p.row, projectionSeq: batch.seq, tasks: batch.tasks, ...notices });
     }
   }
 
