@@ -1,0 +1,39 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * Indexes for the workload and the metric routes at a million cases (issue 13):
+ *
+ * - `ix_sla_clocks_live_resolution`: each open case's resolution clock that is still counting (the
+ *   workload's deadline per open case) read from a small partial index, latest started first, without
+ *   visiting the clock's row; it holds only unstopped resolution clocks, so a projection write pays for
+ *   it only while a case is open.
+ *
+ * Built CONCURRENTLY outside a transaction, like the other read-path indexes; a build interrupted
+ * half-way leaves an invalid index, which the next run drops and builds again.
+ */
+const INDEXES: ReadonlyArray<readonly [name: string, definition: string]> = [
+  [
+    'ix_sla_clocks_live_resolution',
+    `ON sla_clocks (case_id, started_at DESC) INCLUDE (status, deadline_at, calendar_id, clock_id)
+     WHERE kind = 'resolution' AND stopped_at IS NULL AND status IN ('running', 'paused', 'breached')`,
+  ],
+];
+
+export class WorkloadMetricReadIndexes1764154800000 implements MigrationInterface {
+  name = 'WorkloadMetricReadIndexes1764154800000';
+  // CREATE INDEX CONCURRENTLY cannot run inside a transaction.
+  transaction = false;
+
+  async up(q: QueryRunner): Promise<void> {
+    const concurrently = q.isTransactionActive ? '' : 'CONCURRENTLY';
+    for (const [name, definition] of INDEXES) {
+      await q.query(`DROP INDEX ${concurrently} IF EXISTS ${name}`);
+      await q.query(`CREATE INDEX ${concurrently} ${name} ${definition}`);
+    }
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    const concurrently = q.isTransactionActive ? '' : 'CONCURRENTLY';
+    for (const [name] of [...INDEXES].reverse()) await q.query(`DROP INDEX ${concurrently} IF EXISTS ${name}`);
+  }
+}
