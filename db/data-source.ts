@@ -82,17 +82,22 @@ export function createDataSource(
     migrationsRun: false,
     poolSize: opts.poolSize ?? 10,
     applicationName: opts.applicationName ?? 'riskdesk',
-    ...(t
-      ? {
-          connectTimeoutMS: t.connectMs,
-          extra: {
+    ...(t ? { connectTimeoutMS: t.connectMs } : {}),
+    extra: {
+      // Every statement here is short (a page, a count, one case's write, a metric under its own
+      // timeout); PostgreSQL's JIT, which starts once a plan's cost passes jit_above_cost, spent more
+      // compiling a metric query than running it (issue 13), and the first compilation in a
+      // connection loads LLVM (seconds).
+      options: '-c jit=off',
+      ...(t
+        ? {
             statement_timeout: t.statementMs,
             idle_in_transaction_session_timeout: t.statementMs,
             query_timeout: t.statementMs + CLIENT_MARGIN_MS,
             keepAlive: true,
-          },
-        }
-      : {}),
+          }
+        : {}),
+    },
   });
 }
 

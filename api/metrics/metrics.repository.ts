@@ -153,9 +153,11 @@ export class MetricsRepository {
     const rows: Array<{ bucket: string; kind: string; label: string | null; n: number }> = await this.run(
       `SELECT ${KEY}, kind, label, count(*)::int AS n
          FROM (
-           SELECT ${bucketStart(p, window, 'c.created_at')} AS bucket_start, c.kind, e.category AS label
+           -- The category per case by its key (one row at most), not a join the planner may answer by
+           -- hashing every escalation ever (a sequential scan of escalation_cases).
+           SELECT ${bucketStart(p, window, 'c.created_at')} AS bucket_start, c.kind,
+                  (SELECT e.category FROM escalation_cases e WHERE e.case_id = c.id) AS label
              FROM cases c
-             LEFT JOIN escalation_cases e ON e.case_id = c.id
             WHERE c.created_at >= ${p.add(window.from)} AND c.created_at < ${p.add(window.to)}${caseConditions(p, filter)}
          ) created
         GROUP BY bucket_start, kind, label`,

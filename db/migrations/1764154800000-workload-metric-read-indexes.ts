@@ -6,7 +6,10 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * - `ix_sla_clocks_live_resolution`: each open case's resolution clock that is still counting (the
  *   workload's deadline per open case) read from a small partial index, latest started first, without
  *   visiting the clock's row; it holds only unstopped resolution clocks, so a projection write pays for
- *   it only while a case is open.
+ *   it only while a case is open;
+ * - `ix_cases_open_backlog`: the metrics backlog (`GET /metrics/backlog`) counts a team's open cases by
+ *   kind, severity, state, age, breach and due time; from this partial index of open cases it reads no
+ *   wide case row (a bitmap heap scan of the rows before). Only open cases are in it.
  *
  * Built CONCURRENTLY outside a transaction, like the other read-path indexes; a build interrupted
  * half-way leaves an invalid index, which the next run drops and builds again.
@@ -17,6 +20,7 @@ const INDEXES: ReadonlyArray<readonly [name: string, definition: string]> = [
     `ON sla_clocks (case_id, started_at DESC) INCLUDE (status, deadline_at, calendar_id, clock_id)
      WHERE kind = 'resolution' AND stopped_at IS NULL AND status IN ('running', 'paused', 'breached')`,
   ],
+  ['ix_cases_open_backlog', 'ON cases (team) INCLUDE (kind, severity, state, created_at, breached, due_at) WHERE is_open'],
 ];
 
 export class WorkloadMetricReadIndexes1764154800000 implements MigrationInterface {
