@@ -80,19 +80,29 @@ export class MetricsRepository {
     return row.known;
   }
 
-  /** SLA clocks decided in the window (met at their stop, breached at their breach, cancelled at their stop). */
+  /**
+   * SLA clocks decided in the window (met at their stop, breached at their breach, cancelled at their
+   * stop). For one team, from the case's team, kind and severity each clock carries (the database
+   * keeps them equal to the case's: migration 1764158400000), without joining every team's clocks to
+   * their cases; for every team, joined as before.
+   */
   async decidedClocks(filter: CaseFilter, window: PeriodWindow): Promise<ClockCount[]> {
     const p = new Params();
     const decidedAt = 'COALESCE(s.breached_at, s.stopped_at)';
-    const rows: Array<{ bucket: string; case_kind: string; severity: string; clock: string; status: string; n: number }> = await this.run(
-      `SELECT ${KEY}, case_kind, severity, clock, status, count(*)::int AS n
-         FROM (
-           SELECT ${bucketStart(p, window, decidedAt)} AS bucket_start, c.kind AS case_kind, c.severity, s.kind AS clock, s.status
+    const source =
+      filter.team === null
+        ? `SELECT ${bucketStart(p, window, decidedAt)} AS bucket_start, c.kind AS case_kind, c.severity, s.kind AS clock, s.status
              FROM sla_clocks s
              JOIN cases c ON c.id = s.case_id
             WHERE ${decidedAt} >= ${p.add(window.from)} AND ${decidedAt} < ${p.add(window.to)}
-              AND s.status IN ('met', 'breached', 'cancelled')${caseConditions(p, filter)}
-         ) decided
+              AND s.status IN ('met', 'breached', 'cancelled')${caseConditions(p, filter)}`
+        : `SELECT ${bucketStart(p, window, decidedAt)} AS bucket_start, s.case_kind, s.case_severity AS severity, s.kind AS clock, s.status
+             FROM sla_clocks s
+            WHERE s.case_team = ${p.add(filter.team)} AND ${decidedAt} >= ${p.add(window.from)} AND ${decidedAt} < ${p.add(window.to)}
+              AND s.status IN ('met', 'breached', 'cancelled')${filter.kind === null ? '' : ` AND s.case_kind = ${p.add(filter.kind)}`}`;
+    const rows: Array<{ bucket: string; case_kind: string; severity: string; clock: string; status: string; n: number }> = await this.run(
+      `SELECT ${KEY}, case_kind, severity, clock, status, count(*)::int AS n
+         FROM (${source}) decided
         GROUP BY bucket_start, case_kind, severity, clock, status`,
       p,
       window.timeZone,
@@ -204,20 +214,26 @@ export class MetricsRepository {
     return rows.map((r) => ({ bucket: r.bucket, kind: r.kind, severity: r.severity, completed: r.completed, breached: r.breached, escalated: r.escalated }));
   }
 
-  /** Handoffs of the filtered cases answered in the window, grouped by bucket and addressed team. */
+  /**
+   * Handoffs of the filtered cases answered in the window, grouped by bucket and addressed team. For
+   * one team (any kind), from the case's team each handoff carries (migration 1764158400000), without
+   * joining every team's handoffs to their cases.
+   */
   async answeredHandoffs(filter: CaseFilter, window: PeriodWindow): Promise<HandoffGroup[]> {
     const p = new Params();
+    const oneTeam = filter.team !== null && filter.kind === null;
+    const source = `SELECT ${bucketStart(p, window, 'h.answered_at')} AS bucket_start, h.team, h.breached, ${ms('h.answered_at - h.requested_at')} AS elapsed_ms
+               FROM handoffs h${oneTeam ? '' : `
+               JOIN cases c ON c.id = h.case_id`}
+              WHERE h.status = 'answered' AND h.answered_at >= ${p.add(window.from)} AND h.answered_at < ${p.add(window.to)}${
+                oneTeam ? ` AND h.case_team = ${p.add(filter.team)}` : caseConditions(p, filter)
+              }`;
     const rows: Array<{ bucket: string | null; team: string | null; n: number; breached: number; median_ms: number | null; p90_ms: number | null }> =
       await this.run(
         `SELECT ${KEY}, team, count(*)::int AS n, count(*) FILTER (WHERE breached)::int AS breached,
                 percentile_cont(0.5) WITHIN GROUP (ORDER BY elapsed_ms) AS median_ms,
                 percentile_cont(0.9) WITHIN GROUP (ORDER BY elapsed_ms) AS p90_ms
-           FROM (
-             SELECT ${bucketStart(p, window, 'h.answered_at')} AS bucket_start, h.team, h.breached, ${ms('h.answered_at - h.requested_at')} AS elapsed_ms
-               FROM handoffs h
-               JOIN cases c ON c.id = h.case_id
-              WHERE h.status = 'answered' AND h.answered_at >= ${p.add(window.from)} AND h.answered_at < ${p.add(window.to)}${caseConditions(p, filter)}
-           ) answered
+           FROM (${source}) answered
           GROUP BY GROUPING SETS ((), (team), (bucket_start), (bucket_start, team))`,
         p,
         window.timeZone,
