@@ -34,7 +34,7 @@ import { FilterIndexes1764144000000 } from './migrations/1764144000000-filter-in
 import { QaReleaseMetricIndexes1764147600000 } from './migrations/1764147600000-qa-release-metric-indexes';
 import { AssigneeBreachedListIndexes1764151200000 } from './migrations/1764151200000-assignee-breached-list-indexes';
 import { WorkloadMetricReadIndexes1764154800000 } from './migrations/1764154800000-workload-metric-read-indexes';
-import { CaseDimensionsOnClocksHandoffs1764158400000 } from './migrations/1764158400000-case-dimensions-on-clocks-handoffs';
+import { MetricCaseDimensions1764158400000 } from './migrations/1764158400000-metric-case-dimensions';
 
 /** Every entity and migration, listed explicitly so the compiled app and jest (TS) load the same set. */
 export const ENTITIES = [
@@ -47,7 +47,7 @@ export const MIGRATIONS = [
   AuditAppendOnly1764111600000, StrategicReviews1764115200000, Appeals1764118800000, DecisionQuality1764122400000,
   ReadPathIndexes1764126000000, BulkOperations1764129600000, Webhooks1764133200000, ScorecardAppealIndex1764140400000,
   FilterIndexes1764144000000, QaReleaseMetricIndexes1764147600000, AssigneeBreachedListIndexes1764151200000, WorkloadMetricReadIndexes1764154800000,
-  CaseDimensionsOnClocksHandoffs1764158400000,
+  MetricCaseDimensions1764158400000,
 ];
 
 /** Bounds on every database call of a long-running process (API, worker); see config/env.ts. */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, QueryFailedError } from 'typeorm';
+import { FIRST_EVENT_METRICS, type FirstEventMetric } from '../../db/migrations/1764158400000-metric-case-dimensions';
 import { ApiSettings } from '../common/runtime';
 import type { SurveyCount } from './satisfaction';
 import { AGE_BUCKETS, AGE_BUCKET_ENDS_DAYS, type AgeBucket } from '../workload/age-buckets';
@@ -112,26 +113,36 @@ export class MetricsRepository {
 
   /**
    * Per group, how long after its creation each case had its first event among `actions` (its first
-   * ever, not its first in the window), for the cases whose first such event falls in the window.
+   * ever, not its first in the window), for the cases whose first such event falls in the window. For
+   * one team, when `actions` and `toState` are a metric `case_first_events` keeps (migration
+   * 1764158400000), from that table: each case's first event with its case's team, kind and creation.
    */
   async timesToFirst(actions: readonly string[], filter: CaseFilter, window: PeriodWindow, toState?: string): Promise<DurationGroup[]> {
     const p = new Params();
-    const list = p.add([...actions]);
-    // Only events that left the case in `toState`, when given (a resolution held for QA does not count until released).
-    const landed = (alias: string) => (toState === undefined ? '' : ` AND ${alias}.to_state = ${p.add(toState)}`);
-    const rows: Array<{ bucket: string | null; kind: string | null; n: number; median_ms: number | null; p90_ms: number | null }> = await this.run(
-      `SELECT ${KEY}, kind, count(*)::int AS n,
-              percentile_cont(0.5) WITHIN GROUP (ORDER BY elapsed_ms) AS median_ms,
-              percentile_cont(0.9) WITHIN GROUP (ORDER BY elapsed_ms) AS p90_ms
-         FROM (
-           SELECT ${bucketStart(p, window, 'e.occurred_at')} AS bucket_start, c.kind, ${ms('e.occurred_at - c.created_at')} AS elapsed_ms
+    const kept = filter.team === null ? undefined : keptMetric(actions, toState);
+    let source: string;
+    if (kept !== undefined) {
+      source = `SELECT ${bucketStart(p, window, 'f.occurred_at')} AS bucket_start, f.case_kind AS kind, ${ms('f.occurred_at - f.case_created_at')} AS elapsed_ms
+             FROM case_first_events f
+            WHERE f.case_team = ${p.add(filter.team)} AND f.metric = ${p.add(kept)}
+              AND f.occurred_at >= ${p.add(window.from)} AND f.occurred_at < ${p.add(window.to)}${filter.kind === null ? '' : ` AND f.case_kind = ${p.add(filter.kind)}`}`;
+    } else {
+      const list = p.add([...actions]);
+      // Only events that left the case in `toState`, when given (a resolution held for QA does not count until released).
+      const landed = (alias: string) => (toState === undefined ? '' : ` AND ${alias}.to_state = ${p.add(toState)}`);
+      source = `SELECT ${bucketStart(p, window, 'e.occurred_at')} AS bucket_start, c.kind, ${ms('e.occurred_at - c.created_at')} AS elapsed_ms
              FROM case_events e
              JOIN cases c ON c.id = e.case_id
             WHERE e.action = ANY(${list}::text[])${landed('e')}
               AND e.occurred_at >= ${p.add(window.from)} AND e.occurred_at < ${p.add(window.to)}
               AND NOT EXISTS (SELECT 1 FROM case_events earlier
-                               WHERE earlier.case_id = e.case_id AND earlier.action = ANY(${list}::text[])${landed('earlier')} AND earlier.seq < e.seq)${caseConditions(p, filter)}
-         ) firsts
+                               WHERE earlier.case_id = e.case_id AND earlier.action = ANY(${list}::text[])${landed('earlier')} AND earlier.seq < e.seq)${caseConditions(p, filter)}`;
+    }
+    const rows: Array<{ bucket: string | null; kind: string | null; n: number; median_ms: number | null; p90_ms: number | null }> = await this.run(
+      `SELECT ${KEY}, kind, count(*)::int AS n,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY elapsed_ms) AS median_ms,
+              percentile_cont(0.9) WITHIN GROUP (ORDER BY elapsed_ms) AS p90_ms
+         FROM (${source}) firsts
         GROUP BY GROUPING SETS ((), (bucket_start), (kind))`,
       p,
       window.timeZone,
@@ -325,6 +336,15 @@ export class MetricsRepository {
       throw err;
     }
   }
+}
+
+/** The metric of case_first_events whose definition is exactly these actions and target state, if any. */
+function keptMetric(actions: readonly string[], toState: string | undefined): FirstEventMetric | undefined {
+  const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().every((v, i) => v === [...b].sort()[i]);
+  return (Object.keys(FIRST_EVENT_METRICS) as FirstEventMetric[]).find((m) => {
+    const d = FIRST_EVENT_METRICS[m];
+    return same(d.actions, actions) && (d.toState ?? undefined) === toState;
+  });
 }
 
 /** When a case was completed: resolved (its latest resolution), or closed without a resolution. */

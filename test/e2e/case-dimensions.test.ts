@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { createCaseProjectionActivities } from '../../activities/case-projection.activities';
 import { migrate, MIGRATIONS } from '../../db/data-source';
-import { CaseDimensionsOnClocksHandoffs1764158400000 } from '../../db/migrations/1764158400000-case-dimensions-on-clocks-handoffs';
+import { MetricCaseDimensions1764158400000 } from '../../db/migrations/1764158400000-metric-case-dimensions';
 import type { CaseRow, HandoffRow, ProjectCaseInput } from '../../workflows/common/case-projection';
 import type { SlaClock } from '../../workflows/common/sla-clock';
 import { createScratchDatabase } from '../support/scratch-database';
@@ -72,9 +72,32 @@ describe('case dimensions on clocks and handoffs (real PostgreSQL)', () => {
     expect((await dims()).handoffs).toEqual([{ team: 'team-b' }]);
   });
 
+  it("keeps each case's first response and first resolution when the events arrive out of order", async () => {
+    const id = randomUUID();
+    const other = { ...row('team-c', 'high', 'in_progress'), caseId: id, workflowId: `appeal-${id}` };
+    const actor = { userId: 'spec', role: 'specialist' as const, team: 'team-c' };
+    const event = (seq: number, action: string, toState: string, hours: number) => ({ seq, actor, action, fromState: null, toState, at: t0 + hours * HOUR });
+    // The write with the later events lands first; the retried earlier write brings the first ones after it.
+    await write({ row: other, projectionSeq: 5, events: [event(4, 'acknowledged', 'in_progress', 6), event(5, 'resolved', 'resolved', 8)] });
+    await write({
+      row: other,
+      projectionSeq: 4,
+      events: [event(0, 'created', 'new', 0), event(1, 'claimed', 'in_progress', 1), event(2, 'resolved', 'qa_hold', 3), event(3, 'qa_released', 'resolved', 5)],
+    });
+    const firsts = () =>
+      ds.query(`SELECT metric, seq, occurred_at, case_team, case_kind, case_created_at FROM case_first_events WHERE case_id = $1 ORDER BY metric`, [id]);
+    expect(await firsts()).toEqual([
+      { metric: 'first_response', seq: 1, occurred_at: new Date(t0 + HOUR), case_team: 'team-c', case_kind: 'appeal', case_created_at: new Date(t0) },
+      // The resolution held for QA (seq 2, left in qa_hold) is not one; its release (seq 3) is.
+      { metric: 'resolution', seq: 3, occurred_at: new Date(t0 + 5 * HOUR), case_team: 'team-c', case_kind: 'appeal', case_created_at: new Date(t0) },
+    ]);
+    await write({ row: { ...other, team: 'team-d' }, projectionSeq: 6 });
+    expect((await firsts()).map((f: { case_team: string }) => f.case_team)).toEqual(['team-d', 'team-d']);
+  });
+
   it('backfills the rows written before the migration, and its down drops the copies', async () => {
     const last = MIGRATIONS[MIGRATIONS.length - 1];
-    expect(last).toBe(CaseDimensionsOnClocksHandoffs1764158400000);
+    expect(last).toBe(MetricCaseDimensions1764158400000);
     await ds.undoLastMigration({ transaction: 'each' });
     const columns = async () =>
       (await ds.query(

@@ -17,9 +17,33 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * transaction and the case row only moves forward (projection_seq), so a retried or late write leaves
  * the clocks with the values of the case row as it stands, never the stale ones of the late write.
  * Existing clocks are backfilled here.
+ *
+ * Response times (`GET /metrics/response-times`) looked, for every first-response or resolution event of
+ * every team in the period, for an earlier one of the same case (the first counts) and for its case.
+ * `case_first_events` keeps, per case and metric, the case's first qualifying event (lowest `seq`) with
+ * the case's team, kind and creation: a trigger on `case_events` records each qualifying event as it is
+ * inserted and keeps the lower seq when one arrives late (a retried projection write inserts the events
+ * it missed, in any order), and the case trigger above copies a change of team or kind. Which events
+ * qualify is FIRST_EVENT_METRICS below, the definitions of api/metrics/response-times.ts as of this
+ * migration (a unit test holds them equal); a change to them needs a migration that rebuilds the table.
  */
-export class CaseDimensionsOnClocksHandoffs1764158400000 implements MigrationInterface {
-  name = 'CaseDimensionsOnClocksHandoffs1764158400000';
+
+/** Per metric, the audit actions that qualify and the state the event must leave the case in (null: any). */
+export const FIRST_EVENT_METRICS = {
+  first_response: { actions: ['acknowledged', 'claimed'], toState: null },
+  resolution: { actions: ['resolved', 'qa_released'], toState: 'resolved' },
+} as const;
+export type FirstEventMetric = keyof typeof FIRST_EVENT_METRICS;
+
+const quoted = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
+/** The metric an event row (`e`) qualifies for, or NULL. */
+const metricOf = (e: string) =>
+  `CASE ${Object.entries(FIRST_EVENT_METRICS)
+    .map(([metric, d]) => `WHEN ${e}.action IN (${quoted(d.actions)})${d.toState === null ? '' : ` AND ${e}.to_state = '${d.toState}'`} THEN '${metric}'`)
+    .join(' ')} END`;
+const ACTIONS = quoted(Object.values(FIRST_EVENT_METRICS).flatMap((d) => d.actions));
+export class MetricCaseDimensions1764158400000 implements MigrationInterface {
+  name = 'MetricCaseDimensions1764158400000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE sla_clocks ADD COLUMN case_team varchar(64), ADD COLUMN case_kind varchar(32), ADD COLUMN case_severity varchar(16)`);
@@ -45,11 +69,50 @@ export class CaseDimensionsOnClocksHandoffs1764158400000 implements MigrationInt
       CREATE TRIGGER tr_handoffs_case_team BEFORE INSERT OR UPDATE OF case_id, case_team ON handoffs
         FOR EACH ROW EXECUTE FUNCTION handoffs_take_case_team()`);
     await q.query(`
+      CREATE TABLE case_first_events (
+        case_id uuid NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+        metric varchar(32) NOT NULL,
+        seq integer NOT NULL,
+        occurred_at timestamptz NOT NULL,
+        case_team varchar(64),
+        case_kind varchar(32) NOT NULL,
+        case_created_at timestamptz NOT NULL,
+        CONSTRAINT pk_case_first_events PRIMARY KEY (case_id, metric)
+      )`);
+    await q.query(`
+      INSERT INTO case_first_events (case_id, metric, seq, occurred_at, case_team, case_kind, case_created_at)
+      SELECT DISTINCT ON (e.case_id, m.metric) e.case_id, m.metric, e.seq, e.occurred_at, c.team, c.kind, c.created_at
+        FROM case_events e
+        CROSS JOIN LATERAL (SELECT ${metricOf('e')} AS metric) m
+        JOIN cases c ON c.id = e.case_id
+       WHERE e.action IN (${ACTIONS}) AND m.metric IS NOT NULL
+       ORDER BY e.case_id, m.metric, e.seq`);
+    await q.query(`
+      CREATE FUNCTION case_events_record_first() RETURNS trigger LANGUAGE plpgsql AS $$
+      DECLARE
+        m text := ${metricOf('NEW')};
+        c record;
+      BEGIN
+        IF m IS NULL THEN RETURN NULL; END IF;
+        SELECT team, kind, created_at INTO c FROM cases WHERE id = NEW.case_id FOR SHARE;
+        INSERT INTO case_first_events (case_id, metric, seq, occurred_at, case_team, case_kind, case_created_at)
+        VALUES (NEW.case_id, m, NEW.seq, NEW.occurred_at, c.team, c.kind, c.created_at)
+        ON CONFLICT (case_id, metric) DO UPDATE SET seq = EXCLUDED.seq, occurred_at = EXCLUDED.occurred_at
+         WHERE EXCLUDED.seq < case_first_events.seq;
+        RETURN NULL;
+      END $$`);
+    await q.query(`
+      CREATE TRIGGER tr_case_events_record_first AFTER INSERT ON case_events
+        FOR EACH ROW WHEN (NEW.action IN (${ACTIONS})) EXECUTE FUNCTION case_events_record_first()`);
+    // One team's first events of a metric by when they happened.
+    await q.query(`CREATE INDEX ix_case_first_events_team ON case_first_events (case_team, metric, occurred_at) INCLUDE (case_kind, case_created_at)`);
+    await q.query(`
       CREATE FUNCTION cases_copy_dimensions() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         UPDATE sla_clocks SET case_team = NEW.team, case_kind = NEW.kind, case_severity = NEW.severity WHERE case_id = NEW.id;
-        IF OLD.team IS DISTINCT FROM NEW.team THEN
+        IF OLD.team IS DISTINCT FROM NEW.team OR OLD.kind IS DISTINCT FROM NEW.kind THEN
           UPDATE handoffs SET case_team = NEW.team WHERE case_id = NEW.id;
+          UPDATE case_first_events SET case_team = NEW.team, case_kind = NEW.kind WHERE case_id = NEW.id;
         END IF;
         RETURN NULL;
       END $$`);
@@ -72,6 +135,9 @@ export class CaseDimensionsOnClocksHandoffs1764158400000 implements MigrationInt
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TRIGGER tr_case_events_record_first ON case_events`);
+    await q.query(`DROP FUNCTION case_events_record_first()`);
+    await q.query(`DROP TABLE case_first_events`);
     await q.query(`DROP INDEX ix_handoffs_team_answered`);
     await q.query(`DROP INDEX ix_sla_clocks_team_decided`);
     await q.query(`DROP TRIGGER tr_cases_copy_dimensions ON cases`);
