@@ -94,7 +94,8 @@ export class MetricCaseDimensions1764158400000 implements MigrationInterface {
         c record;
       BEGIN
         IF m IS NULL THEN RETURN NULL; END IF;
-        SELECT team, kind, created_at INTO c FROM cases WHERE id = NEW.case_id FOR SHARE;
+        -- No FOR SHARE: audit events are written only by the projection, with their case, in one transaction.
+        SELECT team, kind, created_at INTO c FROM cases WHERE id = NEW.case_id;
         INSERT INTO case_first_events (case_id, metric, seq, occurred_at, case_team, case_kind, case_created_at)
         VALUES (NEW.case_id, m, NEW.seq, NEW.occurred_at, c.team, c.kind, c.created_at)
         ON CONFLICT (case_id, metric) DO UPDATE SET seq = EXCLUDED.seq, occurred_at = EXCLUDED.occurred_at
