@@ -256,7 +256,10 @@ export class MetricsRepository {
   async openCases(filter: CaseFilter, now: Date): Promise<BacklogGroup[]> {
     const p = new Params();
     const at = p.add(now);
-    const age = `${at}::timestamptz - c.created_at`;
+    // Each open case's age once per row (in the subquery below, kept one by OFFSET 0: pulled up, its
+    // expressions were computed again for every aggregate and grouping set; 10.5 -> 7.8 ms for a team's
+    // 3,336 open cases at 200,000 cases).
+    const age = 'o.age';
     const ageCounts = AGE_BUCKETS.map((bucket, i) => {
       const after = i === 0 ? null : AGE_BUCKET_ENDS_DAYS[AGE_BUCKETS[i - 1]];
       const before = AGE_BUCKET_ENDS_DAYS[bucket];
@@ -277,15 +280,20 @@ export class MetricsRepository {
       p90_ms: number | null;
       oldest_ms: number | null;
     }> = await this.run(
-      `SELECT c.kind, c.severity, c.state, count(*)::int AS n, ${ageCounts.join(', ')},
-              count(*) FILTER (WHERE c.breached)::int AS breached,
-              count(*) FILTER (WHERE c.due_at < ${at})::int AS overdue,
-              percentile_cont(0.5) WITHIN GROUP (ORDER BY ${ms(age)}) AS median_ms,
-              percentile_cont(0.9) WITHIN GROUP (ORDER BY ${ms(age)}) AS p90_ms,
-              max(${ms(age)}) AS oldest_ms
-         FROM cases c
-        WHERE c.is_open${caseConditions(p, filter)}
-        GROUP BY GROUPING SETS ((), (c.kind), (c.severity), (c.state))`,
+      `SELECT o.kind, o.severity, o.state, count(*)::int AS n, ${ageCounts.join(', ')},
+              count(*) FILTER (WHERE o.breached)::int AS breached,
+              count(*) FILTER (WHERE o.due_at < ${at})::int AS overdue,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY o.age_ms) AS median_ms,
+              percentile_cont(0.9) WITHIN GROUP (ORDER BY o.age_ms) AS p90_ms,
+              max(o.age_ms) AS oldest_ms
+         FROM (
+           SELECT c.kind, c.severity, c.state, c.breached, c.due_at, ${at}::timestamptz - c.created_at AS age,
+                  ${ms(`${at}::timestamptz - c.created_at`)} AS age_ms
+             FROM cases c
+            WHERE c.is_open${caseConditions(p, filter)}
+           OFFSET 0
+         ) o
+        GROUP BY GROUPING SETS ((), (o.kind), (o.severity), (o.state))`,
       p,
       null,
     );
