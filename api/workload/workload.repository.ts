@@ -102,13 +102,14 @@ export class WorkloadRepository {
          SELECT c.id, c.kind, c.severity, date_trunc('milliseconds', c.created_at) AS created_at,
                 k.status, date_trunc('milliseconds', k.deadline_at) AS deadline_at, k.calendar_id, k.clock_id
            FROM cases c
-           LEFT JOIN LATERAL (
-             SELECT s.status, s.deadline_at, s.calendar_id, s.clock_id FROM sla_clocks s
-              WHERE s.case_id = c.id AND s.kind = 'resolution' AND s.stopped_at IS NULL
+           -- Per case its latest started clock: the team's clocks (each carries its case's team,
+           -- migration 1764158400000) in one range, rather than one lookup per open case.
+           LEFT JOIN (
+             SELECT DISTINCT ON (s.case_id) s.case_id, s.status, s.deadline_at, s.calendar_id, s.clock_id FROM sla_clocks s
+              WHERE s.case_team = $1 AND s.kind = 'resolution' AND s.stopped_at IS NULL
                 AND s.status IN ('running', 'paused', 'breached')
-              ORDER BY s.started_at DESC
-              LIMIT 1
-           ) k ON true
+              ORDER BY s.case_id, s.started_at DESC
+           ) k ON k.case_id = c.id
           WHERE c.team = $1 AND c.is_open
        )
        SELECT (SELECT count(*)::int FROM open) AS total,

@@ -1,12 +1,8 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Indexes for the workload and the metric routes at a million cases (issue 13):
+ * An index for the metric routes at a million cases (issue 13):
  *
- * - `ix_sla_clocks_live_resolution`: each open case's resolution clock that is still counting (the
- *   workload's deadline per open case) read from a small partial index, latest started first, without
- *   visiting the clock's row; it holds only unstopped resolution clocks, so a projection write pays for
- *   it only while a case is open;
  * - `ix_cases_open_backlog`: the metrics backlog (`GET /metrics/backlog`) counts a team's open cases by
  *   kind, severity, state, age, breach and due time; from this partial index of open cases it reads no
  *   wide case row (a bitmap heap scan of the rows before). Only open cases are in it.
@@ -15,11 +11,6 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * half-way leaves an invalid index, which the next run drops and builds again.
  */
 const INDEXES: ReadonlyArray<readonly [name: string, definition: string]> = [
-  [
-    'ix_sla_clocks_live_resolution',
-    `ON sla_clocks (case_id, started_at DESC) INCLUDE (status, deadline_at, calendar_id, clock_id)
-     WHERE kind = 'resolution' AND stopped_at IS NULL AND status IN ('running', 'paused', 'breached')`,
-  ],
   ['ix_cases_open_backlog', 'ON cases (team) INCLUDE (kind, severity, state, created_at, breached, due_at) WHERE is_open'],
 ];
 

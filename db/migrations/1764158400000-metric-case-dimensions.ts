@@ -7,7 +7,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * one team hashed all of the team's cases to find its answered handoffs. Each clock now carries its
  * case's team, kind and severity (`case_team`, `case_kind`, `case_severity`) and each handoff its
  * case's team (`case_team`; it already had the kind), so one team's decided clocks and answered
- * handoffs are one range of `ix_sla_clocks_team_decided` and `ix_handoffs_team_answered`.
+ * handoffs are one range of `ix_sla_clocks_team_decided` and `ix_handoffs_team_answered`, and the
+ * workload reads the live resolution clocks of one team's open cases from one range of
+ * `ix_sla_clocks_team_live_resolution` instead of looking each case's up.
  *
  * The copies are kept by the database, whoever writes: a clock or a handoff takes its case's values
  * when inserted (the case row exists first: the foreign key), and a change of a case's team, kind or
@@ -129,6 +131,13 @@ export class MetricCaseDimensions1764158400000 implements MigrationInterface {
          INCLUDE (case_kind, case_severity, kind, status, breached_at, stopped_at)
         WHERE status IN ('met', 'breached', 'cancelled')`,
     );
+    // The workload: the resolution clocks still counting of one team's cases (a small partial index: only
+    // unstopped resolution clocks), by case and latest started first, read without the clocks' rows.
+    await q.query(
+      `CREATE INDEX ix_sla_clocks_team_live_resolution ON sla_clocks (case_team, case_id, started_at DESC)
+         INCLUDE (status, deadline_at, calendar_id, clock_id)
+        WHERE kind = 'resolution' AND stopped_at IS NULL AND status IN ('running', 'paused', 'breached')`,
+    );
     // One team's answered handoffs by when they were answered, as ix_handoffs_answered holds every team's.
     await q.query(
       `CREATE INDEX ix_handoffs_team_answered ON handoffs (case_team, answered_at) INCLUDE (team, requested_at, breached) WHERE status = 'answered'`,
@@ -140,6 +149,7 @@ export class MetricCaseDimensions1764158400000 implements MigrationInterface {
     await q.query(`DROP FUNCTION case_events_record_first()`);
     await q.query(`DROP TABLE case_first_events`);
     await q.query(`DROP INDEX ix_handoffs_team_answered`);
+    await q.query(`DROP INDEX ix_sla_clocks_team_live_resolution`);
     await q.query(`DROP INDEX ix_sla_clocks_team_decided`);
     await q.query(`DROP TRIGGER tr_cases_copy_dimensions ON cases`);
     await q.query(`DROP FUNCTION cases_copy_dimensions()`);
