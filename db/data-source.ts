@@ -33,6 +33,8 @@ import { ScorecardAppealIndex1764140400000 } from './migrations/1764140400000-sc
 import { FilterIndexes1764144000000 } from './migrations/1764144000000-filter-indexes';
 import { QaReleaseMetricIndexes1764147600000 } from './migrations/1764147600000-qa-release-metric-indexes';
 import { AssigneeBreachedListIndexes1764151200000 } from './migrations/1764151200000-assignee-breached-list-indexes';
+import { WorkloadMetricReadIndexes1764154800000 } from './migrations/1764154800000-workload-metric-read-indexes';
+import { MetricCaseDimensions1764158400000 } from './migrations/1764158400000-metric-case-dimensions';
 
 /** Every entity and migration, listed explicitly so the compiled app and jest (TS) load the same set. */
 export const ENTITIES = [
@@ -44,7 +46,8 @@ export const MIGRATIONS = [
   HandoffWarnAt1764097200000, EscalationTaxonomy1764100800000, MetricsIndexes1764104400000, IdempotencyKeys1764108000000,
   AuditAppendOnly1764111600000, StrategicReviews1764115200000, Appeals1764118800000, DecisionQuality1764122400000,
   ReadPathIndexes1764126000000, BulkOperations1764129600000, Webhooks1764133200000, ScorecardAppealIndex1764140400000,
-  FilterIndexes1764144000000, QaReleaseMetricIndexes1764147600000, AssigneeBreachedListIndexes1764151200000,
+  FilterIndexes1764144000000, QaReleaseMetricIndexes1764147600000, AssigneeBreachedListIndexes1764151200000, WorkloadMetricReadIndexes1764154800000,
+  MetricCaseDimensions1764158400000,
 ];
 
 /** Bounds on every database call of a long-running process (API, worker); see config/env.ts. */
@@ -81,17 +84,22 @@ export function createDataSource(
     migrationsRun: false,
     poolSize: opts.poolSize ?? 10,
     applicationName: opts.applicationName ?? 'riskdesk',
-    ...(t
-      ? {
-          connectTimeoutMS: t.connectMs,
-          extra: {
+    ...(t ? { connectTimeoutMS: t.connectMs } : {}),
+    extra: {
+      // Every statement here is short (a page, a count, one case's write, a metric under its own
+      // timeout); PostgreSQL's JIT, which starts once a plan's cost passes jit_above_cost, spent more
+      // compiling a metric query than running it (issue 13), and the first compilation in a
+      // connection loads LLVM (seconds).
+      options: '-c jit=off',
+      ...(t
+        ? {
             statement_timeout: t.statementMs,
             idle_in_transaction_session_timeout: t.statementMs,
             query_timeout: t.statementMs + CLIENT_MARGIN_MS,
             keepAlive: true,
-          },
-        }
-      : {}),
+          }
+        : {}),
+    },
   });
 }
 

@@ -1,18 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { AGE_BUCKETS, AGE_BUCKET_ENDS_DAYS, type AgeBucket } from './age-buckets';
+import type { OpenCaseClock } from './resolution-deadline';
 
 export interface TaskCounts {
   dueSoon: number;
   overdue: number;
 }
 
-export interface OpenCaseRow {
-  id: string;
-  kind: string;
-  severity: string;
-  team: string | null;
-  createdAt: Date;
-  clock: { status: string; deadlineAt: Date; calendarId: string; snapshot: unknown } | null;
+/** The open cases of a team, aggregated for the workload (see WorkloadRepository.openCases). */
+export interface OpenCases {
+  total: number;
+  /** Per kind (in the order of each kind's oldest open case), the open cases per age bucket. */
+  byKind: Array<{ kind: string; byAge: Map<AgeBucket, number> }>;
+  /** Resolution deadlines (epoch ms) of the cases whose open clock is running or breached, as stored. */
+  storedDeadlines: number[];
+  /** Cases whose open clock is paused, grouped by what projecting the deadline reads. */
+  paused: Array<{ clock: OpenCaseClock; n: number }>;
+  /** Cases without an open resolution clock, grouped by what the policy estimate reads. */
+  unclocked: Array<{ kind: string; severity: string; createdAt: number; n: number }>;
 }
 
 /** Counts per 24-hour bucket, bucket 0 being the last 24 hours before `now`. */
@@ -67,44 +73,81 @@ export class WorkloadRepository {
     return { open: row.open, dueSoon: row.due_soon, overdue: row.overdue };
   }
 
-  /** The team's unfinished cases, each with its open resolution clock if the workflow started one. */
-  async openCases(team: string): Promise<OpenCaseRow[]> {
-    const rows: Array<{
-      id: string;
-      kind: string;
-      severity: string;
-      team: string | null;
-      created_at: Date;
-      clock_status: string | null;
-      deadline_at: Date | null;
-      calendar_id: string | null;
-      clock: unknown;
+  /**
+   * The team's unfinished cases, each with its open resolution clock if the workflow started one (the
+   * latest started), aggregated in the database: a response reads a few numbers per kind and age, the
+   * stored deadlines as one array, and only for paused clocks and cases without a clock the few fields
+   * the service's deadline arithmetic (resolution-deadline.ts) reads, grouped so equal inputs are
+   * computed once. Times are truncated to milliseconds, as node-postgres reads them into a Date.
+   */
+  async openCases(team: string, now: Date): Promise<OpenCases> {
+    const params: unknown[] = [team];
+    // The age bucket's index in AGE_BUCKETS: the first whose end (exclusive) is past the age. With the
+    // creation truncated to the millisecond, age < end exactly when created_at >= now - end + 1 ms.
+    const bucket = `CASE ${AGE_BUCKETS.map((b, i) => {
+      const end = AGE_BUCKET_ENDS_DAYS[b];
+      if (end === null) return `ELSE ${i}`;
+      params.push(new Date(now.getTime() - end * DAY_SECONDS * 1000 + 1));
+      return `WHEN created_at >= $${params.length}::timestamptz THEN ${i}`;
+    }).join(' ')} END`;
+    const epochMs = (col: string) => `(extract(epoch FROM ${col}) * 1000)::bigint`;
+    const [row]: Array<{
+      total: number;
+      by_kind: Array<{ kind: string; bucket: number; n: number }> | null;
+      stored: string[] | null;
+      paused: Array<{ status: string; deadline_at: number; calendar_id: string; snapshot: unknown; n: number }> | null;
+      unclocked: Array<{ kind: string; severity: string; created_at: number; n: number }> | null;
     }> = await this.dataSource.query(
-      `SELECT c.id, c.kind, c.severity, c.team, c.created_at,
-              k.status AS clock_status, k.deadline_at, k.calendar_id, k.clock
-         FROM cases c
-         LEFT JOIN LATERAL (
-           SELECT s.status, s.deadline_at, s.calendar_id, s.clock FROM sla_clocks s
-            WHERE s.case_id = c.id AND s.kind = 'resolution' AND s.stopped_at IS NULL
-              AND s.status IN ('running', 'paused', 'breached')
-            ORDER BY s.started_at DESC
-            LIMIT 1
-         ) k ON true
-        WHERE c.team = $1 AND c.is_open
-        ORDER BY c.created_at`,
-      [team],
+      `WITH open AS MATERIALIZED (
+         SELECT c.id, c.kind, c.severity, date_trunc('milliseconds', c.created_at) AS created_at,
+                k.status, date_trunc('milliseconds', k.deadline_at) AS deadline_at, k.calendar_id, k.clock_id
+           FROM cases c
+           -- Per case its latest started clock: the team's clocks (each carries its case's team,
+           -- migration 1764158400000) in one range, rather than one lookup per open case.
+           LEFT JOIN (
+             SELECT DISTINCT ON (s.case_id) s.case_id, s.status, s.deadline_at, s.calendar_id, s.clock_id FROM sla_clocks s
+              WHERE s.case_team = $1 AND s.kind = 'resolution' AND s.stopped_at IS NULL
+                AND s.status IN ('running', 'paused', 'breached')
+              ORDER BY s.case_id, s.started_at DESC
+           ) k ON k.case_id = c.id
+          WHERE c.team = $1 AND c.is_open
+       )
+       SELECT (SELECT count(*)::int FROM open) AS total,
+              (SELECT json_agg(json_build_object('kind', kind, 'bucket', bucket, 'n', n) ORDER BY oldest, kind, bucket) FROM (
+                 SELECT kind, bucket, count(*)::int AS n, min(min(created_at)) OVER (PARTITION BY kind) AS oldest
+                   FROM (SELECT kind, created_at, ${bucket} AS bucket FROM open) b
+                  GROUP BY kind, bucket) g) AS by_kind,
+              (SELECT array_agg(${epochMs('deadline_at')}) FROM open WHERE status IN ('running', 'breached')) AS stored,
+              (SELECT json_agg(json_build_object('status', status, 'deadline_at', ${epochMs('deadline_at')}, 'calendar_id', calendar_id, 'snapshot', snapshot, 'n', n)) FROM (
+                 -- Only what projectedDeadlineAt reads of the clock, so that clocks paused alike group together.
+                 SELECT o.status, o.deadline_at, o.calendar_id, p.snapshot, count(*)::int AS n
+                   FROM open o
+                   JOIN sla_clocks s ON s.case_id = o.id AND s.clock_id = o.clock_id
+                   CROSS JOIN LATERAL (
+                     SELECT CASE WHEN jsonb_typeof(s.clock) = 'object'
+                                 THEN (SELECT COALESCE(jsonb_object_agg(key, value), '{}'::jsonb) FROM jsonb_each(s.clock)
+                                        WHERE key IN ('calendarId', 'status', 'stoppedAt', 'deadlineAt', 'budgetMs', 'consumedMs'))
+                                 ELSE s.clock END AS snapshot
+                   ) p
+                  WHERE o.status = 'paused'
+                  GROUP BY o.status, o.deadline_at, o.calendar_id, p.snapshot) g) AS paused,
+              (SELECT json_agg(json_build_object('kind', kind, 'severity', severity, 'created_at', ${epochMs('created_at')}, 'n', n)) FROM (
+                 SELECT kind, severity, created_at, count(*)::int AS n FROM open WHERE status IS NULL GROUP BY kind, severity, created_at) g) AS unclocked`,
+      params,
     );
-    return rows.map((r) => ({
-      id: r.id,
-      kind: r.kind,
-      severity: r.severity,
-      team: r.team,
-      createdAt: r.created_at,
-      clock:
-        r.clock_status !== null && r.deadline_at !== null && r.calendar_id !== null
-          ? { status: r.clock_status, deadlineAt: r.deadline_at, calendarId: r.calendar_id, snapshot: r.clock }
-          : null,
-    }));
+    const byKind = new Map<string, Map<AgeBucket, number>>();
+    for (const r of row.by_kind ?? []) {
+      let ages = byKind.get(r.kind);
+      if (!ages) byKind.set(r.kind, (ages = new Map()));
+      ages.set(AGE_BUCKETS[r.bucket], r.n);
+    }
+    return {
+      total: row.total,
+      byKind: [...byKind].map(([kind, byAge]) => ({ kind, byAge })),
+      storedDeadlines: (row.stored ?? []).map(Number),
+      paused: (row.paused ?? []).map((r) => ({ clock: { status: r.status, deadlineAt: Number(r.deadline_at), calendarId: r.calendar_id, snapshot: r.snapshot }, n: r.n })),
+      unclocked: (row.unclocked ?? []).map((r) => ({ kind: r.kind, severity: r.severity, createdAt: Number(r.created_at), n: r.n })),
+    };
   }
 
   /** Cases of the team created in each of the last `days` 24-hour buckets before `now`. */

@@ -10,11 +10,10 @@ import { ApiSettings } from '../common/runtime';
 import { RosterRepository } from '../roster/roster.repository';
 import { TeamDirectory } from '../teams/team-directory.service';
 import type { WorkloadQuery } from './dto/workload.query';
-import { resolutionDeadline, type DeadlineSource } from './resolution-deadline';
+import { resolutionDeadline, type DeadlineSource, type OpenCase } from './resolution-deadline';
 import { planStaffing } from './staffing-plan';
-import { ageBucket } from './age-buckets';
 import { AGE_BUCKETS, type AgeCounts, type Backlog, type Flow, type WorkloadResponse } from './workload.response';
-import { WorkloadRepository, type OpenCaseRow } from './workload.repository';
+import { WorkloadRepository, type OpenCases } from './workload.repository';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -52,7 +51,7 @@ export class WorkloadService {
       this.workload.activeCasesByAssignee(ids),
       this.workload.openTasksByAssignee(ids, now, dueSoonUntil),
       this.workload.openQueueTasks(team, now, dueSoonUntil),
-      this.workload.openCases(team),
+      this.workload.openCases(team, now),
       this.workload.arrivals(team, now, days),
       this.workload.completions(team, now, days),
       this.teams.calendarOf(team, now.getTime()),
@@ -61,9 +60,9 @@ export class WorkloadService {
     const flow = flowOf(arrivals, completions, now, days);
     const caseWorkers = members.filter((m) => ROUTABLE_ROLES.includes(m.role as Role));
     const available = caseWorkers.filter((m) => !away(m, now.getTime()));
-    const { remainingDays, sources } = this.remainingDays(openCases, teamCalendar, now.getTime());
+    const { remainingDays, sources } = this.remainingDays(team, openCases, teamCalendar, now.getTime());
     const plan = planStaffing({
-      backlog: openCases.length,
+      backlog: openCases.total,
       completions: flow.totals.completions,
       windowDays: days,
       caseWorkers: caseWorkers.length,
@@ -93,7 +92,7 @@ export class WorkloadService {
         };
       }),
       queue: { openTasks: queue.open, tasksDueSoon: queue.dueSoon, tasksOverdue: queue.overdue },
-      backlog: backlogOf(openCases, now.getTime()),
+      backlog: backlogOf(openCases),
       flow,
       staffing: { ...plan, arithmetic: { ...plan.arithmetic, deadlineSources: sources } },
     };
@@ -107,29 +106,30 @@ export class WorkloadService {
     });
   }
 
-  private remainingDays(cases: readonly OpenCaseRow[], teamCalendar: BusinessCalendar | null, now: number) {
+  /**
+   * Days to each open case's resolution deadline, and where each deadline came from: a running or
+   * breached clock's stored deadline as it is (resolutionDeadline returns it unchanged), a paused
+   * clock's projected and a clockless case's estimated by resolutionDeadline, once per group of equal
+   * inputs (the repository groups them), counted as many times as the group has cases.
+   */
+  private remainingDays(team: string, cases: OpenCases, teamCalendar: BusinessCalendar | null, now: number) {
     const policy = this.settings.config.SLA_POLICY_JSON;
     const sources: Record<DeadlineSource | 'none', number> = { sla_clock: 0, policy_estimate: 0, none: 0 };
-    const remainingDays: number[] = [];
-    for (const c of cases) {
-      const deadline = resolutionDeadline(
-        {
-          kind: c.kind,
-          severity: c.severity,
-          team: c.team,
-          createdAt: c.createdAt.getTime(),
-          clock: c.clock && { ...c.clock, deadlineAt: c.clock.deadlineAt.getTime() },
-        },
-        policy,
-        teamCalendar,
-        now,
-      );
+    const remainingDays: number[] = cases.storedDeadlines.map((deadlineAt) => (deadlineAt - now) / DAY_MS);
+    sources.sla_clock += remainingDays.length;
+    const groups: Array<{ c: OpenCase; n: number }> = [
+      // A case with a clock is decided by its clock alone: kind, severity and creation are not read.
+      ...cases.paused.map(({ clock, n }) => ({ c: { kind: '', severity: '', team, createdAt: 0, clock }, n })),
+      ...cases.unclocked.map(({ kind, severity, createdAt, n }) => ({ c: { kind, severity, team, createdAt, clock: null }, n })),
+    ];
+    for (const { c, n } of groups) {
+      const deadline = resolutionDeadline(c, policy, teamCalendar, now);
       if (!deadline) {
-        sources.none += 1;
+        sources.none += n;
         continue;
       }
-      sources[deadline.source] += 1;
-      remainingDays.push((deadline.deadlineAt - now) / DAY_MS);
+      sources[deadline.source] += n;
+      for (let i = 0; i < n; i++) remainingDays.push((deadline.deadlineAt - now) / DAY_MS);
     }
     return { remainingDays, sources: { slaClock: sources.sla_clock, policyEstimate: sources.policy_estimate, none: sources.none } };
   }
@@ -141,18 +141,19 @@ function away(m: RosterMemberEntity, now: number): boolean {
 
 const emptyAges = (): AgeCounts => Object.fromEntries(AGE_BUCKETS.map((b) => [b, 0])) as unknown as AgeCounts;
 
-function backlogOf(cases: readonly OpenCaseRow[], now: number): Backlog {
+function backlogOf(cases: OpenCases): Backlog {
   const byAge = emptyAges();
   const kinds = new Map<string, { total: number; byAge: AgeCounts }>(CASE_KINDS.map((k) => [k, { total: 0, byAge: emptyAges() }]));
-  for (const c of cases) {
-    const bucket = ageBucket(now - c.createdAt.getTime());
-    byAge[bucket] += 1;
-    let kind = kinds.get(c.kind);
-    if (!kind) kinds.set(c.kind, (kind = { total: 0, byAge: emptyAges() }));
-    kind.total += 1;
-    kind.byAge[bucket] += 1;
+  for (const { kind: name, byAge: ages } of cases.byKind) {
+    let kind = kinds.get(name);
+    if (!kind) kinds.set(name, (kind = { total: 0, byAge: emptyAges() }));
+    for (const [bucket, n] of ages) {
+      byAge[bucket] += n;
+      kind.total += n;
+      kind.byAge[bucket] += n;
+    }
   }
-  return { total: cases.length, byAge, byKind: [...kinds].map(([kind, v]) => ({ kind, ...v })) };
+  return { total: cases.total, byAge, byKind: [...kinds].map(([kind, v]) => ({ kind, ...v })) };
 }
 
 function flowOf(arrivals: Map<number, number>, completions: Map<number, number>, now: Date, days: number): Flow {
