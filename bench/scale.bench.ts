@@ -190,7 +190,7 @@ async function main(opts: Options, teardown: Teardown, ownSignals: () => void): 
       '',
       `Open cases: ${opts.open}`,
       `  start rate: ${(opts.open / openSeconds).toFixed(1)} cases/s sustained (${openSeconds.toFixed(1)} s; start + awaitRecorded p50 ${start.p50.toFixed(0)} ms, p99 ${start.p99.toFixed(0)} ms, ${opts.concurrency} in flight; ${retries} calls retried after a deadline error)`,
-      `  worker RSS: ${atOpen.worker.toFixed(0)} MiB when all were open, ${memory.worker.toFixed(0)} MiB peak (npm run worker, default options: cache of 1000 workflows)`,
+      `  worker RSS: ${atOpen.worker.toFixed(0)} MiB when all were open, ${memory.worker.toFixed(0)} MiB peak (npm run worker; WORKER_* unset: the SDK's default workflow cache, sized from the heap: 2,310 workflows on a 4 GiB heap)`,
       `  Temporal dev server RSS: ${atOpen.server.toFixed(0)} MiB when all were open, ${memory.server.toFixed(0)} MiB peak`,
       `  Temporal SQLite: ${(sqlite[0] / 2 ** 20).toFixed(1)} MiB + WAL ${(sqlite[1] / 2 ** 20).toFixed(1)} MiB; read-model database ${sizes[0].size}`,
       overlap,
