@@ -5,7 +5,9 @@ import { freePort } from '../../platform/free-port';
 import { awaitRecordedUpdate, escalationWorkflowId } from '../../workflows/escalation/escalation.contract';
 import type { escalationWorkflow } from '../../workflows/escalation/escalation.workflow';
 import { required, TEST_ACTOR_PROOF_SECRET, TEST_ENV } from '../support/env';
-import { escalationInput } from '../support/escalation-fixtures';
+import { HAND_BACK_WORKFLOW_TYPE, handBackWorkflowId } from '../../workflows/hand-back/hand-back.contract';
+import type { handBackWorkflow } from '../../workflows/hand-back/hand-back.workflow';
+import { actors, escalationInput } from '../support/escalation-fixtures';
 import { signedClient } from '../support/harness';
 import { eventually } from '../support/eventually';
 import { dashboardMetricNames, ROOT } from '../support/observability';
@@ -74,6 +76,15 @@ describe('worker metrics (a real worker process, real Temporal and PostgreSQL)',
       args: [input],
     });
     await handle.executeUpdate(awaitRecordedUpdate);
+    // A new case routes and writes through local activities; the dashboard's activity panels need a
+    // workflow that runs ordinary activity tasks too: a hand-back for someone with no cases.
+    const away = `nobody-${Date.now()}`;
+    const until = Date.now() + 3_600_000;
+    await client.workflow.execute<typeof handBackWorkflow>(HAND_BACK_WORKFLOW_TYPE, {
+      taskQueue,
+      workflowId: handBackWorkflowId(away, until),
+      args: [{ userId: away, markedBy: actors.max, outOfOfficeUntil: until, markedAt: Date.now() }],
+    });
     try {
       const wanted = dashboardMetricNames('temporal_');
       expect(wanted.length).toBeGreaterThanOrEqual(5);
@@ -84,6 +95,7 @@ describe('worker metrics (a real worker process, real Temporal and PostgreSQL)',
       );
       expect(text).toMatch(new RegExp(`^temporal_worker_task_slots_available\\{[^}]*task_queue="${taskQueue}"[^}]*worker_type="WorkflowWorker"`, 'm'));
       expect(text).toMatch(/^temporal_workflow_task_execution_latency_bucket\{[^}]*workflow_type="escalationWorkflow"/m);
+      expect(text).toMatch(/^temporal_local_activity_execution_latency_bucket\{[^}]*activity_type="projectCase"/m);
       // Durations in seconds, as Prometheus names them (the SDK's default would be milliseconds).
       expect(text).toMatch(/^temporal_workflow_task_execution_latency_bucket\{[^}]*le="0\.001"/m);
     } finally {
