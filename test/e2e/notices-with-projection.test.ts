@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { temporal } from '@temporalio/proto';
 import { createCaseProjectionActivities } from '../../activities/case-projection.activities';
 import type { ProjectCaseInput } from '../../workflows/common/case-projection';
-import { ROUTING_AND_NOTICES_LOCAL_PATCH } from '../../workflows/common/runtime/case-runtime';
+import { NOTICES_IN_PROJECTION_PATCH } from '../../workflows/common/runtime/case-runtime';
 import { awaitRecordedUpdate, escalationWorkflowId } from '../../workflows/escalation/escalation.contract';
 import type { escalationWorkflow } from '../../workflows/escalation/escalation.workflow';
 import { escalationInput } from '../support/escalation-fixtures';
@@ -11,12 +11,12 @@ import { createIntegrationContext, type IntegrationContext } from '../support/ha
 const EventType = temporal.api.enums.v1.EventType;
 
 /**
- * Runs started after the `case-routing-notices-local` patch route through a local activity and write
- * their notifications in the projection's own transaction (issue 13). What a person sees must not
+ * Runs started after the `case-notices-in-projection` patch write their notifications in the
+ * projection's own transaction (issue 13). What a person sees must not
  * change: the manager of a team with no one free is told, exactly once, and now no later than the
  * case is in the read model. Real Temporal, real PostgreSQL.
  */
-describe('routing and notifications inside the workflow task (real Temporal, real PostgreSQL)', () => {
+describe('notifications written with the projection (real Temporal, real PostgreSQL)', () => {
   let ctx: IntegrationContext;
   const team = `local-${randomUUID().slice(0, 8)}`;
   const manager = `${team}-mo`;
@@ -32,7 +32,7 @@ describe('routing and notifications inside the workflow task (real Temporal, rea
   });
   afterAll(() => ctx.close());
 
-  it('a new case is routed and its notification written before the create answers, with no activity task in its history', async () => {
+  it("a new case's notifications are written before the create answers, and routing is the only activity task in its history", async () => {
     const input = escalationInput({ severity: 'medium', marketplace: 'DE', team });
     const handle = await ctx.client.workflow.start<typeof escalationWorkflow>('escalationWorkflow', {
       taskQueue: ctx.taskQueue,
@@ -53,12 +53,12 @@ describe('routing and notifications inside the workflow task (real Temporal, rea
     ]);
 
     const { events } = await handle.fetchHistory();
-    const types = (events ?? []).map((e) => e.eventType);
-    expect(types).not.toContain(EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED);
+    const scheduled = (events ?? []).filter((e) => e.eventType === EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED);
+    expect(scheduled.map((e) => e.activityTaskScheduledEventAttributes?.activityType?.name)).toEqual(['assignCase']);
     const markers = (events ?? []).filter((e) => e.eventType === EventType.EVENT_TYPE_MARKER_RECORDED).map((e) => e.markerRecordedEventAttributes?.markerName);
     expect(markers).toContain('core_local_activity');
     const patches = JSON.stringify((events ?? []).map((e) => e.markerRecordedEventAttributes?.details ?? null));
-    expect(patches).toContain(Buffer.from(JSON.stringify({ id: ROUTING_AND_NOTICES_LOCAL_PATCH, deprecated: false })).toString('base64'));
+    expect(patches).toContain(Buffer.from(JSON.stringify({ id: NOTICES_IN_PROJECTION_PATCH, deprecated: false })).toString('base64'));
     await handle.terminate('test finished');
   });
 

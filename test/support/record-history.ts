@@ -25,7 +25,6 @@ export const QA_HOLDS_SET = '06-qa-holds';
 
 /**
  * The set the representative lifecycles (record-histories.test.ts, record-appeal-histories.test.ts) are
- * recorded in now: runs that route through a local activity and write notifications with the projection
- * (the `case-routing-notices-local` patch). The older sets stay and keep replaying.
+ * recorded in now: runs that write notifications with the projection (the `case-notices-in-projection` patch). The older sets stay and keep replaying.
  */
-export const LIFECYCLES_SET = '07-local-routing-notices';
+export const LIFECYCLES_SET = '07-notices-in-projection';

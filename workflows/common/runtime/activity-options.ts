@@ -33,17 +33,6 @@ export const routing = proxyActivities<Pick<Activities, 'assignCase'>>({
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '10 seconds' },
 });
 
-/**
- * The same routing as a local activity: run inside the workflow task that asked, so a new case is
- * routed and written in its first task instead of waiting for an activity task's round trip through
- * the server. Runs that start after the `case-routing-local` patch use it (see case-runtime.ts).
- */
-export const localRouting = proxyLocalActivities<Pick<Activities, 'assignCase'>>({
-  startToCloseTimeout: '10 seconds',
-  scheduleToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '10 seconds' },
-});
-
 /** Notifications hold nobody up, so they may keep trying through a long outage. */
 export const messaging = proxyActivities<Pick<Activities, 'notify'>>({
   startToCloseTimeout: '10 seconds',

@@ -22,7 +22,7 @@ import { notRecorded, refusal } from '../refusal';
 import { LATER_SEARCH_ATTRIBUTES, TEAM_AND_DEADLINE_PATCH } from '../search-attributes';
 import type { WorkItem } from '../routing';
 import { approvalDue, nextApprovalWake } from '../approval/approval';
-import { calls, localProjection, localRouting, messaging, projection, routing } from './activity-options';
+import { calls, localProjection, messaging, projection, routing } from './activity-options';
 import { CaseBook, type Batch, type CancelEffect, type SignalEffect } from './case-book';
 import type { ActivityCall, CallResult, CaseKindDefinition, ChildLink, ChildWorkflowRequest, MachineEvent, Projection, RoutingOutcome, Transition } from './case-kind';
 
@@ -34,12 +34,13 @@ import type { ActivityCall, CallResult, CaseKindDefinition, ChildLink, ChildWork
 export const PROJECTION_LOCAL_PATCH = 'case-projection-local';
 
 /**
- * Runs started after this marker route through a local activity and write their notifications in the
- * projection's own transaction (issue 13: a new case is routed and recorded in its first workflow task,
- * and a notification no longer costs an activity task and a workflow task of its own). Recorded
- * histories without it replay with the routing and notification activities they ran.
+ * Runs started after this marker write their notifications in the projection's own transaction
+ * (issue 13: a notification no longer costs an activity task and a workflow task of its own). Recorded
+ * histories without it replay with the notification activities they ran. Routing stays an activity:
+ * its answer must be in the history before a write that depends on it, or a retried workflow task could
+ * route anew and leave the read model with the first attempt's assignee (the fault test found it).
  */
-export const ROUTING_AND_NOTICES_LOCAL_PATCH = 'case-routing-notices-local';
+export const NOTICES_IN_PROJECTION_PATCH = 'case-notices-in-projection';
 
 /** Due events applied in one go before the runtime suspects a machine that never settles. */
 const MAX_DUE_ROUNDS = 50;
@@ -75,8 +76,6 @@ export class CaseRuntime<S, E extends MachineEvent, In, V, Ctx> {
   private lastSearchAttributes = '';
   /** Whether this run projects through local activities (PROJECTION_LOCAL_PATCH). */
   private readonly projector: typeof projection;
-  /** Whether this run routes through a local activity (ROUTING_AND_NOTICES_LOCAL_PATCH). */
-  private readonly router: typeof routing;
 
   constructor(
     private readonly kind: CaseKindDefinition<S, E, In, V, Ctx>,
@@ -86,9 +85,7 @@ export class CaseRuntime<S, E extends MachineEvent, In, V, Ctx> {
     if (problem) throw ApplicationFailure.nonRetryable(`refused to start the ${kind.name}: ${problem}`, 'invalid_input');
     this.ctx = kind.context(input, patched);
     this.projector = patched(PROJECTION_LOCAL_PATCH) ? localProjection : projection;
-    const local = patched(ROUTING_AND_NOTICES_LOCAL_PATCH);
-    this.router = local ? localRouting : routing;
-    const options = { noticesWithBatch: local };
+    const options = { noticesWithBatch: patched(NOTICES_IN_PROJECTION_PATCH) };
     const now = Date.now();
     const carried = kind.carriedFrom(input);
     if (carried) {
@@ -281,7 +278,7 @@ export class CaseRuntime<S, E extends MachineEvent, In, V, Ctx> {
   private async route(item: WorkItem): Promise<void> {
     let outcome: RoutingOutcome;
     try {
-      const result = await this.router.assignCase(item, Date.now());
+      const result = await routing.assignCase(item, Date.now());
       outcome = { decision: result.decision, userId: result.userId, reason: result.reason };
     } catch (err) {
       outcome = { decision: 'queue', userId: null, reason: `routing failed (${failureMessage(err)}); the case waits in the queue` };
