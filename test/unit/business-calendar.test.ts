@@ -204,3 +204,31 @@ describe('validateCalendar', () => {
     expect(() => businessTimeBetween({ ...base, timeZone: 'Nowhere/Land' }, 0, H)).toThrow(/timeZone/);
   });
 });
+
+describe('the memo of compiled calendars and their days', () => {
+  it('a copy of a calendar answers as the original, and a calendar that differs only in its hours does not share its answers', () => {
+    const start = at('2026-12-03T08:00:00Z');
+    const copy: BusinessCalendar = JSON.parse(JSON.stringify(EU));
+    expect(iso(addBusinessTime(copy, start, 4 * H))).toBe(iso(addBusinessTime(EU, start, 4 * H)));
+    // Thursday 09:00 Berlin plus 4 h: 13:00 (12:00Z); with the same id but a 10-to-18 Thursday, 14:00 (13:00Z).
+    const later: BusinessCalendar = { ...EU, workingHours: { ...nineToFive, 4: [['10:00', '18:00']] } };
+    expect(iso(addBusinessTime(EU, start, 4 * H))).toBe('2026-12-03T12:00:00.000Z');
+    expect(iso(addBusinessTime(later, start, 4 * H))).toBe('2026-12-03T13:00:00.000Z');
+  });
+
+  it('answers stay the same after the day memo has started over', () => {
+    const cal: BusinessCalendar = JSON.parse(JSON.stringify(US));
+    const first = at('2026-01-05T14:00:00Z');
+    const before = [addBusinessTime(cal, first, 30 * H), businessTimeBetween(cal, first - 40 * 24 * H, first)];
+    // Six years of days: more than the memo keeps (2,048), so it starts over at least once.
+    for (let day = 0; day < 2200; day++) nextWorkingInstant(cal, first + day * 24 * H);
+    expect([addBusinessTime(cal, first, 30 * H), businessTimeBetween(cal, first - 40 * 24 * H, first)]).toEqual(before);
+    expect(iso(before[0])).toBe('2026-01-08T20:00:00.000Z');
+  });
+
+  it('an invalid calendar is refused every time, not remembered as valid', () => {
+    const broken = { ...EU, timeZone: 'Mars/Olympus' };
+    expect(() => addBusinessTime(broken, at('2026-12-03T10:00:00Z'), H)).toThrow(InvalidCalendarError);
+    expect(() => addBusinessTime({ ...broken }, at('2026-12-03T10:00:00Z'), H)).toThrow(InvalidCalendarError);
+  });
+});

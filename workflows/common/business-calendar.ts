@@ -173,7 +173,7 @@ export function businessTimeBetween(cal: BusinessCalendar, fromMs: number, toMs:
   if (c.alwaysOn) return toMs - fromMs;
 
   let total = 0;
-  for (let day = localDay(c, fromMs); boundaryInstant(c, day, 0) < toMs; day++) {
+  for (let day = localDay(c, fromMs); dayStart(c, day) < toMs; day++) {
     for (const [open, close] of workingIntervalsOn(c, day)) {
       const from = Math.max(open, fromMs);
       const to = Math.min(close, toMs);
@@ -215,13 +215,63 @@ interface CompiledCalendar {
   holidayDays: ReadonlySet<number>;
   /** Consecutive days without working time that prove the search cannot end (loop guard). */
   maxIdleDays: number;
+  /**
+   * Each local day's instants, computed once: a boundary costs three or more zone-offset lookups
+   * (Intl underneath, tens of microseconds each), and a case's clocks ask for the same few days
+   * again at every step. A day's instants depend on the calendar and the day alone.
+   */
+  days: Map<number, LocalDay>;
 }
 
+/** A local day's start (its midnight) and its working intervals, as absolute instants. */
+interface LocalDay {
+  start: number;
+  intervals: ReadonlyArray<readonly [number, number]>;
+}
+
+/** Days kept per calendar: a few years of any clock's reach; the cache starts over when full. */
+const DAYS_KEPT = 2048;
+
 const compiled = new WeakMap<BusinessCalendar, CompiledCalendar>();
+
+/**
+ * Compiled calendars by content. Each case carries its calendars in its own input, so every case
+ * holds its own copies of the same few calendars; sharing the compiled one (and its days) spares each
+ * new case the validation and the first computation of the days its clocks ask about. A memo of a pure
+ * function: what it returns does not depend on what it holds, so workflow code may share it.
+ */
+const compiledByContent = new Map<string, CompiledCalendar>();
+const CALENDARS_KEPT = 256;
 
 function compile(cal: BusinessCalendar): CompiledCalendar {
   const cached = compiled.get(cal);
   if (cached) return cached;
+  const content = contentOf(cal);
+  const same = content === undefined ? undefined : compiledByContent.get(content);
+  if (same) {
+    compiled.set(cal, same);
+    return same;
+  }
+  const result = compileAnew(cal);
+  compiled.set(cal, result);
+  if (content !== undefined) {
+    if (compiledByContent.size >= CALENDARS_KEPT) compiledByContent.clear();
+    compiledByContent.set(content, result);
+  }
+  return result;
+}
+
+/** The calendar as JSON, or undefined for what is not a plain object (validation will say why). */
+function contentOf(cal: BusinessCalendar): string | undefined {
+  if (typeof cal !== 'object' || cal === null) return undefined;
+  try {
+    return JSON.stringify(cal);
+  } catch {
+    return undefined;
+  }
+}
+
+function compileAnew(cal: BusinessCalendar): CompiledCalendar {
   const problems = validateCalendar(cal);
   if (problems.length > 0) throw new InvalidCalendarError(String(cal?.id), problems);
 
@@ -232,7 +282,7 @@ function compile(cal: BusinessCalendar): CompiledCalendar {
     }
   }
   const holidayDays = new Set(cal.holidays.map((h) => parseIsoDate(h)!));
-  const result: CompiledCalendar = {
+  return {
     id: cal.id,
     alwaysOn: cal.alwaysOn === true,
     zone: IANAZone.create(cal.timeZone),
@@ -241,17 +291,30 @@ function compile(cal: BusinessCalendar): CompiledCalendar {
     // A week always has a working day; each holiday can close at most one more. The slack covers
     // an interval that vanishes in a DST gap and the partly elapsed first day.
     maxIdleDays: 7 * (holidayDays.size + 2),
+    days: new Map(),
   };
-  compiled.set(cal, result);
-  return result;
 }
 
 /** Absolute [open, close) instants of the working intervals on a local day (days since epoch). */
-function workingIntervalsOn(c: CompiledCalendar, day: number): Array<readonly [number, number]> {
-  if (c.holidayDays.has(day)) return [];
-  return c.minutesByWeekday[isoWeekday(day)].map(
-    ([open, close]) => [boundaryInstant(c, day, open), boundaryInstant(c, day, close)] as const,
-  );
+function workingIntervalsOn(c: CompiledCalendar, day: number): ReadonlyArray<readonly [number, number]> {
+  return localDayOf(c, day).intervals;
+}
+
+/** The instant local `day` begins. */
+function dayStart(c: CompiledCalendar, day: number): number {
+  return localDayOf(c, day).start;
+}
+
+function localDayOf(c: CompiledCalendar, day: number): LocalDay {
+  const known = c.days.get(day);
+  if (known) return known;
+  if (c.days.size >= DAYS_KEPT) c.days.clear();
+  const intervals = c.holidayDays.has(day)
+    ? []
+    : c.minutesByWeekday[isoWeekday(day)].map(([open, close]) => [boundaryInstant(c, day, open), boundaryInstant(c, day, close)] as const);
+  const computed: LocalDay = { start: boundaryInstant(c, day, 0), intervals };
+  c.days.set(day, computed);
+  return computed;
 }
 
 /** 1970-01-01 was a Thursday (ISO weekday 4). */
