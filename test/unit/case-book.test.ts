@@ -245,3 +245,38 @@ describe('child workflows and activity calls', () => {
     expect(b.takeBatch().childStarts).toEqual([]);
   });
 });
+
+describe('judging an update after the signals received before it', () => {
+  interface Gate {
+    id: string;
+    open: boolean;
+    passed: number;
+  }
+  type GateEvent = { type: 'open' } | { type: 'close' } | { type: 'pass' };
+  const gateMachine = {
+    caseIdOf: (s: Gate) => s.id,
+    transition(state: Gate, event: GateEvent): Transition<Gate> {
+      if (event.type === 'pass' && !state.open) return { ok: false, code: 'invalid_transition', reason: 'the gate is closed' };
+      if (event.type === 'open' && state.open) return { ok: false, code: 'invalid_transition', reason: 'already open' };
+      const next = event.type === 'pass' ? { ...state, passed: state.passed + 1 } : { ...state, open: event.type === 'open' };
+      return { ok: true, state: next, effects: [] };
+    },
+  };
+  const gate = () => new CaseBook(gateMachine, {}, 'gate-g1', CaseBook.fresh<Gate>({ id: 'g1', open: false, passed: 0 }));
+
+  it('accepts what the received events make possible, refuses what they forbid, and changes nothing', () => {
+    const book = gate();
+    expect(book.check({ type: 'pass' }, T0)).toMatchObject({ ok: false, reason: 'the gate is closed' });
+    expect(book.checkAfter([{ type: 'open' }], { type: 'pass' }, T0)).toMatchObject({ ok: true, state: { open: true, passed: 1 } });
+    expect(book.checkAfter([{ type: 'open' }, { type: 'close' }], { type: 'pass' }, T0)).toMatchObject({ ok: false, reason: 'the gate is closed' });
+    expect(book.state).toEqual({ id: 'g1', open: false, passed: 0 });
+    expect(book.changeSeq).toBe(0);
+  });
+
+  it('skips a received event the machine would refuse, as applying it would', () => {
+    const book = gate();
+    book.apply({ type: 'open' }, T0);
+    // A second 'open' is refused when applied (and logged); the pass is judged on the state without it.
+    expect(book.checkAfter([{ type: 'open' }], { type: 'pass' }, T0)).toMatchObject({ ok: true, state: { passed: 1 } });
+  });
+});

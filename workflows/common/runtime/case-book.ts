@@ -129,6 +129,19 @@ export class CaseBook<S, E extends MachineEvent, Ctx> {
     return this.machine.transition(this.state, event, now, this.ctx);
   }
 
+  /**
+   * Whether the event would be accepted once `before` (events received, not yet applied) are applied
+   * in order, those the machine refuses skipped as `apply` would skip them; nothing changes.
+   */
+  checkAfter(before: readonly E[], event: E, now: number): Transition<S> {
+    let state = this.state;
+    for (const earlier of before) {
+      const result = this.machine.transition(state, earlier, now, this.ctx);
+      if (result.ok) state = result.state;
+    }
+    return this.machine.transition(state, event, now, this.ctx);
+  }
+
   /** Applies the event if the machine accepts it; returns the machine's answer either way. */
   apply(event: E, now: number): Transition<S> {
     const result = this.check(event, now);

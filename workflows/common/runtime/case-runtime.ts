@@ -42,6 +42,16 @@ export const PROJECTION_LOCAL_PATCH = 'case-projection-local';
  */
 export const NOTICES_IN_PROJECTION_PATCH = 'case-notices-in-projection';
 
+/**
+ * Runs started after this marker apply the signals already received before an update that arrives in
+ * the same workflow task, and validate the update against that state. Before it, a signal's event
+ * waited in the inbox for the loop while the update's validator judged the state without it: an
+ * update sent right after a handoff's answer, delivered in one task with it (after a worker restart,
+ * say), was refused as if the case still waited on the handoff. Recorded histories without the marker
+ * replay in the old order.
+ */
+export const SIGNALS_BEFORE_UPDATES_PATCH = 'case-signals-before-updates';
+
 /** Due events applied in one go before the runtime suspects a machine that never settles. */
 const MAX_DUE_ROUNDS = 50;
 
@@ -76,6 +86,8 @@ export class CaseRuntime<S, E extends MachineEvent, In, V, Ctx> {
   private lastSearchAttributes = '';
   /** Whether this run projects through local activities (PROJECTION_LOCAL_PATCH). */
   private readonly projector: typeof projection;
+  /** Whether received signals go before an update (SIGNALS_BEFORE_UPDATES_PATCH). */
+  private readonly signalsFirst: boolean;
 
   constructor(
     private readonly kind: CaseKindDefinition<S, E, In, V, Ctx>,
@@ -86,6 +98,7 @@ export class CaseRuntime<S, E extends MachineEvent, In, V, Ctx> {
     this.ctx = kind.context(input, patched);
     this.projector = patched(PROJECTION_LOCAL_PATCH) ? localProjection : projection;
     const options = { noticesWithBatch: patched(NOTICES_IN_PROJECTION_PATCH) };
+    this.signalsFirst = patched(SIGNALS_BEFORE_UPDATES_PATCH);
     const now = Date.now();
     const carried = kind.carriedFrom(input);
     if (carried) {
@@ -116,7 +129,8 @@ export class CaseRuntime<S, E extends MachineEvent, In, V, Ctx> {
       // Synchronous on purpose: the SDK does not await validators.
       validator: (req: Req) => {
         if (this.book.hasApplied(currentUpdateInfo()?.id)) return;
-        this.refuseUnless(this.book.check(toEvent(req), Date.now()));
+        const event = toEvent(req);
+        this.refuseUnless(this.signalsFirst ? this.book.checkAfter(this.inbox, event, Date.now()) : this.book.check(event, Date.now()));
       },
     });
   }
@@ -145,6 +159,8 @@ export class CaseRuntime<S, E extends MachineEvent, In, V, Ctx> {
   private async act(event: E): Promise<V> {
     const updateId = currentUpdateInfo()?.id;
     if (!this.book.hasApplied(updateId)) {
+      // Signals received before this update happen before it, as they arrived.
+      if (this.signalsFirst) this.applyInbox();
       // Anything already due (a breach at this very instant) happens first.
       this.fireDueEvents(Date.now());
       this.refuseUnless(this.book.apply(event, Date.now()));
@@ -170,6 +186,11 @@ export class CaseRuntime<S, E extends MachineEvent, In, V, Ctx> {
 
   private view(): V {
     return this.kind.view(this.book.state, Date.now(), this.ctx, this.workflowId);
+  }
+
+  /** The events of the signals received so far, in arrival order. */
+  private applyInbox(): void {
+    while (this.inbox.length) this.applySystem(this.inbox.shift()!);
   }
 
   /** For events the runtime sends itself (timers, routing, answers): a refusal is logged, not thrown. */
@@ -211,7 +232,7 @@ export class CaseRuntime<S, E extends MachineEvent, In, V, Ctx> {
 
   /** One round: answers that arrived, routing, the projection batch, then messages (which nobody waits for). */
   private async work(): Promise<void> {
-    while (this.inbox.length) this.applySystem(this.inbox.shift()!);
+    this.applyInbox();
     for (const item of this.book.takeRoutes()) await this.route(item);
     for (const call of this.book.takeCalls()) await this.call(call);
     if (this.book.projectionDue(Date.now())) await this.writeBatch();
