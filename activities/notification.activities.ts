@@ -20,21 +20,50 @@ export interface NoticeWriter {
  * people notified (empty when the team has no one: the caller decides what that means).
  */
 export async function writeNotice(db: NoticeWriter, input: NotifyInput): Promise<string[]> {
-  const users = await recipients(db, input.to);
-  const message = renderNotice(input.template, input.params, input.language);
-  for (const userId of users) {
-    await db.query(
-      `INSERT INTO notifications (id, user_id, case_id, template, message, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING`,
-      [`${input.id}:${userId}`, userId, input.caseId, input.template, message, new Date(input.at)],
-    );
-  }
+  const [users] = await insertNotices(db, [input]);
   return users;
 }
 
 /** The notifications that travel with a projection batch, written in its transaction. */
 export async function writeNotices(db: NoticeWriter, notices: readonly NotifyInput[] | undefined): Promise<void> {
-  for (const notice of notices ?? []) await writeNotice(db, notice);
+  if (notices?.length) await insertNotices(db, notices);
+}
+
+/**
+ * Expands each notice's recipients (each distinct recipient asked of the roster once) and inserts
+ * every row in one statement: a batch's notifications cost one round trip, not one per person.
+ * Returns the people notified, per notice.
+ */
+async function insertNotices(db: NoticeWriter, notices: readonly NotifyInput[]): Promise<string[][]> {
+  const expanded = new Map<string, Promise<string[]>>();
+  const people: string[][] = [];
+  const rows: { id: string[]; user: string[]; caseId: (string | null)[]; template: string[]; message: string[]; at: Date[] } = {
+    id: [], user: [], caseId: [], template: [], message: [], at: [],
+  };
+  for (const notice of notices) {
+    const key = JSON.stringify(notice.to);
+    if (!expanded.has(key)) expanded.set(key, recipients(db, notice.to));
+    const users = await expanded.get(key)!;
+    people.push(users);
+    const message = renderNotice(notice.template, notice.params, notice.language);
+    for (const userId of users) {
+      rows.id.push(`${notice.id}:${userId}`);
+      rows.user.push(userId);
+      rows.caseId.push(notice.caseId ?? null);
+      rows.template.push(notice.template);
+      rows.message.push(message);
+      rows.at.push(new Date(notice.at));
+    }
+  }
+  if (rows.id.length > 0) {
+    await db.query(
+      `INSERT INTO notifications (id, user_id, case_id, template, message, created_at)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::timestamptz[])
+       ON CONFLICT (id) DO NOTHING`,
+      [rows.id, rows.user, rows.caseId, rows.template, rows.message, rows.at],
+    );
+  }
+  return people;
 }
 
 async function recipients(db: NoticeWriter, to: NotificationRecipient): Promise<string[]> {

@@ -252,7 +252,10 @@ describe('judging an update after the signals received before it', () => {
     open: boolean;
     passed: number;
   }
-  type GateEvent = { type: 'open' } | { type: 'close' } | { type: 'pass' };
+  type GateEvent = { type: 'open' | 'close' | 'pass'; actor: Actor };
+  const open: GateEvent = { type: 'open', actor: alice };
+  const close: GateEvent = { type: 'close', actor: alice };
+  const pass: GateEvent = { type: 'pass', actor: alice };
   const gateMachine = {
     caseIdOf: (s: Gate) => s.id,
     transition(state: Gate, event: GateEvent): Transition<Gate> {
@@ -266,17 +269,17 @@ describe('judging an update after the signals received before it', () => {
 
   it('accepts what the received events make possible, refuses what they forbid, and changes nothing', () => {
     const book = gate();
-    expect(book.check({ type: 'pass' }, T0)).toMatchObject({ ok: false, reason: 'the gate is closed' });
-    expect(book.checkAfter([{ type: 'open' }], { type: 'pass' }, T0)).toMatchObject({ ok: true, state: { open: true, passed: 1 } });
-    expect(book.checkAfter([{ type: 'open' }, { type: 'close' }], { type: 'pass' }, T0)).toMatchObject({ ok: false, reason: 'the gate is closed' });
+    expect(book.check(pass, T0)).toMatchObject({ ok: false, reason: 'the gate is closed' });
+    expect(book.checkAfter([open], pass, T0)).toMatchObject({ ok: true, state: { open: true, passed: 1 } });
+    expect(book.checkAfter([open, close], pass, T0)).toMatchObject({ ok: false, reason: 'the gate is closed' });
     expect(book.state).toEqual({ id: 'g1', open: false, passed: 0 });
     expect(book.changeSeq).toBe(0);
   });
 
   it('skips a received event the machine would refuse, as applying it would', () => {
     const book = gate();
-    book.apply({ type: 'open' }, T0);
+    book.apply(open, T0);
     // A second 'open' is refused when applied (and logged); the pass is judged on the state without it.
-    expect(book.checkAfter([{ type: 'open' }], { type: 'pass' }, T0)).toMatchObject({ ok: true, state: { passed: 1 } });
+    expect(book.checkAfter([open], pass, T0)).toMatchObject({ ok: true, state: { passed: 1 } });
   });
 });
