@@ -25,7 +25,12 @@ export const QA_HOLDS_SET = '06-qa-holds';
 
 /**
  * The set the representative lifecycles (record-histories.test.ts, record-appeal-histories.test.ts) are
- * recorded in now: runs that apply received signals before an update (`case-signals-before-updates`).
- * The older sets stay and keep replaying.
+ * recorded in now: runs that write notifications with the projection (the `case-notices-in-projection` patch). The older sets stay and keep replaying.
  */
-export const LIFECYCLES_SET = '08-signals-before-updates';
+export const LIFECYCLES_SET = '07-notices-in-projection';
+
+/**
+ * A case that took a signal and an update in one workflow task, applied in arrival order (the
+ * `case-signals-before-updates` marker, which only such runs carry); recorded from its workflow test.
+ */
+export const SIGNALS_FIRST_SET = '08-signals-before-updates';

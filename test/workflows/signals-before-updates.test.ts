@@ -13,6 +13,7 @@ import { handoffAnsweredSignal } from '../../workflows/handoff/handoff.contract'
 import { actors, escalationInput } from '../support/escalation-fixtures';
 import { eventually } from '../support/eventually';
 import { createIntegrationContext, type IntegrationContext } from '../support/harness';
+import { recordHistory, SIGNALS_FIRST_SET } from '../support/record-history';
 
 const EventType = temporal.api.enums.v1.EventType;
 
@@ -82,5 +83,6 @@ describe('a signal and an update in one workflow task (real Temporal and Postgre
     );
     const actions = trail.map((r: { action: string }) => r.action);
     expect(actions.indexOf('handoff_answered')).toBeLessThan(actions.indexOf('resolved'));
+    await recordHistory(ctx.client, SIGNALS_FIRST_SET, 'escalation-answer-and-resolution-in-one-task', handle.workflowId);
   });
 });

@@ -43,12 +43,13 @@ export const PROJECTION_LOCAL_PATCH = 'case-projection-local';
 export const NOTICES_IN_PROJECTION_PATCH = 'case-notices-in-projection';
 
 /**
- * Runs started after this marker apply the signals already received before an update that arrives in
- * the same workflow task, and validate the update against that state. Before it, a signal's event
- * waited in the inbox for the loop while the update's validator judged the state without it: an
- * update sent right after a handoff's answer, delivered in one task with it (after a worker restart,
- * say), was refused as if the case still waited on the handoff. Recorded histories without the marker
- * replay in the old order.
+ * An update that arrives in the same workflow task as signals received before it is applied after
+ * them, and its validator judges the case with them applied. Before, a signal's event waited in the
+ * inbox for the loop while the update's validator judged the state without it: a resolution sent right
+ * after a handoff's answer, delivered in one task with it (after a worker restart, say), was refused as
+ * if the case still waited on the handoff. The marker is asked for only when that happens (signals
+ * waiting as an update is applied), so a run pays its two history events (the marker and the
+ * TemporalChangeVersion search attribute) only then; histories recorded before it replay in the old order.
  */
 export const SIGNALS_BEFORE_UPDATES_PATCH = 'case-signals-before-updates';
 
@@ -86,8 +87,6 @@ export class CaseRuntime<S, E extends MachineEvent, In, V, Ctx> {
   private lastSearchAttributes = '';
   /** Whether this run projects through local activities (PROJECTION_LOCAL_PATCH). */
   private readonly projector: typeof projection;
-  /** Whether received signals go before an update (SIGNALS_BEFORE_UPDATES_PATCH). */
-  private readonly signalsFirst: boolean;
 
   constructor(
     private readonly kind: CaseKindDefinition<S, E, In, V, Ctx>,
@@ -98,7 +97,6 @@ export class CaseRuntime<S, E extends MachineEvent, In, V, Ctx> {
     this.ctx = kind.context(input, patched);
     this.projector = patched(PROJECTION_LOCAL_PATCH) ? localProjection : projection;
     const options = { noticesWithBatch: patched(NOTICES_IN_PROJECTION_PATCH) };
-    this.signalsFirst = patched(SIGNALS_BEFORE_UPDATES_PATCH);
     const now = Date.now();
     const carried = kind.carriedFrom(input);
     if (carried) {
@@ -129,8 +127,9 @@ export class CaseRuntime<S, E extends MachineEvent, In, V, Ctx> {
       // Synchronous on purpose: the SDK does not await validators.
       validator: (req: Req) => {
         if (this.book.hasApplied(currentUpdateInfo()?.id)) return;
-        const event = toEvent(req);
-        this.refuseUnless(this.signalsFirst ? this.book.checkAfter(this.inbox, event, Date.now()) : this.book.check(event, Date.now()));
+        // Validators run only when not replaying, where the handler's patched() is true: judge the
+        // update as the handler will apply it, after the signals received before it.
+        this.refuseUnless(this.book.checkAfter(this.inbox, toEvent(req), Date.now()));
       },
     });
   }
@@ -160,7 +159,7 @@ export class CaseRuntime<S, E extends MachineEvent, In, V, Ctx> {
     const updateId = currentUpdateInfo()?.id;
     if (!this.book.hasApplied(updateId)) {
       // Signals received before this update happen before it, as they arrived.
-      if (this.signalsFirst) this.applyInbox();
+      if (this.inbox.length > 0 && patched(SIGNALS_BEFORE_UPDATES_PATCH)) this.applyInbox();
       // Anything already due (a breach at this very instant) happens first.
       this.fireDueEvents(Date.now());
       this.refuseUnless(this.book.apply(event, Date.now()));
