@@ -12,7 +12,8 @@ import { describeProfiles } from './history-profile';
 import { runBench } from './bench-process';
 import { startInfra, type Teardown } from './infra';
 import { baselineScenario, escalationInput, riskdeskScenario, seedBenchRoster } from './lifecycle';
-import { report } from './report';
+import { measureCpu } from './cpu';
+import { cpuReport, report } from './report';
 import { describeWorkerOptions, workerOptionsFrom } from '../worker/worker-options';
 import { inPool, runScenario } from './runner';
 import { median } from './stats';
@@ -117,8 +118,10 @@ async function main(opts: Options, teardown: Teardown, keepSignalsToOurselves: (
     log(`riskdesk warm-up: ${opts.warmup} cases`);
     await guarded(runScenario(riskdesk, opts.warmup, opts.concurrency, track));
   }
+  // CPU per part while each measured phase runs (warm-ups excluded): comparable under any load.
+  const cpuOf = { dataSource: infra.dataSource, temporalPid: infra.temporalPid };
   log(`riskdesk: ${opts.n} cases`);
-  const measured = await guarded(runScenario(riskdesk, opts.n, opts.concurrency, track));
+  const { result: measured, cpu: clientCpu } = await measureCpu(cpuOf, () => guarded(runScenario(riskdesk, opts.n, opts.concurrency, track)));
 
   const api = await startApi(infra.databaseUrl, client, taskQueue, teardown);
   const viaApi = apiScenario(api.baseUrl, api.jwtSecret, { pollMs: opts.pollMs, resumeTimeoutMs: 60_000 });
@@ -128,7 +131,7 @@ async function main(opts: Options, teardown: Teardown, keepSignalsToOurselves: (
     await guarded(runScenario(viaApi, opts.warmup, opts.concurrency, trackApi));
   }
   log(`api: ${opts.n} cases through HTTP on ${api.baseUrl}`);
-  const throughApi = await guarded(runScenario(viaApi, opts.n, opts.concurrency, trackApi));
+  const { result: throughApi, cpu: apiCpu } = await measureCpu(cpuOf, () => guarded(runScenario(viaApi, opts.n, opts.concurrency, trackApi)));
 
   const sizeOf = (step: (typeof BASELINE_STEPS)[number]) => median(measured.cases.map((c) => c.replyBytes[step] ?? 0));
   const baselineInput: BaselineInput = {
@@ -141,8 +144,11 @@ async function main(opts: Options, teardown: Teardown, keepSignalsToOurselves: (
     await guarded(runScenario(baseline, opts.warmup, opts.concurrency, track));
   }
   log(`baseline: ${opts.n} workflows`);
-  const base = await guarded(runScenario(baseline, opts.n, opts.concurrency, track));
-  await guarded(Promise.all(base.cases.map((c) => client.workflow.getHandle(c.workflowId).result())));
+  const { result: base, cpu: baselineCpu } = await measureCpu(cpuOf, async () => {
+    const run = await guarded(runScenario(baseline, opts.n, opts.concurrency, track));
+    await guarded(Promise.all(run.cases.map((c) => client.workflow.getHandle(c.workflowId).result())));
+    return run;
+  });
 
   const sampled = measured.cases.slice(-PROFILED_CASES);
   const profiles = [
@@ -156,6 +162,8 @@ async function main(opts: Options, teardown: Teardown, keepSignalsToOurselves: (
     [
       '',
       report(opts, measured, base, throughApi),
+      '',
+      cpuReport(opts.n, { api: apiCpu, client: clientCpu, baseline: baselineCpu }),
       '',
       `One lifecycle as Temporal recorded it (median over the last ${sampled.length} measured cases; the escalation stays open for its reopen window):`,
       ...profiles,

@@ -1,3 +1,4 @@
+import type { CpuSample } from './cpu';
 import { UPDATES_PER_CASE, type Metric, type Step } from './lifecycle';
 import type { RunResult } from './runner';
 import { formatTable, summarize } from './stats';
@@ -71,5 +72,25 @@ export function report(opts: { n: number }, client: RunResult<unknown>, baseline
     'Targets (issue 13):',
     `  throughput through the API ${throughput.toFixed(2)}x the bare baseline's (target >= ${TARGET_THROUGHPUT_RATIO}x): ${verdict(throughput >= TARGET_THROUGHPUT_RATIO)}`,
     ...targets,
+  ].join('\n');
+}
+
+/**
+ * CPU milliseconds per lifecycle of each part, per system, and what they imply: on a machine whose
+ * cores are the limit, throughput can be at most the baseline's CPU per lifecycle over the system's.
+ */
+export function cpuReport(n: number, cpu: { api: CpuSample; client: CpuSample; baseline: CpuSample }): string {
+  const per = (ms: number | undefined) => (ms === undefined ? undefined : ms / n);
+  const fmt = (ms: number | undefined) => (ms === undefined ? '-' : ms.toFixed(1));
+  const total = (c: CpuSample) => c.self + (c.temporal ?? 0) + (c.postgres ?? 0);
+  const systems: Array<[string, CpuSample]> = [['api', cpu.api], ['client', cpu.client], ['baseline', cpu.baseline]];
+  const rows = systems.map(([name, c]) => [name, fmt(per(c.self)), fmt(per(c.temporal)), fmt(per(c.postgres)), fmt(per(total(c)))]);
+  const counted = [cpu.api.temporal, cpu.api.postgres].every((v) => v !== undefined) ? '' : ' (a part shown "-" is not on this machine and is not counted)';
+  const ceiling = total(cpu.baseline) / total(cpu.api);
+  return [
+    `CPU per lifecycle, ms (this process: client, API and worker; Temporal: the dev server; PostgreSQL: the benchmark database's backends)${counted}:`,
+    formatTable(['system', 'this process', 'Temporal', 'PostgreSQL', 'total'], rows),
+    `  api/base CPU per lifecycle ${ratio(total(cpu.api), total(cpu.baseline))}, client/base ${ratio(total(cpu.client), total(cpu.baseline))}:`,
+    `  with the cores as the limit, the API's throughput can reach at most ${ceiling.toFixed(2)}x the baseline's (target ${TARGET_THROUGHPUT_RATIO}x)`,
   ].join('\n');
 }

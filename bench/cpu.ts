@@ -1,0 +1,92 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import type { DataSource } from 'typeorm';
+
+/**
+ * CPU time spent by each part of the system during a phase of a benchmark, read from the kernel's
+ * counters: this process (client, API and worker threads), the Temporal dev server the benchmark
+ * started, and the PostgreSQL backends serving the benchmark's own database. Unlike throughput, CPU
+ * time per lifecycle barely moves when other work shares the machine, so a ratio of two systems' CPU
+ * per lifecycle can be compared across runs made under different loads.
+ */
+export interface CpuSample {
+  self: number;
+  temporal: number | undefined;
+  postgres: number | undefined;
+}
+
+/** The counters at one instant; PostgreSQL's per backend, as backends come and go. */
+interface CpuReading {
+  self: number;
+  temporal: number | undefined;
+  backends: Map<number, number> | undefined;
+}
+
+export type CpuPart = keyof CpuSample;
+export const CPU_PARTS: readonly CpuPart[] = ['self', 'temporal', 'postgres'];
+
+/** Clock ticks per second of /proc's counters (USER_HZ): 100 on Linux unless getconf says otherwise. */
+const TICKS_PER_SECOND = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** User plus system CPU milliseconds of a process on this machine; undefined when /proc cannot tell. */
+export function processCpuMs(pid: number): number | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) may hold spaces and parentheses: count fields after its last ')'.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime: fields 14 and 15 of stat
+    return Number.isFinite(ticks) ? (ticks * 1000) / TICKS_PER_SECOND : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Reads the counters now. PostgreSQL is counted when its backends run on this machine (their /proc
+ * entries are readable); a remote server leaves it undefined.
+ */
+async function readCpu(opts: { dataSource: DataSource; temporalPid?: number }): Promise<CpuReading> {
+  const usage = process.cpuUsage();
+  const rows: Array<{ pid: number }> = await opts.dataSource.query(
+    `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend'`,
+  );
+  const backends = new Map<number, number>();
+  let readable = rows.length > 0;
+  for (const { pid } of rows) {
+    const ms = processCpuMs(Number(pid));
+    if (ms === undefined) readable = false;
+    else backends.set(Number(pid), ms);
+  }
+  return {
+    self: (usage.user + usage.system) / 1000,
+    temporal: opts.temporalPid === undefined ? undefined : processCpuMs(opts.temporalPid),
+    backends: readable ? backends : undefined,
+  };
+}
+
+/**
+ * CPU spent between two readings, per part. A backend that appeared in between (a pool opening a
+ * connection) counts whole; one that closed in between is missed (the benchmark's pools keep theirs).
+ */
+function cpuBetween(start: CpuReading, end: CpuReading): CpuSample {
+  let postgres: number | undefined;
+  if (start.backends && end.backends) {
+    postgres = 0;
+    for (const [pid, ms] of end.backends) postgres += Math.max(0, ms - (start.backends.get(pid) ?? 0));
+  }
+  const temporal = start.temporal === undefined || end.temporal === undefined ? undefined : end.temporal - start.temporal;
+  return { self: end.self - start.self, temporal, postgres };
+}
+
+/** Measures the CPU each part spent while `work` ran. */
+export async function measureCpu<T>(opts: { dataSource: DataSource; temporalPid?: number }, work: () => Promise<T>): Promise<{ result: T; cpu: CpuSample }> {
+  const start = await readCpu(opts);
+  const result = await work();
+  return { result, cpu: cpuBetween(start, await readCpu(opts)) };
+}
