@@ -35,6 +35,7 @@ import { QaReleaseMetricIndexes1764147600000 } from './migrations/1764147600000-
 import { AssigneeBreachedListIndexes1764151200000 } from './migrations/1764151200000-assignee-breached-list-indexes';
 import { WorkloadMetricReadIndexes1764154800000 } from './migrations/1764154800000-workload-metric-read-indexes';
 import { MetricCaseDimensions1764158400000 } from './migrations/1764158400000-metric-case-dimensions';
+import { FinishedListIndexes1764162000000 } from './migrations/1764162000000-finished-list-indexes';
 
 /** Every entity and migration, listed explicitly so the compiled app and jest (TS) load the same set. */
 export const ENTITIES = [
@@ -47,7 +48,7 @@ export const MIGRATIONS = [
   AuditAppendOnly1764111600000, StrategicReviews1764115200000, Appeals1764118800000, DecisionQuality1764122400000,
   ReadPathIndexes1764126000000, BulkOperations1764129600000, Webhooks1764133200000, ScorecardAppealIndex1764140400000,
   FilterIndexes1764144000000, QaReleaseMetricIndexes1764147600000, AssigneeBreachedListIndexes1764151200000, WorkloadMetricReadIndexes1764154800000,
-  MetricCaseDimensions1764158400000,
+  MetricCaseDimensions1764158400000, FinishedListIndexes1764162000000,
 ];
 
 /** Bounds on every database call of a long-running process (API, worker); see config/env.ts. */

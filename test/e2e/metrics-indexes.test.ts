@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { migrate, MIGRATIONS } from '../../db/data-source';
+import { indexesNamed } from '../support/indexes';
 import { createScratchDatabase } from '../support/scratch-database';
 import { MetricsIndexes1764104400000 } from '../../db/migrations/1764104400000-metrics-indexes';
 
@@ -25,15 +26,7 @@ describe('metrics indexes migration (real PostgreSQL)', () => {
   let ds: DataSource;
   let drop: (() => Promise<void>) | undefined;
 
-  const indexes = async (): Promise<Record<string, { valid: boolean; definition: string }>> => {
-    const rows: Array<{ name: string; valid: boolean; definition: string }> = await ds.query(
-      `SELECT c.relname AS name, i.indisvalid AS valid, pg_get_indexdef(i.indexrelid) AS definition
-         FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
-        WHERE c.relname = ANY($1::text[])`,
-      [NAMES],
-    );
-    return Object.fromEntries(rows.map((r) => [r.name, { valid: r.valid, definition: r.definition }]));
-  };
+  const indexes = () => indexesNamed(ds, NAMES);
 
   beforeAll(async () => {
     ({ dataSource: ds, drop } = await createScratchDatabase('metrics_ix', { seed: false }));

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { migrate, MIGRATIONS } from '../../db/data-source';
 import { ReadPathIndexes1764126000000 } from '../../db/migrations/1764126000000-read-path-indexes';
+import { indexesNamed } from '../support/indexes';
 import { createScratchDatabase } from '../support/scratch-database';
 
 const NAMES = ['ix_cases_team_created', 'ix_cases_team_state_created', 'ix_cases_team_completed', 'ix_cases_team_open_created', 'ix_tasks_team_queue'];
@@ -10,15 +11,7 @@ describe('read-path indexes migration (real PostgreSQL)', () => {
   let ds: DataSource;
   let drop: () => Promise<void>;
 
-  const indexes = async (): Promise<Record<string, { valid: boolean; definition: string }>> => {
-    const rows: Array<{ name: string; valid: boolean; definition: string }> = await ds.query(
-      `SELECT c.relname AS name, i.indisvalid AS valid, pg_get_indexdef(i.indexrelid) AS definition
-         FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
-        WHERE c.relname = ANY($1::text[])`,
-      [NAMES],
-    );
-    return Object.fromEntries(rows.map((r) => [r.name, { valid: r.valid, definition: r.definition }]));
-  };
+  const indexes = () => indexesNamed(ds, NAMES);
 
   beforeAll(async () => {
     ({ dataSource: ds, drop } = await createScratchDatabase('read_ix'));

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { migrate, MIGRATIONS } from '../../db/data-source';
 import { WorkloadMetricReadIndexes1764154800000 } from '../../db/migrations/1764154800000-workload-metric-read-indexes';
+import { indexesNamed } from '../support/indexes';
 import { createScratchDatabase } from '../support/scratch-database';
 
 const NAMES = ['ix_cases_open_backlog'];
@@ -14,15 +15,7 @@ describe('workload and metric read indexes migration (real PostgreSQL)', () => {
   let ds: DataSource;
   let drop: () => Promise<void>;
 
-  const indexes = async (): Promise<Record<string, { valid: boolean; definition: string }>> => {
-    const rows: Array<{ name: string; valid: boolean; definition: string }> = await ds.query(
-      `SELECT c.relname AS name, i.indisvalid AS valid, pg_get_indexdef(i.indexrelid) AS definition
-         FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
-        WHERE c.relname = ANY($1::text[])`,
-      [NAMES],
-    );
-    return Object.fromEntries(rows.map((r) => [r.name, { valid: r.valid, definition: r.definition }]));
-  };
+  const indexes = () => indexesNamed(ds, NAMES);
   const plan = async (sql: string, params: unknown[]): Promise<string> =>
     ((await ds.query(`EXPLAIN ${sql}`, params)) as Array<{ 'QUERY PLAN': string }>).map((r) => r['QUERY PLAN']).join('\n');
 
