@@ -1,13 +1,9 @@
 import {
-  acknowledgeUpdate,
-  awaitRecordedUpdate,
-  escalationWorkflowId,
   recordSellerResponseUpdate,
   requestInfoUpdate,
   resolveUpdate,
 } from '../../workflows/escalation/escalation.contract';
-import type { escalationWorkflow } from '../../workflows/escalation/escalation.workflow';
-import { actors, escalationInput } from '../support/escalation-fixtures';
+import { startAcknowledgedCase } from '../support/escalation-fixtures';
 import { createIntegrationContext, type IntegrationContext } from '../support/harness';
 
 describe('a worker restart in the middle of a case (real Temporal dev server, real PostgreSQL)', () => {
@@ -18,15 +14,7 @@ describe('a worker restart in the middle of a case (real Temporal dev server, re
   afterAll(() => ctx.close());
 
   it('loses nothing: the case waits, a new worker picks it up, the pending answer is applied once', async () => {
-    const input = escalationInput({ severity: 'high' });
-    const handle = await ctx.client.workflow.start<typeof escalationWorkflow>('escalationWorkflow', {
-      taskQueue: ctx.taskQueue,
-      workflowId: escalationWorkflowId(input.caseId),
-      args: [input],
-    });
-    const created = await handle.executeUpdate(awaitRecordedUpdate);
-    const me = created.assigneeId === 'ana' ? actors.ana : actors.chloe;
-    await handle.executeUpdate(acknowledgeUpdate, { args: [{ actor: me }] });
+    const { handle, holder: me, input } = await startAcknowledgedCase(ctx.client, ctx.taskQueue);
     await handle.executeUpdate(requestInfoUpdate, {
       args: [{ actor: me, question: 'Proof of purchase', deadline: Date.now() + 72 * 3_600_000 }],
     });

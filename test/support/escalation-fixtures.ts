@@ -1,3 +1,4 @@
+import type { Client } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../workflows/common/actor';
 import { buildEscalationSettings } from '../../api/escalations/escalation-settings';
@@ -7,7 +8,14 @@ import { loadConfig } from '../../config/env';
 import { SEED_TEAMS } from '../../db/seed/teams';
 import type { Severity } from '../../workflows/common/severity';
 import { CURRENT_TAXONOMY_VERSION } from '../../workflows/escalation/escalation.taxonomy';
-import type { EscalationInput, EscalationSettings } from '../../workflows/escalation/escalation.contract';
+import {
+  acknowledgeUpdate,
+  awaitRecordedUpdate,
+  escalationWorkflowId,
+  type EscalationInput,
+  type EscalationSettings,
+} from '../../workflows/escalation/escalation.contract';
+import type { escalationWorkflow } from '../../workflows/escalation/escalation.workflow';
 
 export const actors = {
   ana: { userId: 'ana', role: 'specialist', team: 'seller-risk-eu' },
@@ -58,4 +66,21 @@ export function escalationInput(
     team,
     settings: settingsFor(severity, team, overrides.settings),
   };
+}
+
+/**
+ * Starts an escalation on `taskQueue`, waits until its creation is recorded, and has the specialist
+ * routing chose (ana or chloe, the seeded team's two) acknowledge it: a case in progress, held by
+ * `holder`, for tests of what happens next.
+ */
+export async function startAcknowledgedCase(client: Client, taskQueue: string, input = escalationInput({ severity: 'high' })) {
+  const handle = await client.workflow.start<typeof escalationWorkflow>('escalationWorkflow', {
+    taskQueue,
+    workflowId: escalationWorkflowId(input.caseId),
+    args: [input],
+  });
+  const created = await handle.executeUpdate(awaitRecordedUpdate);
+  const holder = created.assigneeId === 'ana' ? actors.ana : actors.chloe;
+  await handle.executeUpdate(acknowledgeUpdate, { args: [{ actor: holder }] });
+  return { handle, holder, caseId: input.caseId, input };
 }

@@ -2,7 +2,6 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import { answerHandoffUpdate, getHandoffQuery, handoffWorkflowId } from '../../workflows/handoff/handoff.contract';
 import {
-  acknowledgeUpdate,
   awaitRecordedUpdate,
   escalationWorkflowId,
   getEscalationQuery,
@@ -11,7 +10,7 @@ import {
   resolveUpdate,
 } from '../../workflows/escalation/escalation.contract';
 import type { escalationWorkflow } from '../../workflows/escalation/escalation.workflow';
-import { actors, escalationInput } from '../support/escalation-fixtures';
+import { actors, escalationInput, startAcknowledgedCase } from '../support/escalation-fixtures';
 import { eventually } from '../support/eventually';
 import { createTimeSkippingContext, type TimeSkippingContext } from '../support/time-skipping';
 
@@ -28,17 +27,10 @@ describe('handoffs, seller deadlines and leases (time-skipping server, real Post
   });
   afterAll(() => ctx.close());
 
-  /** Starts a case and has its assignee acknowledge it; returns the handle and the assignee. */
+  /** A case in progress: started, recorded and acknowledged by the specialist routing chose. */
   async function workingCase(taskQueue: string, input = escalationInput({ severity: 'high' })) {
-    const handle = await ctx.env.client.workflow.start<typeof escalationWorkflow>('escalationWorkflow', {
-      taskQueue,
-      workflowId: escalationWorkflowId(input.caseId),
-      args: [input],
-    });
-    const view = await handle.executeUpdate(awaitRecordedUpdate);
-    const assignee = view.assigneeId === 'ana' ? actors.ana : actors.chloe;
-    await handle.executeUpdate(acknowledgeUpdate, { args: [{ actor: assignee }] });
-    return { handle, assignee, caseId: input.caseId };
+    const { handle, holder, caseId } = await startAcknowledgedCase(ctx.env.client, taskQueue, input);
+    return { handle, assignee: holder, caseId };
   }
 
   it('waits on a Legal handoff, refuses an answer from Policy, and resumes when Legal answers', async () => {

@@ -1,16 +1,12 @@
 import { temporal } from '@temporalio/proto';
 import { SIGNALS_BEFORE_UPDATES_PATCH } from '../../workflows/common/runtime/case-runtime';
 import {
-  acknowledgeUpdate,
-  awaitRecordedUpdate,
-  escalationWorkflowId,
   getEscalationQuery,
   handOffUpdate,
   resolveUpdate,
 } from '../../workflows/escalation/escalation.contract';
-import type { escalationWorkflow } from '../../workflows/escalation/escalation.workflow';
 import { handoffAnsweredSignal } from '../../workflows/handoff/handoff.contract';
-import { actors, escalationInput } from '../support/escalation-fixtures';
+import { actors, startAcknowledgedCase } from '../support/escalation-fixtures';
 import { eventually } from '../support/eventually';
 import { createIntegrationContext, type IntegrationContext } from '../support/harness';
 import { recordHistory, SIGNALS_FIRST_SET } from '../support/record-history';
@@ -33,15 +29,7 @@ describe('a signal and an update in one workflow task (real Temporal and Postgre
   afterAll(() => ctx?.close());
 
   it('applies the handoff answer before judging the resolution that follows it', async () => {
-    const input = escalationInput({ severity: 'high' });
-    const handle = await ctx.client.workflow.start<typeof escalationWorkflow>('escalationWorkflow', {
-      taskQueue: ctx.taskQueue,
-      workflowId: escalationWorkflowId(input.caseId),
-      args: [input],
-    });
-    const created = await handle.executeUpdate(awaitRecordedUpdate);
-    const holder = created.assigneeId === 'ana' ? actors.ana : actors.chloe;
-    await handle.executeUpdate(acknowledgeUpdate, { args: [{ actor: holder }] });
+    const { handle, holder, input } = await startAcknowledgedCase(ctx.client, ctx.taskQueue);
     const waiting = await handle.executeUpdate(handOffUpdate, { args: [{ actor: holder, team: 'legal', question: 'Is the notice valid?' }] });
     expect(waiting.state).toBe('waiting_on_handoff');
     const handoffId = waiting.case.handoffs[0].id;
