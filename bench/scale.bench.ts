@@ -12,7 +12,7 @@ import { ESCALATION_WORKFLOW_TYPE, awaitRecordedUpdate, escalationStartOptions, 
 import { intFlags, runBench } from './bench-process';
 import { startInfra, type Teardown } from './infra';
 import { escalationInput, seedBenchRoster } from './lifecycle';
-import { rssMiB, spawnService } from './processes';
+import { rssMiB, spawnService, type ChildService } from './processes';
 import { inPool } from './runner';
 import { signedClient } from './signed-client';
 import { summarize } from './stats';
@@ -26,6 +26,8 @@ import { summarize } from './stats';
  * Each case's first-response clock has `--budget-s` seconds (warning at half), so with a budget shorter
  * than the opening phase, clocks fire while cases are still being opened: the load a team sees when
  * deadlines fall due all day. The resolution clock (30 days) stays live: one more timer per case.
+ * `--workers=N` runs N worker processes on the one task queue, to see whether a second worker moves
+ * the start rate and the lateness on this machine's cores.
  */
 
 const TARGET_P99_LATENESS_MS = 2000;
@@ -35,6 +37,7 @@ interface Options {
   open: number;
   concurrency: number;
   budgetS: number;
+  workers: number;
 }
 
 const log = (msg: string) => console.log(`[bench:scale] ${msg}`);
@@ -44,8 +47,9 @@ function parse(argv: string[], env: NodeJS.ProcessEnv): Options {
     open: { variable: 'BENCH_OPEN', fallback: 1000, min: 1 },
     concurrency: { variable: 'BENCH_CONCURRENCY', fallback: 50, min: 1 },
     'budget-s': { variable: 'BENCH_BUDGET_S', fallback: 60, min: 10 },
+    workers: { variable: 'BENCH_WORKERS', fallback: 1, min: 1 },
   });
-  return { open: f.open, concurrency: f.concurrency, budgetS: f['budget-s'] };
+  return { open: f.open, concurrency: f.concurrency, budgetS: f['budget-s'], workers: f.workers };
 }
 
 async function main(opts: Options, teardown: Teardown, ownSignals: () => void): Promise<void> {
@@ -56,7 +60,7 @@ async function main(opts: Options, teardown: Teardown, ownSignals: () => void): 
       'Riskdesk scale benchmark',
       `  machine:     ${cpus.length} cores (${cpus[0]?.model ?? 'unknown'}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, ${os.platform()} ${os.release()}`,
       `  load:        ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (1, 5, 15 min) before starting`,
-      `  config:      ${opts.open} cases, ${opts.concurrency} starts in flight, first-response budget ${opts.budgetS} s (warning at half), resolution 30 days`,
+      `  config:      ${opts.open} cases, ${opts.concurrency} starts in flight, first-response budget ${opts.budgetS} s (warning at half), resolution 30 days, ${opts.workers} worker process(es) on one task queue`,
     ].join('\n'),
   );
   const dbFile = path.resolve(config.DATA_DIR, `bench-scale-${process.pid}`, 'temporal.sqlite');
@@ -69,22 +73,27 @@ async function main(opts: Options, teardown: Teardown, ownSignals: () => void): 
 
   const taskQueue = `bench-scale-${randomUUID()}`;
   const proofSecret = randomBytes(32).toString('hex');
-  log('starting the worker (npm run worker, its own process)');
-  const worker = await spawnService(
-    'worker',
-    'worker',
-    {
-      NODE_ENV: 'production',
-      DATABASE_URL: infra.databaseUrl,
-      TEMPORAL_ADDRESS: infra.temporalAddress,
-      TEMPORAL_NAMESPACE: config.TEMPORAL_NAMESPACE,
-      TEMPORAL_TASK_QUEUE: taskQueue,
-      ACTOR_PROOF_SECRET: proofSecret,
-      WORKER_METRICS_ADDRESS: 'off',
-    },
-    /polling task queue/,
-    teardown,
-  );
+  log(`starting ${opts.workers} worker process(es) (npm run worker, each its own process, one task queue)`);
+  const workers: ChildService[] = [];
+  for (let n = 1; n <= opts.workers; n++) {
+    workers.push(
+      await spawnService(
+        opts.workers === 1 ? 'worker' : `worker ${n}`,
+        'worker',
+        {
+          NODE_ENV: 'production',
+          DATABASE_URL: infra.databaseUrl,
+          TEMPORAL_ADDRESS: infra.temporalAddress,
+          TEMPORAL_NAMESPACE: config.TEMPORAL_NAMESPACE,
+          TEMPORAL_TASK_QUEUE: taskQueue,
+          ACTOR_PROOF_SECRET: proofSecret,
+          WORKER_METRICS_ADDRESS: 'off',
+        },
+        /polling task queue/,
+        teardown,
+      ),
+    );
+  }
   const connection = await Connection.connect({ address: infra.temporalAddress });
   teardown.push('client connection', () => connection.close());
   const client = signedClient(connection, config.TEMPORAL_NAMESPACE, proofSecret);
@@ -100,9 +109,10 @@ async function main(opts: Options, teardown: Teardown, ownSignals: () => void): 
     );
   }
 
-  const memory = { worker: 0, server: 0 };
+  // Peaks per worker process, and of the server.
+  const memory = { workers: workers.map(() => 0), server: 0 };
   const sampleMemory = () => {
-    memory.worker = Math.max(memory.worker, rssMiB(worker.pid) || 0);
+    workers.forEach((w, i) => (memory.workers[i] = Math.max(memory.workers[i], rssMiB(w.pid) || 0)));
     memory.server = Math.max(memory.server, rssMiB(infra.temporalPid) || 0);
   };
   const sampler = setInterval(sampleMemory, 1000);
@@ -138,7 +148,7 @@ async function main(opts: Options, teardown: Teardown, ownSignals: () => void): 
     if (++opened % Math.max(1, Math.floor(opts.open / 10)) === 0) log(`${opened} open (${(opened / ((performance.now() - t0) / 1000)).toFixed(1)}/s)`);
   });
   const openSeconds = (performance.now() - t0) / 1000;
-  const atOpen = { worker: rssMiB(worker.pid), server: rssMiB(infra.temporalPid) };
+  const atOpen = { workers: workers.map((w) => rssMiB(w.pid)), server: rssMiB(infra.temporalPid) };
   log(`all ${opts.open} open in ${openSeconds.toFixed(1)} s; waiting for every first-response clock to breach`);
   // The first warnings fall due half a budget after the first start: sooner than the last start, they
   // compete with the opening for the worker, and the lateness measured is that of an overloaded worker.
@@ -190,7 +200,7 @@ async function main(opts: Options, teardown: Teardown, ownSignals: () => void): 
       '',
       `Open cases: ${opts.open}`,
       `  start rate: ${(opts.open / openSeconds).toFixed(1)} cases/s sustained (${openSeconds.toFixed(1)} s; start + awaitRecorded p50 ${start.p50.toFixed(0)} ms, p99 ${start.p99.toFixed(0)} ms, ${opts.concurrency} in flight; ${retries} calls retried after a deadline error)`,
-      `  worker RSS: ${atOpen.worker.toFixed(0)} MiB when all were open, ${memory.worker.toFixed(0)} MiB peak (npm run worker; WORKER_* unset: the SDK's default workflow cache, sized from the heap: 2,310 workflows on a 4 GiB heap)`,
+      `  worker RSS: ${mibList(atOpen.workers)} MiB when all were open, ${mibList(memory.workers)} MiB peak (npm run worker${opts.workers === 1 ? '' : ', per process'}; WORKER_* unset: the SDK's default workflow cache, sized from the heap: 2,310 workflows on a 4 GiB heap)`,
       `  Temporal dev server RSS: ${atOpen.server.toFixed(0)} MiB when all were open, ${memory.server.toFixed(0)} MiB peak`,
       `  Temporal SQLite: ${(sqlite[0] / 2 ** 20).toFixed(1)} MiB + WAL ${(sqlite[1] / 2 ** 20).toFixed(1)} MiB; read-model database ${sizes[0].size}`,
       overlap,
@@ -199,5 +209,7 @@ async function main(opts: Options, teardown: Teardown, ownSignals: () => void): 
     ].join('\n'),
   );
 }
+
+const mibList = (values: number[]) => values.map((v) => v.toFixed(0)).join(' + ');
 
 runBench('bench:scale', parse, main);
