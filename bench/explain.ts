@@ -58,7 +58,7 @@ export function timeQueries(ds: DataSource): { take(): number; detach(): void } 
   };
 }
 
-const PLAN_NODE = /(Scan|Sort|Aggregate|Limit|Join|Nested Loop|Hash|Gather|Unique|Append|Execution Time|Rows Removed|Buffers)/;
+const PLAN_NODE = /(Scan|Sort|Aggregate|Limit|Join|Nested Loop|Hash|Gather|Unique|Append|Execution Time|Rows Removed|Buffers|Heap Fetches)/;
 
 /**
  * EXPLAIN (ANALYZE, BUFFERS) of each read the route ran, compacted to the nodes that say how rows were

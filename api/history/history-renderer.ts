@@ -15,15 +15,15 @@ export function eventTypeName(type: number | null | undefined): string {
   return name ? name.replace(/^EVENT_TYPE_/, '') : `UNKNOWN_${type ?? 'UNSPECIFIED'}`;
 }
 
+/** The marker the SDK records for a local activity's outcome (its details hold the activity's type and result). */
+export const LOCAL_ACTIVITY_MARKER = 'core_local_activity';
+
 /**
  * A workflow's event history as operators read it: each event's type and time, and for messages,
  * activities, timers and child workflows their name and decoded arguments or result (or failure).
  * Events that finish something (an activity's completion, an update's completion, a timer firing)
  * carry the name of what they finish, looked up from the event that started it.
  */
-/** The marker the SDK records for a local activity's outcome (its details hold the activity's type and result). */
-export const LOCAL_ACTIVITY_MARKER = 'core_local_activity';
-
 export function renderHistory(events: readonly Event[], converter: PayloadConverter = defaultPayloadConverter): HistoryEventResponse[] {
   const names = new Map<string, string>();
   const decode = (payloads: Payloads): unknown[] => (payloads?.payloads ?? []).map((p) => decodePayload(p as Payload, converter));

@@ -311,10 +311,6 @@ export class MetricsRepository {
     }));
   }
 
-  /**
-   * One read-only statement under a statement timeout, so a metric over a huge range fails with a
-   * clear answer instead of holding a connection; a time zone PostgreSQL does not know is named.
-   */
   /** Seller survey answers given in the window, counted by kind, team, decision and score. */
   async surveyAnswers(filter: CaseFilter, window: PeriodWindow): Promise<SurveyCount[]> {
     const p = new Params();
@@ -330,6 +326,10 @@ export class MetricsRepository {
     return rows.map((r) => ({ kind: r.kind, team: r.team, decision: r.decision, score: r.score, count: r.n }));
   }
 
+  /**
+   * One read-only statement under a statement timeout, so a metric over a huge range fails with a
+   * clear answer instead of holding a connection; a time zone PostgreSQL does not know is named.
+   */
   private async run<T>(sql: string, p: Params, timeZone: string | null): Promise<T[]> {
     try {
       return await this.dataSource.transaction('READ COMMITTED', async (tx) => {

@@ -113,7 +113,6 @@ export class MetricsService {
     };
   }
 
-  /** The workload's staffing plan (GET /workload), for the metrics dashboard. */
   /** Seller survey answers given in the period, by kind, team and decision (answers carry the case's team and kind). */
   async satisfaction(actor: Actor, query: MetricsPeriodQuery): Promise<SatisfactionResponse> {
     const { scope, period, window, now } = await this.prepare(actor, query);
@@ -121,6 +120,7 @@ export class MetricsService {
     return { ...head(scope, period, now), ...satisfactionReport(counts) };
   }
 
+  /** The workload's staffing plan (GET /workload), for the metrics dashboard. */
   async staffing(actor: Actor, query: StaffingQuery): Promise<StaffingResponse> {
     // One team, as in the workload: an operator who names none is told so by the workload (400 naming team).
     this.access.require(actor, 'metrics.view', { kind: 'roster', team: query.team ?? actor.team });

@@ -11,10 +11,6 @@ type Operation = {
   parameters?: Array<{ in: string; name: string; schema?: Record<string, unknown> }>;
 };
 
-/**
- * What the served OpenAPI document promises, checked on the document itself (the fuzzing test checks
- * the API against it). Built around dependencies that are never connected: no server is needed.
- */
 /** Operations that are not behind the user bearer token: public ones, and Prometheus's own token. */
 const SECURITY: Record<string, unknown[]> = { '/health': [], '/ready': [], '/metrics': [{ 'metrics-token': [] }], '/auth/dev-users': [], '/auth/dev-token': [], '/console/config': [] };
 
@@ -28,6 +24,10 @@ const OWN_ERRORS: Record<string, string[]> = {
   'POST /auth/dev-token': ['400', '404', '413', '415', '429', '503'],
 };
 
+/**
+ * What the served OpenAPI document promises, checked on the document itself (the fuzzing test checks
+ * the API against it). Built around dependencies that are never connected: no server is needed.
+ */
 describe('the OpenAPI document', () => {
   let app: INestApplication;
   let doc: { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, { properties?: Record<string, Record<string, unknown>>; additionalProperties?: unknown }> } };
