@@ -25,14 +25,21 @@ interface CpuReading {
 export type CpuPart = keyof CpuSample;
 export const CPU_PARTS: readonly CpuPart[] = ['self', 'temporal', 'postgres'];
 
-/** Clock ticks per second of /proc's counters (USER_HZ): 100 on Linux unless getconf says otherwise. */
-const TICKS_PER_SECOND = (() => {
-  try {
-    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-  } catch {
-    return 100;
+/**
+ * Clock ticks per second of /proc's counters (USER_HZ): 100 on Linux unless getconf says otherwise.
+ * Asked once, when first needed, not when the module is loaded.
+ */
+let ticksPerSecond: number | undefined;
+function clockTicksPerSecond(): number {
+  if (ticksPerSecond === undefined) {
+    try {
+      ticksPerSecond = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+    } catch {
+      ticksPerSecond = 100;
+    }
   }
-})();
+  return ticksPerSecond;
+}
 
 /** User plus system CPU milliseconds of a process on this machine; undefined when /proc cannot tell. */
 export function processCpuMs(pid: number): number | undefined {
@@ -41,7 +48,7 @@ export function processCpuMs(pid: number): number | undefined {
     // The command name (field 2) may hold spaces and parentheses: count fields after its last ')'.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime: fields 14 and 15 of stat
-    return Number.isFinite(ticks) ? (ticks * 1000) / TICKS_PER_SECOND : undefined;
+    return Number.isFinite(ticks) ? (ticks * 1000) / clockTicksPerSecond() : undefined;
   } catch {
     return undefined;
   }
