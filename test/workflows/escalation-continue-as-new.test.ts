@@ -1,13 +1,9 @@
 import {
-  acknowledgeUpdate,
-  awaitRecordedUpdate,
-  escalationWorkflowId,
   extendSlaUpdate,
   getEscalationQuery,
   resolveUpdate,
 } from '../../workflows/escalation/escalation.contract';
-import type { escalationWorkflow } from '../../workflows/escalation/escalation.workflow';
-import { actors, escalationInput } from '../support/escalation-fixtures';
+import { actors, escalationInput, startAcknowledgedCase } from '../support/escalation-fixtures';
 import { eventually } from '../support/eventually';
 import { createTimeSkippingContext, type TimeSkippingContext } from '../support/time-skipping';
 
@@ -22,14 +18,7 @@ describe('continue-as-new (time-skipping server, real PostgreSQL)', () => {
     await ctx.run(async (taskQueue) => {
       // A tiny history budget forces continue-as-new after a few actions instead of thousands.
       const input = escalationInput({ severity: 'high', settings: { continueAsNewAfterEvents: 40 } });
-      const handle = await ctx.env.client.workflow.start<typeof escalationWorkflow>('escalationWorkflow', {
-        taskQueue,
-        workflowId: escalationWorkflowId(input.caseId),
-        args: [input],
-      });
-      const first = await handle.executeUpdate(awaitRecordedUpdate);
-      const assignee = first.assigneeId === 'ana' ? actors.ana : actors.chloe;
-      await handle.executeUpdate(acknowledgeUpdate, { args: [{ actor: assignee }] });
+      const { handle, holder: assignee } = await startAcknowledgedCase(ctx.env.client, taskQueue, input);
       const firstRunId = (await handle.describe()).runId;
 
       const extend = (i: number) =>

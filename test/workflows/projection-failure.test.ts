@@ -1,13 +1,9 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import {
-  acknowledgeUpdate,
-  awaitRecordedUpdate,
-  escalationWorkflowId,
   getEscalationQuery,
   requestInfoUpdate,
 } from '../../workflows/escalation/escalation.contract';
-import type { escalationWorkflow } from '../../workflows/escalation/escalation.workflow';
-import { actors, escalationInput } from '../support/escalation-fixtures';
+import { escalationInput, startAcknowledgedCase } from '../support/escalation-fixtures';
 import { eventually } from '../support/eventually';
 import { createTimeSkippingContext, type TimeSkippingContext } from '../support/time-skipping';
 
@@ -28,14 +24,7 @@ describe('a projection that fails for good (time-skipping server, real PostgreSQ
   it('answers not_recorded within the bound, keeps the change, and records it once the database takes it', async () => {
     await ctx.run(async (taskQueue) => {
       const input = escalationInput({ severity: 'high' });
-      const handle = await ctx.env.client.workflow.start<typeof escalationWorkflow>('escalationWorkflow', {
-        taskQueue,
-        workflowId: escalationWorkflowId(input.caseId),
-        args: [input],
-      });
-      const created = await handle.executeUpdate(awaitRecordedUpdate);
-      const me = created.assigneeId === 'ana' ? actors.ana : actors.chloe;
-      await handle.executeUpdate(acknowledgeUpdate, { args: [{ actor: me }] });
+      const { handle, holder: me } = await startAcknowledgedCase(ctx.env.client, taskQueue, input);
 
       const name = `refuse_${input.caseId.replace(/-/g, '')}`;
       await ctx.dataSource.query(`
