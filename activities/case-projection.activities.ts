@@ -22,18 +22,19 @@ export function createCaseProjectionActivities({ dataSource }: CaseProjectionDep
         await tx.query(
           `INSERT INTO cases (id, kind, workflow_id, seller_id, marketplace, severity, summary, state, is_open,
                               team, assignee_id, breached, due_at, created_by, snapshot, projection_seq, created_at, updated_at,
-                              resolved_at, closed_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
+                              resolved_at, closed_at, escalation_category, escalation_root_cause)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)
            ON CONFLICT (id) DO UPDATE SET
              state = EXCLUDED.state, is_open = EXCLUDED.is_open, team = EXCLUDED.team, assignee_id = EXCLUDED.assignee_id,
              severity = EXCLUDED.severity, breached = cases.breached OR EXCLUDED.breached, due_at = EXCLUDED.due_at,
              snapshot = EXCLUDED.snapshot, projection_seq = EXCLUDED.projection_seq, updated_at = EXCLUDED.updated_at,
-             resolved_at = EXCLUDED.resolved_at, closed_at = EXCLUDED.closed_at
+             resolved_at = EXCLUDED.resolved_at, closed_at = EXCLUDED.closed_at,
+             escalation_category = EXCLUDED.escalation_category, escalation_root_cause = EXCLUDED.escalation_root_cause
            WHERE cases.projection_seq < EXCLUDED.projection_seq`,
           [
             row.caseId, row.kind, row.workflowId, row.sellerId, row.marketplace, row.severity, row.summary, row.state, row.open,
             row.team, row.assigneeId, row.breached, ts(row.dueAt), row.createdBy, JSON.stringify(row.snapshot),
-            projectionSeq, ts(row.createdAt), ts(row.updatedAt), ts(row.resolvedAt), ts(row.closedAt),
+            projectionSeq, ts(row.createdAt), ts(row.updatedAt), ts(row.resolvedAt), ts(row.closedAt), ...escalationLabels(row.details),
           ],
         );
         await upsertDetails(tx, row.caseId, row.details, projectionSeq);
@@ -76,6 +77,14 @@ export function createCaseProjectionActivities({ dataSource }: CaseProjectionDep
         await writeNotices(tx, notices);
       })),
   };
+}
+
+/**
+ * The escalation's category and root cause the case row carries for the volume metric (migration
+ * 1764165600000), written with the case row so it is not written twice; null for the other kinds.
+ */
+function escalationLabels(details: CaseDetailsRow): [category: string | null, rootCause: string | null] {
+  return details.kind === 'escalation' ? [details.category, details.rootCause] : [null, null];
 }
 
 /** The kind's own row, in its own table, moved forward under the same sequence guard as the case. */

@@ -57,7 +57,8 @@ export interface BenchInfra {
 /**
  * Like `npm start`: PostgreSQL from DATABASE_URL or embedded (its own data folder and a free port),
  * Temporal from TEMPORAL_ADDRESS or a dev server on a free port without the UI and without a file, so
- * nothing outlives the run. The database is always a fresh one, migrated, and dropped at the end.
+ * nothing outlives the run. The database is always a fresh one, migrated, and dropped at the end unless
+ * `keepDatabase` asks to leave it.
  */
 export async function startInfra(
   opts: {
@@ -68,6 +69,8 @@ export async function startInfra(
     log: (msg: string) => void;
     /** Persist the dev server's state in this SQLite file (removed at the end) instead of memory, to measure its size. */
     temporalDbFile?: string;
+    /** Leave the database in place at the end (named in the log), to inspect it afterwards. */
+    keepDatabase?: boolean;
   },
   teardown: Teardown,
 ): Promise<BenchInfra> {
@@ -85,7 +88,8 @@ export async function startInfra(
 
   const dbName = `riskdesk_bench_${process.pid}_${Date.now()}`;
   await explain(`creating database ${dbName} on ${redact(adminUrl)}`, adminQuery(adminUrl, `CREATE DATABASE ${dbName}`));
-  teardown.push(`database ${dbName}`, () => adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`));
+  if (opts.keepDatabase) opts.log(`database ${dbName} is kept after the run (DROP DATABASE ${dbName} when done with it)`);
+  else teardown.push(`database ${dbName}`, () => adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`));
   const url = new URL(adminUrl);
   url.pathname = `/${dbName}`;
   // The pool size of the production worker (createDataSource's default), so the activities queue alike.

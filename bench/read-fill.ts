@@ -28,6 +28,9 @@ type Overrides = Record<string, string>;
 
 export const fillMemberId = (team: string, k: number) => `fill-${team}-${k}`;
 
+/** Each filled escalation's category, spread over five. */
+const CATEGORY = `(ARRAY['counterfeit','fraud','prohibited_item','ip_complaint','account_takeover'])[1 + f.n % 5]`;
+
 export async function fillReadModel(ds: DataSource, t: FillTemplates, shape: FillShape, log: (msg: string) => void): Promise<void> {
   const time = async (what: string, sql: string, params: unknown[] = []) => {
     const t0 = Date.now();
@@ -70,28 +73,28 @@ export async function fillReadModel(ds: DataSource, t: FillTemplates, shape: Fil
     is_open: 'f.open',
     breached: 'abs(hashint4(f.n + 2)) % 17 = 0',
     closed_at: `CASE WHEN f.open THEN NULL ELSE f.created_at + interval '20 days' END`,
-  });
-  await clone(ds, time, 'escalation_cases', 'case_id', {
-    case_id: 'f.id',
-    category: `(ARRAY['counterfeit','fraud','prohibited_item','ip_complaint','account_takeover'])[1 + f.n % 5]`,
-  });
-  await clone(ds, time, 'case_events', 'case_id', { case_id: 'f.id', actor_id: `CASE WHEN t.actor_role = 'specialist' THEN 'fill-' || f.team || '-' || f.member ELSE t.actor_id END` });
+    // The case row's copy of its category (as the projection writes it): the trigger then finds it equal and writes nothing.
+    escalation_category: CATEGORY,
+  }, 'GREATEST(updated_at, closed_at)');
+  // Written with its case row, whose creation is the one instant it has.
+  await clone(ds, time, 'escalation_cases', 'case_id', { case_id: 'f.id', category: CATEGORY }, '(SELECT c.updated_at FROM cases c WHERE c.id = cloned.case_id)');
+  await clone(ds, time, 'case_events', 'case_id', { case_id: 'f.id', actor_id: `CASE WHEN t.actor_role = 'specialist' THEN 'fill-' || f.team || '-' || f.member ELSE t.actor_id END` }, 'occurred_at');
   await clone(ds, time, 'tasks', 'case_id', {
     id: `f.id || ':' || t.id`,
     case_id: 'f.id',
     assignee_id: assignee('assignee_id'),
     team: `CASE WHEN t.team = tc.team THEN f.team ELSE t.team END`,
     status: `CASE WHEN NOT f.open AND t.status = 'open' THEN 'done' ELSE t.status END`,
-  });
+  }, 'COALESCE(completed_at, created_at)');
   await clone(ds, time, 'sla_clocks', 'case_id', {
     case_id: 'f.id',
     status: `CASE WHEN NOT f.open AND t.status IN ('running', 'paused') THEN 'met' ELSE t.status END`,
-  });
+  }, 'COALESCE(breached_at, stopped_at, started_at)');
   await clone(ds, time, 'handoffs', 'case_id', {
     id: `f.id || ':' || t.id`,
     case_id: 'f.id',
     workflow_id: `'bench-fill/' || f.id || '/' || t.id`,
-  });
+  }, 'COALESCE(answered_at, requested_at)');
   await ds.query(`DROP TABLE bench_fill`);
   await time('VACUUM ANALYZE', `VACUUM ANALYZE`);
   // An index-only scan reads the table's page for every row on a page VACUUM has not marked all-visible,
@@ -114,9 +117,20 @@ export async function fillReadModel(ds: DataSource, t: FillTemplates, shape: Fil
 /**
  * INSERT ... SELECT of every template row of `table` once per planned case: overridden columns take
  * their expression, timestamp columns move by the case's new creation time, the rest are copied
- * (except those the database generates).
+ * (except those the database generates). Rows go in in the order of `lastWritten` (an expression of
+ * the new row's columns: when the projection last wrote it), so the table lies as a live read model's
+ * does, where a row's current version was written at its latest change: written in plan order, one
+ * team's clocks decided in 12 weeks lay in two halves of the table and their index range switched
+ * visibility-map pages 32,022 times for 42,659 entries (31,347 buffers for an index-only scan).
  */
-async function clone(ds: DataSource, time: (what: string, sql: string) => Promise<void>, table: string, caseColumn: string, overrides: Overrides): Promise<void> {
+async function clone(
+  ds: DataSource,
+  time: (what: string, sql: string) => Promise<void>,
+  table: string,
+  caseColumn: string,
+  overrides: Overrides,
+  lastWritten: string,
+): Promise<void> {
   const columns: Array<{ column_name: string; data_type: string }> = await ds.query(
     // Columns the database fills itself (case_events.feed_id, GENERATED ALWAYS AS IDENTITY) take no value.
     `SELECT column_name, data_type FROM information_schema.columns
@@ -129,10 +143,13 @@ async function clone(ds: DataSource, time: (what: string, sql: string) => Promis
     if (type === 'timestamp with time zone') return `f.created_at + (t.${c} - tc.created_at)`;
     return `t.${c}`;
   });
+  const names = columns.map((c) => c.column_name).join(', ');
   await time(
     `${table}`,
-    `INSERT INTO ${table} (${columns.map((c) => c.column_name).join(', ')})
-     SELECT ${select.join(', ')}
-       FROM bench_fill f JOIN ${table} t ON t.${caseColumn} = f.tpl JOIN cases tc ON tc.id = f.tpl`,
+    `INSERT INTO ${table} (${names})
+     SELECT ${names} FROM (
+       SELECT ${select.map((expr, i) => `${expr} AS ${columns[i].column_name}`).join(', ')}
+         FROM bench_fill f JOIN ${table} t ON t.${caseColumn} = f.tpl JOIN cases tc ON tc.id = f.tpl
+     ) cloned ORDER BY ${lastWritten}`,
   );
 }

@@ -28,6 +28,7 @@ interface Options {
   cases: number;
   samples: number;
   openEvery: number;
+  keepDatabase: boolean;
 }
 
 const log = (msg: string) => console.log(`[bench:read] ${msg}`);
@@ -37,8 +38,10 @@ function parse(argv: string[], env: NodeJS.ProcessEnv): Options {
     cases: { variable: 'BENCH_CASES', fallback: 1_000_000, min: 10 },
     samples: { variable: 'BENCH_SAMPLES', fallback: 60, min: 5 },
     'open-every': { variable: 'BENCH_OPEN_EVERY', fallback: 20, min: 1 },
+    // 1: leave the filled database for EXPLAIN afterwards (a million cases take minutes to fill).
+    'keep-db': { variable: 'BENCH_KEEP_DB', fallback: 0, min: 0 },
   });
-  return { cases: f.cases, samples: f.samples, openEvery: f['open-every'] };
+  return { cases: f.cases, samples: f.samples, openEvery: f['open-every'], keepDatabase: f['keep-db'] > 0 };
 }
 
 interface Route {
@@ -60,7 +63,10 @@ async function main(opts: Options, teardown: Teardown, ownSignals: () => void): 
     ].join('\n'),
   );
   Runtime.install({ logger: new DefaultLogger('WARN') });
-  const infra = await startInfra({ databaseUrl: config.DATABASE_URL, temporalAddress: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE, dataDir: config.DATA_DIR, log }, teardown);
+  const infra = await startInfra(
+    { databaseUrl: config.DATABASE_URL, temporalAddress: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE, dataDir: config.DATA_DIR, log, keepDatabase: opts.keepDatabase },
+    teardown,
+  );
   ownSignals();
   await seedBenchRoster(infra.dataSource);
   await infra.dataSource.query(

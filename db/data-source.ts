@@ -36,6 +36,7 @@ import { AssigneeBreachedListIndexes1764151200000 } from './migrations/176415120
 import { WorkloadMetricReadIndexes1764154800000 } from './migrations/1764154800000-workload-metric-read-indexes';
 import { MetricCaseDimensions1764158400000 } from './migrations/1764158400000-metric-case-dimensions';
 import { FinishedListIndexes1764162000000 } from './migrations/1764162000000-finished-list-indexes';
+import { VolumeCaseLabels1764165600000 } from './migrations/1764165600000-volume-case-labels';
 
 /** Every entity and migration, listed explicitly so the compiled app and jest (TS) load the same set. */
 export const ENTITIES = [
@@ -48,7 +49,7 @@ export const MIGRATIONS = [
   AuditAppendOnly1764111600000, StrategicReviews1764115200000, Appeals1764118800000, DecisionQuality1764122400000,
   ReadPathIndexes1764126000000, BulkOperations1764129600000, Webhooks1764133200000, ScorecardAppealIndex1764140400000,
   FilterIndexes1764144000000, QaReleaseMetricIndexes1764147600000, AssigneeBreachedListIndexes1764151200000, WorkloadMetricReadIndexes1764154800000,
-  MetricCaseDimensions1764158400000, FinishedListIndexes1764162000000,
+  MetricCaseDimensions1764158400000, FinishedListIndexes1764162000000, VolumeCaseLabels1764165600000,
 ];
 
 /** Bounds on every database call of a long-running process (API, worker); see config/env.ts. */

@@ -174,10 +174,8 @@ export class MetricsRepository {
     const rows: Array<{ bucket: string; kind: string; label: string | null; n: number }> = await this.run(
       `SELECT ${KEY}, kind, label, count(*)::int AS n
          FROM (
-           -- The category per case by its key (one row at most), not a join the planner may answer by
-           -- hashing every escalation ever (a sequential scan of escalation_cases).
-           SELECT ${bucketStart(p, window, 'c.created_at')} AS bucket_start, c.kind,
-                  (SELECT e.category FROM escalation_cases e WHERE e.case_id = c.id) AS label
+           -- The category from the case row's copy (migration 1764165600000), which the creation indexes include.
+           SELECT ${bucketStart(p, window, 'c.created_at')} AS bucket_start, c.kind, c.escalation_category AS label
              FROM cases c
             WHERE c.created_at >= ${p.add(window.from)} AND c.created_at < ${p.add(window.to)}${caseConditions(p, filter)}
          ) created
@@ -194,9 +192,9 @@ export class MetricsRepository {
     const rows: Array<{ bucket: string; kind: string; label: string | null; n: number }> = await this.run(
       `SELECT ${KEY}, kind, label, count(*)::int AS n
          FROM (
-           SELECT ${bucketStart(p, window, COMPLETED_AT)} AS bucket_start, c.kind, e.root_cause AS label
+           -- The root cause from the case row's copy (migration 1764165600000), which the completion indexes include.
+           SELECT ${bucketStart(p, window, COMPLETED_AT)} AS bucket_start, c.kind, c.escalation_root_cause AS label
              FROM cases c
-             LEFT JOIN escalation_cases e ON e.case_id = c.id
             WHERE ${completedIn(p, window)}${caseConditions(p, filter)}
          ) completed
         GROUP BY bucket_start, kind, label`,
