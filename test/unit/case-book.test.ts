@@ -276,6 +276,40 @@ describe('judging an update after the signals received before it', () => {
     expect(book.changeSeq).toBe(0);
   });
 
+  it('judges after what is due at the instant, as the handler fires it first: a gate that closes at a deadline refuses a pass at it', () => {
+    const book = gate();
+    book.apply(open, T0);
+    const deadline = T0 + 1_000;
+    const due = (now: number) => (state: Gate) => (state.open && now >= deadline ? [close] : []);
+    expect(book.checkAfter([], pass, deadline - 1, due(deadline - 1), 5)).toMatchObject({ ok: true, state: { passed: 1 } });
+    expect(book.checkAfter([], pass, deadline, due(deadline), 5)).toMatchObject({ ok: false, reason: 'the gate is closed' });
+    // The received events first, then what is due for the state they leave.
+    const closed = gate();
+    expect(closed.checkAfter([open], pass, deadline, due(deadline), 5)).toMatchObject({ ok: false, reason: 'the gate is closed' });
+    expect(closed.state).toEqual({ id: 'g1', open: false, passed: 0 });
+  });
+
+  it('stops judging due events that the machine keeps refusing, and after the last round', () => {
+    const book = gate();
+    let asked = 0;
+    // 'open' on an open gate is refused every time it is reported due.
+    const stubborn = () => {
+      asked++;
+      return [open];
+    };
+    book.apply(open, T0);
+    expect(book.checkAfter([], pass, T0, stubborn, 50)).toMatchObject({ ok: true, state: { passed: 1 } });
+    expect(asked).toBe(1);
+    let rounds = 0;
+    // Always due and always accepted (a toggle): judged for the given number of rounds only.
+    const toggle = (state: Gate) => {
+      rounds++;
+      return [state.open ? close : open];
+    };
+    expect(book.checkAfter([], pass, T0, toggle, 3)).toMatchObject({ ok: false, reason: 'the gate is closed' });
+    expect(rounds).toBe(3);
+  });
+
   it('skips a received event the machine would refuse, as applying it would', () => {
     const book = gate();
     book.apply(open, T0);

@@ -131,13 +131,21 @@ export class CaseBook<S, E extends MachineEvent, Ctx> {
 
   /**
    * Whether the event would be accepted once `before` (events received, not yet applied) are applied
-   * in order, those the machine refuses skipped as `apply` would skip them; nothing changes.
+   * in order, those the machine refuses skipped as `apply` would skip them, and then what is due at
+   * `now` (`due`: the events the runtime would send for a state, in rounds until none, at most
+   * `maxDueRounds`), as an update's handler applies them before its own event; nothing changes.
    */
-  checkAfter(before: readonly E[], event: E, now: number): Transition<S> {
+  checkAfter(before: readonly E[], event: E, now: number, due: (state: S) => E[] = () => [], maxDueRounds = 1): Transition<S> {
     let state = this.state;
-    for (const earlier of before) {
-      const result = this.machine.transition(state, earlier, now, this.ctx);
+    const applied = (next: E): boolean => {
+      const result = this.machine.transition(state, next, now, this.ctx);
       if (result.ok) state = result.state;
+      return result.ok;
+    };
+    for (const earlier of before) applied(earlier);
+    for (let round = 0; round < maxDueRounds; round++) {
+      const events = due(state);
+      if (!events.length || !events.map(applied).some(Boolean)) break;
     }
     return this.machine.transition(state, event, now, this.ctx);
   }

@@ -128,8 +128,10 @@ export class CaseRuntime<S, E extends MachineEvent, In, V, Ctx> {
       validator: (req: Req) => {
         if (this.book.hasApplied(currentUpdateInfo()?.id)) return;
         // Validators run only when not replaying, where the handler's patched() is true: judge the
-        // update as the handler will apply it, after the signals received before it.
-        this.refuseUnless(this.book.checkAfter(this.inbox, toEvent(req), Date.now()));
+        // update as the handler will apply it, after the signals received before it and what is due
+        // (a breach at this very instant).
+        const now = Date.now();
+        this.refuseUnless(this.book.checkAfter(this.inbox, toEvent(req), now, (state) => this.dueEvents(state, now), MAX_DUE_ROUNDS));
       },
     });
   }
@@ -255,18 +257,23 @@ export class CaseRuntime<S, E extends MachineEvent, In, V, Ctx> {
 
   private fireDueEvents(now: number): void {
     for (let round = 0; round < MAX_DUE_ROUNDS; round++) {
-      const due = [...this.kind.dueEvents(this.book.state, now, this.ctx), ...this.dueApprovalEvents(now)];
+      const due = this.dueEvents(this.book.state, now);
       if (!due.length) return;
       if (!due.map((e) => this.applySystem(e)).some(Boolean)) break;
     }
     log.error(`the ${this.kind.name} machine keeps reporting due events it does not apply`, { caseId: this.kind.caseIdOf(this.book.state) });
   }
 
+  /** What the runtime sends a case in `state` at `now`: the machine's due events, then its approvals' reminders and escalations. */
+  private dueEvents(state: S, now: number): E[] {
+    return [...this.kind.dueEvents(state, now, this.ctx), ...this.dueApprovalEvents(state, now)];
+  }
+
   /** The reminders and escalations of the kind's pending approvals that are due at `now`. */
-  private dueApprovalEvents(now: number): E[] {
+  private dueApprovalEvents(state: S, now: number): E[] {
     const { pendingApprovals, onApprovalDue } = this.kind;
     if (!pendingApprovals || !onApprovalDue) return [];
-    return pendingApprovals(this.book.state).flatMap((a) => {
+    return pendingApprovals(state).flatMap((a) => {
       const due = approvalDue(a, now);
       return due ? [onApprovalDue(a.id, due)] : [];
     });
