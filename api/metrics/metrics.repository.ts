@@ -51,8 +51,10 @@ class Params {
   }
 }
 
-// `epoch` of an interval is in seconds (with microseconds): milliseconds as a double.
-const ms = (interval: string) => `extract(epoch FROM ${interval}) * 1000`;
+// `epoch` of an interval is in seconds (with microseconds): milliseconds as a double. date_part, not
+// extract: extract returns numeric (PostgreSQL 14 on), whose arithmetic per row and cast to double for
+// percentile_cont took a third of the backlog's time at a million cases (27.9 -> 19.0 ms p50).
+const ms = (interval: string) => `date_part('epoch', ${interval}) * 1000`;
 
 /**
  * The metric queries: raw SQL against the read model, aggregated in the database (counts with FILTER,

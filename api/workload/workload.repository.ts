@@ -90,7 +90,8 @@ export class WorkloadRepository {
       params.push(new Date(now.getTime() - end * DAY_SECONDS * 1000 + 1));
       return `WHEN created_at >= $${params.length}::timestamptz THEN ${i}`;
     }).join(' ')} END`;
-    const epochMs = (col: string) => `(extract(epoch FROM ${col}) * 1000)::bigint`;
+    // date_part (a double), not extract (numeric since PostgreSQL 14, slower per row); the values are whole milliseconds.
+    const epochMs = (col: string) => `(date_part('epoch', ${col}) * 1000)::bigint`;
     const [row]: Array<{
       total: number;
       by_kind: Array<{ kind: string; bucket: number; n: number }> | null;
@@ -162,7 +163,7 @@ export class WorkloadRepository {
 
   private async bucketed(column: string, team: string, now: Date, days: number): Promise<BucketCounts> {
     const rows: Array<{ bucket: number; n: number }> = await this.dataSource.query(
-      `SELECT floor(extract(epoch FROM ($2::timestamptz - ${column})) / ${DAY_SECONDS})::int AS bucket, count(*)::int AS n
+      `SELECT floor(date_part('epoch', $2::timestamptz - ${column}) / ${DAY_SECONDS})::int AS bucket, count(*)::int AS n
          FROM cases
         WHERE team = $1 AND ${column} > $2::timestamptz - make_interval(days => $3) AND ${column} <= $2::timestamptz
         GROUP BY bucket`,
