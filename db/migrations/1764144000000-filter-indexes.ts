@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { replaceIndex } from './support/replace-index';
 
 /**
  * Case lists filtered by a column that is rare among a team's newest cases (issue 13, `npm run bench:read`).
@@ -29,21 +30,12 @@ export class FilterIndexes1764144000000 implements MigrationInterface {
     // A build interrupted half-way leaves an invalid index: drop it and build again.
     await q.query(`DROP INDEX ${concurrently} IF EXISTS ${SEVERITY[0]}`);
     await q.query(`CREATE INDEX ${concurrently} ${SEVERITY[0]} ${SEVERITY[1]}`);
-    await replace(q, concurrently, STATE, STATE_WITH_KIND);
+    await replaceIndex(q, concurrently, STATE, STATE_WITH_KIND);
   }
 
   async down(q: QueryRunner): Promise<void> {
     const concurrently = q.isTransactionActive ? '' : 'CONCURRENTLY';
-    await replace(q, concurrently, STATE, STATE_BEFORE);
+    await replaceIndex(q, concurrently, STATE, STATE_BEFORE);
     await q.query(`DROP INDEX ${concurrently} IF EXISTS ${SEVERITY[0]}`);
   }
-}
-
-/** Builds `definition` under a temporary name, then drops `name` and gives the new index its name. */
-async function replace(q: QueryRunner, concurrently: string, name: string, definition: string): Promise<void> {
-  const next = `${name}_next`;
-  await q.query(`DROP INDEX ${concurrently} IF EXISTS ${next}`);
-  await q.query(`CREATE INDEX ${concurrently} ${next} ${definition}`);
-  await q.query(`DROP INDEX ${concurrently} IF EXISTS ${name}`);
-  await q.query(`ALTER INDEX ${next} RENAME TO ${name}`);
 }

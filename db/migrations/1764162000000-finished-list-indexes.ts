@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { replaceIndex } from './support/replace-index';
 
 /**
  * Two case lists that still missed issue 13's 25 ms at a million cases (`npm run bench:read`):
@@ -34,21 +35,12 @@ export class FinishedListIndexes1764162000000 implements MigrationInterface {
     const concurrently = q.isTransactionActive ? '' : 'CONCURRENTLY';
     await q.query(`DROP INDEX ${concurrently} IF EXISTS ${FINISHED[0]}`);
     await q.query(`CREATE INDEX ${concurrently} ${FINISHED[0]} ${FINISHED[1]}`);
-    await replace(q, concurrently, TEAM_CREATED, TEAM_CREATED_WITH_KIND);
+    await replaceIndex(q, concurrently, TEAM_CREATED, TEAM_CREATED_WITH_KIND);
   }
 
   async down(q: QueryRunner): Promise<void> {
     const concurrently = q.isTransactionActive ? '' : 'CONCURRENTLY';
-    await replace(q, concurrently, TEAM_CREATED, TEAM_CREATED_BEFORE);
+    await replaceIndex(q, concurrently, TEAM_CREATED, TEAM_CREATED_BEFORE);
     await q.query(`DROP INDEX ${concurrently} IF EXISTS ${FINISHED[0]}`);
   }
-}
-
-/** Builds `definition` under a temporary name, then drops `name` and gives the new index its name. */
-async function replace(q: QueryRunner, concurrently: string, name: string, definition: string): Promise<void> {
-  const next = `${name}_next`;
-  await q.query(`DROP INDEX ${concurrently} IF EXISTS ${next}`);
-  await q.query(`CREATE INDEX ${concurrently} ${next} ${definition}`);
-  await q.query(`DROP INDEX ${concurrently} IF EXISTS ${name}`);
-  await q.query(`ALTER INDEX ${next} RENAME TO ${name}`);
 }

@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { replaceIndex } from './support/replace-index';
 
 /**
  * The volume metric (`GET /metrics/volume`) missed issue 13's 25 ms at a million cases by the most of
@@ -77,7 +78,7 @@ export class VolumeCaseLabels1764165600000 implements MigrationInterface {
       CREATE TRIGGER tr_escalation_cases_copy_labels AFTER INSERT OR UPDATE OF category, root_cause ON escalation_cases
         FOR EACH ROW EXECUTE FUNCTION escalation_cases_copy_labels()`);
     await backfill(q);
-    for (const [name, definition] of INDEXES) await replace(q, concurrently, name, definition);
+    for (const [name, definition] of INDEXES) await replaceIndex(q, concurrently, name, definition);
     await q.query(`CREATE STATISTICS IF NOT EXISTS st_cases_completed_at ON (COALESCE(resolved_at, closed_at)) FROM cases`);
     // From a sample of the table (seconds at a million cases), so the new statistics count from now on.
     await q.query(`ANALYZE cases`);
@@ -86,7 +87,7 @@ export class VolumeCaseLabels1764165600000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     const concurrently = q.isTransactionActive ? '' : 'CONCURRENTLY';
     await q.query(`DROP STATISTICS IF EXISTS st_cases_completed_at`);
-    for (const [name] of [...INDEXES].reverse()) await replace(q, concurrently, name, BEFORE[name]);
+    for (const [name] of [...INDEXES].reverse()) await replaceIndex(q, concurrently, name, BEFORE[name]);
     await q.query(`DROP TRIGGER IF EXISTS tr_escalation_cases_copy_labels ON escalation_cases`);
     await q.query(`DROP FUNCTION IF EXISTS escalation_cases_copy_labels()`);
     await q.query(`ALTER TABLE cases DROP COLUMN IF EXISTS escalation_category, DROP COLUMN IF EXISTS escalation_root_cause`);
@@ -117,13 +118,4 @@ async function backfill(q: QueryRunner): Promise<void> {
     if (last === null) return;
     after = last;
   }
-}
-
-/** Builds `definition` under a temporary name, then drops `name` and gives the new index its name: the routes are never without it. */
-async function replace(q: QueryRunner, concurrently: string, name: string, definition: string): Promise<void> {
-  const next = `${name}_next`;
-  await q.query(`DROP INDEX ${concurrently} IF EXISTS ${next}`);
-  await q.query(`CREATE INDEX ${concurrently} ${next} ${definition}`);
-  await q.query(`DROP INDEX ${concurrently} IF EXISTS ${name}`);
-  await q.query(`ALTER INDEX ${next} RENAME TO ${name}`);
 }
