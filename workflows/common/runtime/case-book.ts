@@ -6,6 +6,23 @@ import type { ActivityCall, CarriedRun, CaseEffect, ChildWorkflowRequest, Machin
 import { openedHandoffRow } from './handoff-row';
 import { hasApplied, rememberUpdate } from './update-ledger';
 
+/** Rounds of due events applied at one instant before the runtime gives up on a machine that keeps reporting some. */
+export const MAX_DUE_ROUNDS = 50;
+
+/**
+ * Applies what is due, in rounds (an applied event may make another due), until nothing is, or a round
+ * applies none, or `maxRounds` have run. Returns whether it settled (nothing left due). One loop for
+ * the runtime's timers and an update validator's judgement, so both see the same sequence.
+ */
+export function applyDueRounds<E>(due: () => readonly E[], apply: (event: E) => boolean, maxRounds = MAX_DUE_ROUNDS): boolean {
+  for (let round = 0; round < maxRounds; round++) {
+    const events = due();
+    if (!events.length) return true;
+    if (!events.map(apply).some(Boolean)) return false;
+  }
+  return false;
+}
+
 /**
  * The case runtime's bookkeeping, without Temporal: the kind's state, the sequence numbers that make
  * every write idempotent (audit lines, notifications, projections), what is waiting to be written or
@@ -135,7 +152,7 @@ export class CaseBook<S, E extends MachineEvent, Ctx> {
    * `now` (`due`: the events the runtime would send for a state, in rounds until none, at most
    * `maxDueRounds`), as an update's handler applies them before its own event; nothing changes.
    */
-  checkAfter(before: readonly E[], event: E, now: number, due: (state: S) => E[] = () => [], maxDueRounds = 1): Transition<S> {
+  checkAfter(before: readonly E[], event: E, now: number, due: (state: S) => readonly E[] = () => [], maxDueRounds = MAX_DUE_ROUNDS): Transition<S> {
     let state = this.state;
     const applied = (next: E): boolean => {
       const result = this.machine.transition(state, next, now, this.ctx);
@@ -143,10 +160,7 @@ export class CaseBook<S, E extends MachineEvent, Ctx> {
       return result.ok;
     };
     for (const earlier of before) applied(earlier);
-    for (let round = 0; round < maxDueRounds; round++) {
-      const events = due(state);
-      if (!events.length || !events.map(applied).some(Boolean)) break;
-    }
+    applyDueRounds(() => due(state), applied, maxDueRounds);
     return this.machine.transition(state, event, now, this.ctx);
   }
 

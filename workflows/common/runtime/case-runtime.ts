@@ -23,7 +23,7 @@ import { LATER_SEARCH_ATTRIBUTES, TEAM_AND_DEADLINE_PATCH } from '../search-attr
 import type { WorkItem } from '../routing';
 import { approvalDue, nextApprovalWake } from '../approval/approval';
 import { calls, localProjection, messaging, projection, routing } from './activity-options';
-import { CaseBook, type Batch, type CancelEffect, type SignalEffect } from './case-book';
+import { applyDueRounds, CaseBook, type Batch, type CancelEffect, type SignalEffect } from './case-book';
 import type { ActivityCall, CallResult, CaseKindDefinition, ChildLink, ChildWorkflowRequest, MachineEvent, Projection, RoutingOutcome, Transition } from './case-kind';
 
 /**
@@ -54,7 +54,6 @@ export const NOTICES_IN_PROJECTION_PATCH = 'case-notices-in-projection';
 export const SIGNALS_BEFORE_UPDATES_PATCH = 'case-signals-before-updates';
 
 /** Due events applied in one go before the runtime suspects a machine that never settles. */
-const MAX_DUE_ROUNDS = 50;
 
 /**
  * The one engine every case kind runs on. A kind brings its pure machine, its view and its projection
@@ -131,7 +130,7 @@ export class CaseRuntime<S, E extends MachineEvent, In, V, Ctx> {
         // update as the handler will apply it, after the signals received before it and what is due
         // (a breach at this very instant).
         const now = Date.now();
-        this.refuseUnless(this.book.checkAfter(this.inbox, toEvent(req), now, (state) => this.dueEvents(state, now), MAX_DUE_ROUNDS));
+        this.refuseUnless(this.book.checkAfter(this.inbox, toEvent(req), now, (state) => this.dueEvents(state, now)));
       },
     });
   }
@@ -256,11 +255,7 @@ export class CaseRuntime<S, E extends MachineEvent, In, V, Ctx> {
   }
 
   private fireDueEvents(now: number): void {
-    for (let round = 0; round < MAX_DUE_ROUNDS; round++) {
-      const due = this.dueEvents(this.book.state, now);
-      if (!due.length) return;
-      if (!due.map((e) => this.applySystem(e)).some(Boolean)) break;
-    }
+    if (applyDueRounds(() => this.dueEvents(this.book.state, now), (e) => this.applySystem(e))) return;
     log.error(`the ${this.kind.name} machine keeps reporting due events it does not apply`, { caseId: this.kind.caseIdOf(this.book.state) });
   }
 
