@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { CaseDetailsRow, HandoffRow, ProjectCaseInput, ProjectHandoffInput, TaskRow } from '../workflows/common/case-projection';
+import type { SlaClock } from '../workflows/common/sla-clock';
 import { classified } from './failures';
 import { writeNotices } from './notification.activities';
 
@@ -22,19 +23,22 @@ export function createCaseProjectionActivities({ dataSource }: CaseProjectionDep
         await tx.query(
           `INSERT INTO cases (id, kind, workflow_id, seller_id, marketplace, severity, summary, state, is_open,
                               team, assignee_id, breached, due_at, created_by, snapshot, projection_seq, created_at, updated_at,
-                              resolved_at, closed_at, escalation_category, escalation_root_cause)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)
+                              resolved_at, closed_at, escalation_category, escalation_root_cause,
+                              resolution_clock_status, resolution_deadline_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24)
            ON CONFLICT (id) DO UPDATE SET
              state = EXCLUDED.state, is_open = EXCLUDED.is_open, team = EXCLUDED.team, assignee_id = EXCLUDED.assignee_id,
              severity = EXCLUDED.severity, breached = cases.breached OR EXCLUDED.breached, due_at = EXCLUDED.due_at,
              snapshot = EXCLUDED.snapshot, projection_seq = EXCLUDED.projection_seq, updated_at = EXCLUDED.updated_at,
              resolved_at = EXCLUDED.resolved_at, closed_at = EXCLUDED.closed_at,
-             escalation_category = EXCLUDED.escalation_category, escalation_root_cause = EXCLUDED.escalation_root_cause
+             escalation_category = EXCLUDED.escalation_category, escalation_root_cause = EXCLUDED.escalation_root_cause,
+             resolution_clock_status = EXCLUDED.resolution_clock_status, resolution_deadline_at = EXCLUDED.resolution_deadline_at
            WHERE cases.projection_seq < EXCLUDED.projection_seq`,
           [
             row.caseId, row.kind, row.workflowId, row.sellerId, row.marketplace, row.severity, row.summary, row.state, row.open,
             row.team, row.assigneeId, row.breached, ts(row.dueAt), row.createdBy, JSON.stringify(row.snapshot),
             projectionSeq, ts(row.createdAt), ts(row.updatedAt), ts(row.resolvedAt), ts(row.closedAt), ...escalationLabels(row.details),
+            ...liveResolutionClock(clocks),
           ],
         );
         await upsertDetails(tx, row.caseId, row.details, projectionSeq);
@@ -86,6 +90,23 @@ export function createCaseProjectionActivities({ dataSource }: CaseProjectionDep
 function escalationLabels(details: CaseDetailsRow): [category: string | null, rootCause: string | null] {
   return details.kind === 'escalation' ? [details.category, details.rootCause] : [null, null];
 }
+
+/**
+ * The case's live resolution clock (migration 1764169200000), from every clock the workflow holds (each
+ * kind projects all of its clocks): the latest started resolution clock not stopped and running,
+ * paused or breached, the clock id breaking a tie; the same rule as the trigger on sla_clocks, which
+ * then finds the case row equal and writes nothing. [status, deadline], or two nulls without one.
+ */
+export function liveResolutionClock(clocks: readonly SlaClock[]): [status: string | null, deadlineAt: Date | null] {
+  let live: SlaClock | null = null;
+  for (const c of clocks) {
+    if (c.kind !== 'resolution' || c.stoppedAt != null || !LIVE_STATUSES.includes(c.status)) continue;
+    if (!live || c.startedAt > live.startedAt || (c.startedAt === live.startedAt && c.id > live.id)) live = c;
+  }
+  return live ? [live.status, new Date(live.deadlineAt)] : [null, null];
+}
+
+const LIVE_STATUSES: readonly string[] = ['running', 'paused', 'breached'];
 
 /** The kind's own row, in its own table, moved forward under the same sequence guard as the case. */
 async function upsertDetails(tx: EntityManager, caseId: string, details: CaseDetailsRow, projectionSeq: number) {

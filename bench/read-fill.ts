@@ -86,10 +86,19 @@ export async function fillReadModel(ds: DataSource, t: FillTemplates, shape: Fil
     team: `CASE WHEN t.team = tc.team THEN f.team ELSE t.team END`,
     status: `CASE WHEN NOT f.open AND t.status = 'open' THEN 'done' ELSE t.status END`,
   }, 'COALESCE(completed_at, created_at)');
-  await clone(ds, time, 'sla_clocks', 'case_id', {
-    case_id: 'f.id',
-    status: `CASE WHEN NOT f.open AND t.status IN ('running', 'paused') THEN 'met' ELSE t.status END`,
-  }, 'COALESCE(breached_at, stopped_at, started_at)');
+  // Each case row already carries its live resolution clock, copied from its template's row with the
+  // times moved like the clocks' (closed cases come from a resolved template, whose clocks are stopped):
+  // the trigger that keeps that copy (migration 1764169200000) would look each clock's case up to find
+  // it equal, a million lookups, so it is off while the clocks are cloned.
+  await ds.query(`ALTER TABLE sla_clocks DISABLE TRIGGER tr_sla_clocks_copy_resolution_clock`);
+  try {
+    await clone(ds, time, 'sla_clocks', 'case_id', {
+      case_id: 'f.id',
+      status: `CASE WHEN NOT f.open AND t.status IN ('running', 'paused') THEN 'met' ELSE t.status END`,
+    }, 'COALESCE(breached_at, stopped_at, started_at)');
+  } finally {
+    await ds.query(`ALTER TABLE sla_clocks ENABLE TRIGGER tr_sla_clocks_copy_resolution_clock`);
+  }
   await clone(ds, time, 'handoffs', 'case_id', {
     id: `f.id || ':' || t.id`,
     case_id: 'f.id',

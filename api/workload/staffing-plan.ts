@@ -25,6 +25,14 @@ export const STAFFING_FORMULA =
 
 export const DEFAULT_MINIMUM_HORIZON_DAYS = 1;
 
+/**
+ * Days to each open case's deadline, of which the plan reads only the count and the median: either every
+ * value, or the values that can be the median (`values`, in any order) and how many more lie at or
+ * below it (`below`) and at or above it (`above`), known by count alone. The workload reads only the
+ * middle of a team's thousands of stored deadlines from the database this way (workload.repository.ts).
+ */
+export type RemainingDays = readonly number[] | { values: readonly number[]; below: number; above: number };
+
 export interface StaffingInput {
   /** Open cases of the team now. */
   backlog: number;
@@ -37,7 +45,7 @@ export interface StaffingInput {
   /** Of those, the ones not out of office now. */
   availableCaseWorkers: number;
   /** Per open case with a known deadline: days until its resolution deadline (negative when past it). */
-  remainingDays: readonly number[];
+  remainingDays: RemainingDays;
   /** The shortest horizon planned for; defaults to DEFAULT_MINIMUM_HORIZON_DAYS. */
   minimumHorizonDays?: number;
 }
@@ -86,6 +94,7 @@ export function planStaffing(input: StaffingInput): StaffingPlan {
 
   const throughput = caseWorkers > 0 ? completions / (caseWorkers * windowDays) : null;
   const median = medianOf(input.remainingDays);
+  const casesWithDeadline = countOf(input.remainingDays);
   const horizon = median === null ? null : Math.max(median, minimumHorizonDays);
   const perPerson = throughput !== null && horizon !== null ? throughput * horizon : null;
 
@@ -133,7 +142,7 @@ export function planStaffing(input: StaffingInput): StaffingPlan {
       windowDays,
       caseWorkers,
       availableCaseWorkers,
-      casesWithDeadline: input.remainingDays.length,
+      casesWithDeadline,
       throughputPerPersonPerDay: throughput,
       medianRemainingDays: median,
       minimumHorizonDays,
@@ -148,12 +157,34 @@ export function planStaffing(input: StaffingInput): StaffingPlan {
   };
 }
 
-/** Median of a list (mean of the two middle values for an even count); null for an empty list. */
-export function medianOf(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
+/**
+ * Median of a list (mean of the two middle values for an even count); null for an empty list. Of a list
+ * known in part (`below` values at or below the median, `above` at or above it, by count alone), the
+ * median of the whole: the middle positions of the whole list, less `below`, are positions in the
+ * sorted `values`. Why that is exact: a value the count stands for is at or below (above) both middle
+ * positions, so it moves nothing but the positions. A RangeError when `values` do not reach the
+ * middle: the counts did not describe a part the median can be in.
+ */
+export function medianOf(days: RemainingDays): number | null {
+  const { values, below, above } = isPart(days) ? days : { values: days, below: 0, above: 0 };
+  const n = below + values.length + above;
+  if (n === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  const at = (position: number) => {
+    const i = position - below;
+    if (i < 0 || i >= sorted.length) throw new RangeError(`the median's position ${position} of ${n} is not among the ${sorted.length} values given (${below} below, ${above} above)`);
+    return sorted[i];
+  };
+  const mid = Math.floor(n / 2);
+  return n % 2 === 1 ? at(mid) : (at(mid - 1) + at(mid)) / 2;
+}
+
+function countOf(days: RemainingDays): number {
+  return isPart(days) ? days.below + days.values.length + days.above : days.length;
+}
+
+function isPart(days: RemainingDays): days is { values: readonly number[]; below: number; above: number } {
+  return !Array.isArray(days);
 }
 
 function worked(
@@ -206,5 +237,9 @@ function check(input: StaffingInput, minimumHorizonDays: number): void {
   if (!(Number.isFinite(minimumHorizonDays) && minimumHorizonDays > 0)) {
     throw new RangeError(`minimumHorizonDays must be > 0, got ${minimumHorizonDays}`);
   }
-  if (input.remainingDays.some((d) => !Number.isFinite(d))) throw new RangeError('remainingDays must be finite numbers');
+  const days = input.remainingDays;
+  if ((isPart(days) ? days.values : days).some((d) => !Number.isFinite(d))) throw new RangeError('remainingDays must be finite numbers');
+  if (isPart(days) && ![days.below, days.above].every((n) => Number.isInteger(n) && n >= 0)) {
+    throw new RangeError(`remainingDays.below and .above must be whole numbers >= 0, got ${days.below} and ${days.above}`);
+  }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { liveResolutionClockWhere } from '../../db/migrations/1764169200000-case-resolution-clock';
 import { AGE_BUCKETS, AGE_BUCKET_ENDS_DAYS, type AgeBucket } from './age-buckets';
 import type { OpenCaseClock } from './resolution-deadline';
 
@@ -13,8 +14,12 @@ export interface OpenCases {
   total: number;
   /** Per kind (in the order of each kind's oldest open case), the open cases per age bucket. */
   byKind: Array<{ kind: string; byAge: Map<AgeBucket, number> }>;
-  /** Resolution deadlines (epoch ms) of the cases whose open clock is running or breached, as stored. */
-  storedDeadlines: number[];
+  /**
+   * The stored resolution deadlines (epoch ms) of the cases whose live clock is running or breached:
+   * only those that can be the staffing plan's median once the paused and clockless cases' deadlines
+   * are added (`middle`, sorted), and how many lie before them (`below`) and after them (`above`).
+   */
+  storedDeadlines: { below: number; middle: number[]; above: number };
   /** Cases whose open clock is paused, grouped by what projecting the deadline reads. */
   paused: Array<{ clock: OpenCaseClock; n: number }>;
   /** Cases without an open resolution clock, grouped by what the policy estimate reads. */
@@ -25,6 +30,20 @@ export interface OpenCases {
 export type BucketCounts = Map<number, number>;
 
 const DAY_SECONDS = 86_400;
+
+/**
+ * `middle`: from `counted` (the stored deadlines sorted, and how many cases have a paused clock or
+ * none: `estimated`), the part of the sorted list the median of all deadlines can be. With S stored
+ * and at most E more computed by the service, the median's positions in the whole list are between
+ * (S - 1) / 2 and (S + E) / 2, and a stored deadline at position p there is at position p - E to p
+ * among the stored ones: so the stored positions from (S - 1) / 2 - E to (S + E) / 2 (0-based, integer
+ * division), clipped to the list, are enough (staffing-plan.ts, medianOf, says why the rest may be
+ * known by count alone). Without paused or clockless cases that is the one or two middle deadlines.
+ */
+const MIDDLE_OF_STORED = `middle AS (
+         SELECT total, stored, estimated, paused, lo AS below, COALESCE(sorted[lo + 1 : least(stored - 1, (stored + estimated) / 2) + 1], '{}') AS middle
+           FROM (SELECT *, greatest(0, (stored - 1) / 2 - estimated) AS lo FROM counted) c
+       )`;
 
 /**
  * Read-only queries for the workload view, in raw SQL against the tables the migrations define (the
@@ -74,78 +93,88 @@ export class WorkloadRepository {
   }
 
   /**
-   * The team's unfinished cases, each with its open resolution clock if the workflow started one (the
-   * latest started), aggregated in the database: a response reads a few numbers per kind and age, the
-   * stored deadlines as one array, and only for paused clocks and cases without a clock the few fields
-   * the service's deadline arithmetic (resolution-deadline.ts) reads, grouped so equal inputs are
-   * computed once. Times are truncated to milliseconds, as node-postgres reads them into a Date.
+   * The team's unfinished cases, aggregated in the database from one index range of the open cases
+   * (`ix_cases_open_backlog`), each row carrying its live resolution clock's status and deadline
+   * (migration 1764169200000): counts per kind and age, and of the running or breached deadlines only
+   * the middle the staffing plan's median can fall in (see `middleOfStored`). Only for paused clocks
+   * and cases without a clock, which are counted first and read only when there are some, the few
+   * fields the service's deadline arithmetic (resolution-deadline.ts) reads, grouped so equal inputs
+   * are computed once. Times are truncated to milliseconds, as node-postgres reads them into a Date.
    */
   async openCases(team: string, now: Date): Promise<OpenCases> {
     const params: unknown[] = [team];
-    // The age bucket's index in AGE_BUCKETS: the first whose end (exclusive) is past the age. With the
-    // creation truncated to the millisecond, age < end exactly when created_at >= now - end + 1 ms.
-    const bucket = `CASE ${AGE_BUCKETS.map((b, i) => {
+    // Per age bucket the cases created since its start (exclusive end in days, AGE_BUCKET_ENDS_DAYS) and
+    // before the previous one's: with the creation truncated to the millisecond, age < end exactly when
+    // created_at >= now - end + 1 ms.
+    const starts = AGE_BUCKETS.map((b) => {
       const end = AGE_BUCKET_ENDS_DAYS[b];
-      if (end === null) return `ELSE ${i}`;
+      if (end === null) return null;
       params.push(new Date(now.getTime() - end * DAY_SECONDS * 1000 + 1));
-      return `WHEN created_at >= $${params.length}::timestamptz THEN ${i}`;
-    }).join(' ')} END`;
+      return `$${params.length}::timestamptz`;
+    });
+    const ageCounts = AGE_BUCKETS.map((_, i) => {
+      const conditions = [...(starts[i] === null ? [] : [`created_at >= ${starts[i]}`]), ...(i > 0 && starts[i - 1] !== null ? [`created_at < ${starts[i - 1]}`] : [])];
+      return `count(*) FILTER (WHERE ${conditions.join(' AND ') || 'true'})::int`;
+    });
     // date_part (a double), not extract (numeric since PostgreSQL 14, slower per row); the values are whole milliseconds.
-    const epochMs = (col: string) => `(date_part('epoch', ${col}) * 1000)::bigint`;
+    const epochMs = (col: string) => `(date_part('epoch', date_trunc('milliseconds', ${col})) * 1000)::bigint`;
     const [row]: Array<{
       total: number;
-      by_kind: Array<{ kind: string; bucket: number; n: number }> | null;
-      stored: string[] | null;
+      below: number;
+      above: number;
+      middle: string[] | null;
+      by_kind: Array<{ kind: string; counts: number[] }> | null;
       paused: Array<{ status: string; deadline_at: number; calendar_id: string; snapshot: unknown; n: number }> | null;
       unclocked: Array<{ kind: string; severity: string; created_at: number; n: number }> | null;
     }> = await this.dataSource.query(
-      `WITH open AS MATERIALIZED (
-         SELECT c.id, c.kind, c.severity, date_trunc('milliseconds', c.created_at) AS created_at,
-                k.status, date_trunc('milliseconds', k.deadline_at) AS deadline_at, k.calendar_id, k.clock_id
-           FROM cases c
-           -- Per case its latest started clock: the team's clocks (each carries its case's team,
-           -- migration 1764158400000) in one range, rather than one lookup per open case.
-           LEFT JOIN (
-             SELECT DISTINCT ON (s.case_id) s.case_id, s.status, s.deadline_at, s.calendar_id, s.clock_id FROM sla_clocks s
-              WHERE s.case_team = $1 AND s.kind = 'resolution' AND s.stopped_at IS NULL
-                AND s.status IN ('running', 'paused', 'breached')
-              ORDER BY s.case_id, s.started_at DESC
-           ) k ON k.case_id = c.id
-          WHERE c.team = $1 AND c.is_open
-       )
-       SELECT (SELECT count(*)::int FROM open) AS total,
-              (SELECT json_agg(json_build_object('kind', kind, 'bucket', bucket, 'n', n) ORDER BY oldest, kind, bucket) FROM (
-                 SELECT kind, bucket, count(*)::int AS n, min(min(created_at)) OVER (PARTITION BY kind) AS oldest
-                   FROM (SELECT kind, created_at, ${bucket} AS bucket FROM open) b
-                  GROUP BY kind, bucket) g) AS by_kind,
-              (SELECT array_agg(${epochMs('deadline_at')}) FROM open WHERE status IN ('running', 'breached')) AS stored,
-              (SELECT json_agg(json_build_object('status', status, 'deadline_at', ${epochMs('deadline_at')}, 'calendar_id', calendar_id, 'snapshot', snapshot, 'n', n)) FROM (
+      `WITH open AS NOT MATERIALIZED (
+         SELECT kind, severity, created_at, resolution_clock_status AS status, resolution_deadline_at AS deadline_at
+           FROM cases WHERE team = $1 AND is_open
+       ),
+       counted AS (
+         SELECT count(*)::int AS total,
+                count(*) FILTER (WHERE status IN ('running', 'breached'))::int AS stored,
+                count(*) FILTER (WHERE status = 'paused' OR status IS NULL)::int AS estimated,
+                count(*) FILTER (WHERE status = 'paused')::int AS paused,
+                array_agg(deadline_at ORDER BY deadline_at) FILTER (WHERE status IN ('running', 'breached')) AS sorted
+           FROM open
+       ),
+       ${MIDDLE_OF_STORED}
+       SELECT m.total, m.below, m.stored - m.below - cardinality(m.middle) AS above,
+              (SELECT array_agg(${epochMs('d')} ORDER BY i) FROM unnest(m.middle) WITH ORDINALITY AS x(d, i)) AS middle,
+              (SELECT json_agg(json_build_object('kind', kind, 'counts', json_build_array(${AGE_BUCKETS.map((_, i) => `b${i}`).join(', ')})) ORDER BY oldest, kind) FROM (
+                 SELECT kind, min(created_at) AS oldest, ${ageCounts.map((c, i) => `${c} AS b${i}`).join(', ')}
+                   FROM open GROUP BY kind) g) AS by_kind,
+              CASE WHEN m.paused > 0 THEN (SELECT json_agg(json_build_object('status', status, 'deadline_at', ${epochMs('deadline_at')}, 'calendar_id', calendar_id, 'snapshot', snapshot, 'n', n)) FROM (
                  -- Only what projectedDeadlineAt reads of the clock, so that clocks paused alike group together.
-                 SELECT o.status, o.deadline_at, o.calendar_id, p.snapshot, count(*)::int AS n
-                   FROM open o
-                   JOIN sla_clocks s ON s.case_id = o.id AND s.clock_id = o.clock_id
+                 -- From the team's live resolution clocks that are paused (ix_sla_clocks_team_live_resolution), each
+                 -- its open case's latest (none started later), rather than from every open case's row.
+                 SELECT s.status, s.deadline_at, s.calendar_id, p.snapshot, count(*)::int AS n
+                   FROM sla_clocks s
+                   JOIN cases c ON c.id = s.case_id
                    CROSS JOIN LATERAL (
                      SELECT CASE WHEN jsonb_typeof(s.clock) = 'object'
                                  THEN (SELECT COALESCE(jsonb_object_agg(key, value), '{}'::jsonb) FROM jsonb_each(s.clock)
                                         WHERE key IN ('calendarId', 'status', 'stoppedAt', 'deadlineAt', 'budgetMs', 'consumedMs'))
                                  ELSE s.clock END AS snapshot
                    ) p
-                  WHERE o.status = 'paused'
-                  GROUP BY o.status, o.deadline_at, o.calendar_id, p.snapshot) g) AS paused,
-              (SELECT json_agg(json_build_object('kind', kind, 'severity', severity, 'created_at', ${epochMs('created_at')}, 'n', n)) FROM (
-                 SELECT kind, severity, created_at, count(*)::int AS n FROM open WHERE status IS NULL GROUP BY kind, severity, created_at) g) AS unclocked`,
+                  WHERE s.case_team = $1 AND ${liveResolutionClockWhere('s')} AND s.status = 'paused'
+                    AND c.team = $1 AND c.is_open AND c.resolution_clock_status = 'paused'
+                    AND NOT EXISTS (
+                      SELECT 1 FROM sla_clocks l
+                       WHERE l.case_team = $1 AND l.case_id = s.case_id AND ${liveResolutionClockWhere('l')}
+                         AND (l.started_at > s.started_at OR (l.started_at = s.started_at AND l.clock_id COLLATE "C" > s.clock_id COLLATE "C")))
+                  GROUP BY s.status, s.deadline_at, s.calendar_id, p.snapshot) g) END AS paused,
+              CASE WHEN m.estimated > m.paused THEN (SELECT json_agg(json_build_object('kind', kind, 'severity', severity, 'created_at', ${epochMs('created_at')}, 'n', n)) FROM (
+                 SELECT kind, severity, date_trunc('milliseconds', created_at) AS created_at, count(*)::int AS n
+                   FROM open WHERE status IS NULL GROUP BY 1, 2, 3) g) END AS unclocked
+         FROM middle m`,
       params,
     );
-    const byKind = new Map<string, Map<AgeBucket, number>>();
-    for (const r of row.by_kind ?? []) {
-      let ages = byKind.get(r.kind);
-      if (!ages) byKind.set(r.kind, (ages = new Map()));
-      ages.set(AGE_BUCKETS[r.bucket], r.n);
-    }
     return {
       total: row.total,
-      byKind: [...byKind].map(([kind, byAge]) => ({ kind, byAge })),
-      storedDeadlines: (row.stored ?? []).map(Number),
+      byKind: (row.by_kind ?? []).map((r) => ({ kind: r.kind, byAge: new Map(AGE_BUCKETS.map((b, i) => [b, r.counts[i]])) })),
+      storedDeadlines: { below: row.below, middle: (row.middle ?? []).map(Number), above: row.above },
       paused: (row.paused ?? []).map((r) => ({ clock: { status: r.status, deadlineAt: Number(r.deadline_at), calendarId: r.calendar_id, snapshot: r.snapshot }, n: r.n })),
       unclocked: (row.unclocked ?? []).map((r) => ({ kind: r.kind, severity: r.severity, createdAt: Number(r.created_at), n: r.n })),
     };

@@ -11,7 +11,7 @@ import { RosterRepository } from '../roster/roster.repository';
 import { TeamDirectory } from '../teams/team-directory.service';
 import type { WorkloadQuery } from './dto/workload.query';
 import { resolutionDeadline, type DeadlineSource, type OpenCase } from './resolution-deadline';
-import { planStaffing } from './staffing-plan';
+import { planStaffing, type RemainingDays } from './staffing-plan';
 import { AGE_BUCKETS, type AgeCounts, type Backlog, type Flow, type WorkloadResponse } from './workload.response';
 import { WorkloadRepository, type OpenCases } from './workload.repository';
 
@@ -108,15 +108,16 @@ export class WorkloadService {
 
   /**
    * Days to each open case's resolution deadline, and where each deadline came from: a running or
-   * breached clock's stored deadline as it is (resolutionDeadline returns it unchanged), a paused
-   * clock's projected and a clockless case's estimated by resolutionDeadline, once per group of equal
-   * inputs (the repository groups them), counted as many times as the group has cases.
+   * breached clock's stored deadline as it is (resolutionDeadline returns it unchanged; the database
+   * sends only the middle of them, with how many lie before and after), a paused clock's projected and
+   * a clockless case's estimated by resolutionDeadline, once per group of equal inputs (the repository
+   * groups them), counted as many times as the group has cases.
    */
-  private remainingDays(team: string, cases: OpenCases, teamCalendar: BusinessCalendar | null, now: number) {
+  private remainingDays(team: string, cases: OpenCases, teamCalendar: BusinessCalendar | null, now: number): { remainingDays: RemainingDays; sources: DeadlineSources } {
     const policy = this.settings.config.SLA_POLICY_JSON;
-    const sources: Record<DeadlineSource | 'none', number> = { sla_clock: 0, policy_estimate: 0, none: 0 };
-    const remainingDays: number[] = cases.storedDeadlines.map((deadlineAt) => (deadlineAt - now) / DAY_MS);
-    sources.sla_clock += remainingDays.length;
+    const { below, middle, above } = cases.storedDeadlines;
+    const sources: Record<DeadlineSource | 'none', number> = { sla_clock: below + middle.length + above, policy_estimate: 0, none: 0 };
+    const values: number[] = middle.map((deadlineAt) => (deadlineAt - now) / DAY_MS);
     const groups: Array<{ c: OpenCase; n: number }> = [
       // A case with a clock is decided by its clock alone: kind, severity and creation are not read.
       ...cases.paused.map(({ clock, n }) => ({ c: { kind: '', severity: '', team, createdAt: 0, clock }, n })),
@@ -129,10 +130,19 @@ export class WorkloadService {
         continue;
       }
       sources[deadline.source] += n;
-      for (let i = 0; i < n; i++) remainingDays.push((deadline.deadlineAt - now) / DAY_MS);
+      for (let i = 0; i < n; i++) values.push((deadline.deadlineAt - now) / DAY_MS);
     }
-    return { remainingDays, sources: { slaClock: sources.sla_clock, policyEstimate: sources.policy_estimate, none: sources.none } };
+    return {
+      remainingDays: { values, below, above },
+      sources: { slaClock: sources.sla_clock, policyEstimate: sources.policy_estimate, none: sources.none },
+    };
   }
+}
+
+interface DeadlineSources {
+  slaClock: number;
+  policyEstimate: number;
+  none: number;
 }
 
 function away(m: RosterMemberEntity, now: number): boolean {

@@ -82,6 +82,61 @@ describe('workload: deadlines of paused, breached and clockless cases', () => {
   });
 });
 
+/**
+ * With many running clocks the database sends only the middle of their deadlines (workload.repository.ts):
+ * the plan's median must still be the one of every case's deadline, whichever side of the stored ones
+ * the paused and clockless cases' deadlines fall.
+ */
+describe('workload: the median from the middle of many stored deadlines', () => {
+  let ctx: IntegrationContext;
+  const suffix = randomUUID().slice(0, 8);
+  const team = `wlm-${suffix}`;
+  const manager = `wlm-mgr-${suffix}`;
+  const expected: Array<OpenCase> = [];
+
+  beforeAll(async () => {
+    ctx = await createIntegrationContext({ api: true });
+    const ds = ctx.dataSource;
+    const t = Date.now();
+    await ds.query(`INSERT INTO roster_members (user_id, display_name, role, team, skills, capacity, active) VALUES ($1, $1, 'manager', $2, '{}', 0, true)`, [manager, team]);
+    // 41 stored deadlines from 10 days late to 30 days ahead; 6 paused clocks projected far ahead or
+    // nearly due; 4 clockless cases (critical: estimated at 24 hours), and one high without an estimate.
+    for (let i = 0; i < 41; i++) {
+      const status = i % 5 === 0 ? 'breached' : 'running';
+      const deadlineAt = t + ((i * 37) % 41 - 10) * DAY + i * 1000;
+      const id = await addCase(ds, { kind: 'escalation', team, severity: 'high', createdAt: t - DAY });
+      await addClock(ds, id, 'resolution', { status, deadlineAt, snapshot: { status } }, t - DAY);
+      expected.push({ kind: 'escalation', severity: 'high', team, createdAt: t - DAY, clock: { status, deadlineAt, calendarId: 'always-on', snapshot: {} } });
+    }
+    for (let i = 0; i < 6; i++) {
+      const snapshot = { status: 'paused', budgetMs: 16 * HOUR, consumedMs: i < 3 ? HOUR : 15 * HOUR };
+      const id = await addCase(ds, { kind: 'escalation', team, severity: 'high', createdAt: t - 2 * DAY });
+      await addClock(ds, id, 'resolution', { status: 'paused', deadlineAt: t - DAY, snapshot }, t - 2 * DAY);
+      expected.push({ kind: 'escalation', severity: 'high', team, createdAt: t - 2 * DAY, clock: { status: 'paused', deadlineAt: t - DAY, calendarId: 'always-on', snapshot: { id: 'resolution', calendarId: 'always-on', ...snapshot, deadlineAt: t - DAY } } });
+    }
+    for (const severity of ['critical', 'critical', 'critical', 'critical', 'high']) {
+      await addCase(ds, { kind: 'escalation', team, severity, createdAt: t - HOUR });
+      expected.push({ kind: 'escalation', severity, team, createdAt: t - HOUR, clock: null });
+    }
+  });
+  afterAll(() => ctx.close());
+
+  it('plans with the median of every deadline resolutionDeadline gives', async () => {
+    const body = (await request(ctx.app!.getHttpServer()).get('/workload').set('Authorization', bearer(manager)).expect(200)).body;
+    const now = Date.parse(body.generatedAt);
+    const days = expected.flatMap((c) => {
+      const d = resolutionDeadline(c, DEFAULT_SLA_POLICY, null, now);
+      return d ? [(d.deadlineAt - now) / DAY] : [];
+    });
+    const a = body.staffing.arithmetic;
+    expect(a.deadlineSources).toEqual({ slaClock: 47, policyEstimate: 4, none: 1 });
+    expect(a.casesWithDeadline).toBe(51);
+    expect(days).toHaveLength(51);
+    expect(a.medianRemainingDays).toBe(medianOf(days));
+    expect(body.backlog.total).toBe(52);
+  });
+});
+
 async function addCase(ds: DataSource, c: { kind: string; team: string; severity: string; createdAt: number }): Promise<string> {
   const id = randomUUID();
   await ds.query(

@@ -79,6 +79,23 @@ describe('bench:read fill (real PostgreSQL)', () => {
     expect([clocks, events]).toEqual([2 * COUNT, 2 * COUNT]);
   });
 
+  it("copies each case's live resolution clock as the trigger would compute it from the cloned clocks, and leaves the trigger on", async () => {
+    const [{ live, differing }] = await ds.query(
+      `SELECT count(k.case_id)::int AS live,
+              count(*) FILTER (WHERE c.resolution_clock_status IS DISTINCT FROM k.status OR c.resolution_deadline_at IS DISTINCT FROM k.deadline_at)::int AS differing
+         FROM cases c
+         LEFT JOIN LATERAL (
+           SELECT s.case_id, s.status, s.deadline_at FROM sla_clocks s
+            WHERE s.case_id = c.id AND s.kind = 'resolution' AND s.stopped_at IS NULL AND s.status IN ('running', 'paused', 'breached')
+            ORDER BY s.started_at DESC, s.clock_id COLLATE "C" DESC LIMIT 1) k ON true
+        WHERE c.workflow_id LIKE 'bench-fill/%'`,
+    );
+    // The open cases come from templates with a running resolution clock; the closed from a resolved one.
+    expect({ live, differing }).toEqual({ live: COUNT / 20, differing: 0 });
+    const [{ tgenabled }] = await ds.query(`SELECT tgenabled FROM pg_trigger WHERE tgname = 'tr_sla_clocks_copy_resolution_clock'`);
+    expect(tgenabled).toBe('O');
+  });
+
   it.each([
     ['cases', 'GREATEST(t.updated_at, t.closed_at)', 't.id'],
     ['case_events', 't.occurred_at', 't.case_id'],

@@ -140,6 +140,30 @@ describe('planStaffing', () => {
   ])('median of %j is %s', (values, median) => {
     expect(medianOf(values)).toBe(median);
   });
+
+  // The workload's shape (workload.repository.ts): of S stored deadlines sorted, the database sends the
+  // positions (S - 1) / 2 - E to (S + E) / 2 (clipped), E being the cases whose deadline the service
+  // computes, of which only some get one. The median of that part with the counts is the whole's.
+  it('of the middle of a sorted list with counts below and above, plus values added in any order, is the median of everything', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    for (let round = 0; round < 2_000; round++) {
+      const stored = Array.from({ length: Math.floor(random() * 40) }, () => Math.round(random() * 60 - 20)).sort((a, b) => a - b);
+      const estimated = Math.floor(random() * 12);
+      const added = Array.from({ length: Math.floor(random() * (estimated + 1)) }, () => Math.round(random() * 80 - 30));
+      const lo = Math.max(0, Math.trunc((stored.length - 1) / 2) - estimated);
+      const hi = Math.min(stored.length - 1, Math.trunc((stored.length + estimated) / 2));
+      const middle = stored.slice(lo, hi + 1);
+      const part = { values: [...middle, ...added], below: lo, above: stored.length - lo - middle.length };
+      expect(medianOf(part)).toBe(medianOf([...stored, ...added]));
+      expect(planStaffing({ ...base, remainingDays: part }).arithmetic.casesWithDeadline).toBe(stored.length + added.length);
+    }
+  });
+
+  it('refuses a part that does not reach the middle, and counts that are not whole numbers', () => {
+    expect(() => medianOf({ values: [1, 2], below: 5, above: 0 })).toThrow(RangeError);
+    expect(() => planStaffing({ ...base, remainingDays: { values: [1], below: -1, above: 2 } })).toThrow(/below and .above/);
+  });
 });
 
 describe('resolutionDeadline', () => {
