@@ -96,7 +96,7 @@ export class WorkloadRepository {
    * The team's unfinished cases, aggregated in the database from one index range of the open cases
    * (`ix_cases_open_backlog`), each row carrying its live resolution clock's status and deadline
    * (migration 1764169200000): counts per kind and age, and of the running or breached deadlines only
-   * the middle the staffing plan's median can fall in (see `middleOfStored`). Only for paused clocks
+   * the middle the staffing plan's median can fall in (see `MIDDLE_OF_STORED`). Only for paused clocks
    * and cases without a clock, which are counted first and read only when there are some, the few
    * fields the service's deadline arithmetic (resolution-deadline.ts) reads, grouped so equal inputs
    * are computed once. Times are truncated to milliseconds, as node-postgres reads them into a Date.
