@@ -12,7 +12,7 @@ import { TeamDirectory } from '../teams/team-directory.service';
 import type { WorkloadQuery } from './dto/workload.query';
 import { resolutionDeadline, type DeadlineSource, type OpenCase } from './resolution-deadline';
 import { planStaffing, type RemainingDays } from './staffing-plan';
-import { AGE_BUCKETS, type AgeCounts, type Backlog, type Flow, type WorkloadResponse } from './workload.response';
+import { AGE_BUCKETS, type AgeCounts, type Backlog, type DeadlineSources, type Flow, type WorkloadResponse } from './workload.response';
 import { WorkloadRepository, type OpenCases } from './workload.repository';
 
 const HOUR_MS = 3_600_000;
@@ -137,12 +137,6 @@ export class WorkloadService {
       sources: { slaClock: sources.sla_clock, policyEstimate: sources.policy_estimate, none: sources.none },
     };
   }
-}
-
-interface DeadlineSources {
-  slaClock: number;
-  policyEstimate: number;
-  none: number;
 }
 
 function away(m: RosterMemberEntity, now: number): boolean {
