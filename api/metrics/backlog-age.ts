@@ -7,12 +7,37 @@
  * in the workload's age buckets (<1d, 1-3d, 3-7d, >7d: lower bound included), with the median, the
  * 90th percentile and the oldest; `breached`: open cases that have breached a team SLA; `overdue`: open
  * cases whose soonest running team deadline (`cases.due_at`) has passed. A snapshot at one instant, so
- * it takes no period. Pure: the SQL computes the groups (GROUPING SETS ((), (kind), (severity),
- * (state))).
+ * it takes no period. Pure: the SQL counts the open cases per kind, severity and state and takes the
+ * age percentiles over every case, each kind and each severity (GROUPING SETS ((), (kind), (severity)));
+ * backlogGroups adds the counts up into the groups the report shows.
  */
 import { AGE_BUCKETS, type AgeBucket } from '../workload/age-buckets';
 import { durations, EMPTY_REASONS, keysOf, type EmptyReason } from './figures';
 
+/** The open cases of one kind, severity and state (from the SQL). */
+export interface BacklogCount {
+  kind: string;
+  severity: string;
+  state: string;
+  open: number;
+  byAge: Record<AgeBucket, number>;
+  breached: number;
+  overdue: number;
+  oldestAgeMs: number;
+}
+
+/** The age percentiles of every open case (kind and severity null), of one kind, or of one severity (from the SQL). */
+export interface BacklogAges {
+  kind: string | null;
+  severity: string | null;
+  medianAgeMs: number | null;
+  p90AgeMs: number | null;
+}
+
+/**
+ * One group of the report: every open case (kind, severity and state null), one kind, one severity or
+ * one state. A state's group has no percentiles (null): the report shows only its count.
+ */
 export interface BacklogGroup {
   kind: string | null;
   severity: string | null;
@@ -42,6 +67,34 @@ export interface BacklogReport {
   byKind: Array<{ kind: string } & BacklogFigures>;
   bySeverity: Array<{ severity: string } & BacklogFigures>;
   byState: Record<string, number>;
+}
+
+/**
+ * The report's groups from the counts per kind, severity and state: counts and age buckets add up,
+ * the oldest is the oldest of the parts; the percentiles, which do not add up, come from `ages`.
+ */
+export function backlogGroups(counts: readonly BacklogCount[], ages: readonly BacklogAges[]): BacklogGroup[] {
+  const percentiles = (kind: string | null, severity: string | null) => {
+    const found = ages.find((a) => a.kind === kind && a.severity === severity);
+    return { medianAgeMs: found?.medianAgeMs ?? null, p90AgeMs: found?.p90AgeMs ?? null };
+  };
+  const sum = (parts: readonly BacklogCount[], key: Pick<BacklogGroup, 'kind' | 'severity' | 'state'>, withPercentiles: boolean): BacklogGroup => ({
+    ...key,
+    open: parts.reduce((n, c) => n + c.open, 0),
+    byAge: Object.fromEntries(AGE_BUCKETS.map((b) => [b, parts.reduce((n, c) => n + c.byAge[b], 0)])) as Record<AgeBucket, number>,
+    breached: parts.reduce((n, c) => n + c.breached, 0),
+    overdue: parts.reduce((n, c) => n + c.overdue, 0),
+    ...(withPercentiles ? percentiles(key.kind, key.severity) : { medianAgeMs: null, p90AgeMs: null }),
+    oldestAgeMs: parts.length === 0 ? null : Math.max(...parts.map((c) => c.oldestAgeMs)),
+  });
+  const none = { kind: null, severity: null, state: null };
+  const distinct = (pick: (c: BacklogCount) => string) => [...new Set(counts.map(pick))];
+  return [
+    ...(counts.length === 0 ? [] : [sum(counts, none, true)]),
+    ...distinct((c) => c.kind).map((kind) => sum(counts.filter((c) => c.kind === kind), { ...none, kind }, true)),
+    ...distinct((c) => c.severity).map((severity) => sum(counts.filter((c) => c.severity === severity), { ...none, severity }, true)),
+    ...distinct((c) => c.state).map((state) => sum(counts.filter((c) => c.state === state), { ...none, state }, false)),
+  ];
 }
 
 export function backlogFigures(group: BacklogGroup | undefined): BacklogFigures {

@@ -12,13 +12,13 @@ import {
 import { AccessService } from '../auth/access.service';
 import { DomainError, ErrorCode } from '../common/error-codes';
 import { WorkloadService } from '../workload/workload.service';
-import { backlogReport } from './backlog-age';
+import { backlogGroups, backlogReport } from './backlog-age';
 import { breachReport, ESCALATED_STATES } from './breach-rate';
 import type { MetricsFilterQuery } from './dto/metrics-filter.query';
 import type { MetricsPeriodQuery } from './dto/metrics-period.query';
 import type { StaffingQuery } from './dto/staffing.query';
 import { handoffReport } from './handoff-turnaround';
-import { MetricQueryTimeout, MetricsRepository, UnknownTimeZone, type CaseFilter, type PeriodWindow } from './metrics.repository';
+import { MetricQueryTimeout, MetricsRepository, periodWindow, type CaseFilter } from './metrics.repository';
 import type {
   BacklogResponse,
   BreachesResponse,
@@ -60,15 +60,13 @@ export class MetricsService {
 
   async sla(actor: Actor, query: MetricsPeriodQuery): Promise<SlaMetricsResponse> {
     const { scope, period, window, now } = await this.prepare(actor, query);
-    const rows = await this.guard(window.timeZone, this.metrics.decidedClocks(scope.filter, window));
+    const rows = await this.guard(this.metrics.decidedClocks(scope.filter, window));
     return { ...head(scope, period, now), ...slaAttainment(rows, period, { kinds: scope.kinds, severities: SEVERITIES, clocks: CASE_CLOCKS }) };
   }
 
   async responseTimes(actor: Actor, query: MetricsPeriodQuery): Promise<ResponseTimesResponse> {
     const { scope, period, window, now } = await this.prepare(actor, query);
-    const [firsts, resolutions, reopens] = await this.guard(
-      window.timeZone,
-      Promise.all([
+    const [firsts, resolutions, reopens] = await this.guard(Promise.all([
         this.metrics.timesToFirst(FIRST_RESPONSE_ACTIONS, scope.filter, window),
         this.metrics.timesToFirst(RESOLUTION_EVENTS.actions, scope.filter, window, RESOLUTION_EVENTS.toState),
         this.metrics.eventsPerBucket(REOPEN_ACTION, scope.filter, window),
@@ -79,9 +77,7 @@ export class MetricsService {
 
   async volume(actor: Actor, query: MetricsPeriodQuery): Promise<VolumeResponse> {
     const { scope, period, window, now } = await this.prepare(actor, query);
-    const [created, completed] = await this.guard(
-      window.timeZone,
-      Promise.all([this.metrics.createdCases(scope.filter, window), this.metrics.completedCases(scope.filter, window)]),
+    const [created, completed] = await this.guard(Promise.all([this.metrics.createdCases(scope.filter, window), this.metrics.completedCases(scope.filter, window)]),
     );
     return {
       ...head(scope, period, now),
@@ -91,20 +87,21 @@ export class MetricsService {
 
   async breaches(actor: Actor, query: MetricsPeriodQuery): Promise<BreachesResponse> {
     const { scope, period, window, now } = await this.prepare(actor, query);
-    const rows = await this.guard(window.timeZone, this.metrics.completionOutcomes(ESCALATED_STATES, scope.filter, window));
+    const rows = await this.guard(this.metrics.completionOutcomes(ESCALATED_STATES, scope.filter, window));
     return { ...head(scope, period, now), ...breachReport(rows, period, { kinds: scope.kinds, severities: SEVERITIES }) };
   }
 
   async handoffs(actor: Actor, query: MetricsPeriodQuery): Promise<HandoffsResponse> {
     const { scope, period, window, now } = await this.prepare(actor, query);
-    const groups = await this.guard(window.timeZone, this.metrics.answeredHandoffs(scope.filter, window));
+    const groups = await this.guard(this.metrics.answeredHandoffs(scope.filter, window));
     return { ...head(scope, period, now), ...handoffReport(groups, period, ADDRESSED_TEAMS) };
   }
 
   async backlog(actor: Actor, query: MetricsFilterQuery): Promise<BacklogResponse> {
     const scope = await this.scope(actor, query);
     const now = new Date();
-    const groups = await this.guard(null, this.metrics.openCases(scope.filter, now));
+    const { counts, ages } = await this.guard(this.metrics.openCases(scope.filter, now));
+    const groups = backlogGroups(counts, ages);
     const states = scope.filter.kind === null || scope.filter.kind === 'escalation' ? OPEN_ESCALATION_STATES : [];
     return {
       generatedAt: now.toISOString(),
@@ -116,7 +113,7 @@ export class MetricsService {
   /** Seller survey answers given in the period, by kind, team and decision (answers carry the case's team and kind). */
   async satisfaction(actor: Actor, query: MetricsPeriodQuery): Promise<SatisfactionResponse> {
     const { scope, period, window, now } = await this.prepare(actor, query);
-    const counts = await this.guard(null, this.metrics.surveyAnswers(scope.filter, window));
+    const counts = await this.guard(this.metrics.surveyAnswers(scope.filter, window));
     return { ...head(scope, period, now), ...satisfactionReport(counts) };
   }
 
@@ -151,21 +148,16 @@ export class MetricsService {
       throw new DomainError(ErrorCode.ValidationFailed, resolved.problems.flatMap((p) => p.problems).join('; '), { fields: resolved.problems });
     }
     const { period } = resolved;
-    const window: PeriodWindow = { from: new Date(period.from), to: new Date(period.to), bucket: period.bucket, timeZone: period.timeZone };
-    return { scope, period, window, now };
+    return { scope, period, window: periodWindow(period), now };
   }
 
-  /** A query past its timeout is a 503 with the reason; a zone PostgreSQL lacks is the caller's 400. */
-  private async guard<T>(timeZone: string | null, work: Promise<T>): Promise<T> {
+  /** A query past its timeout is a 503 with the reason. */
+  private async guard<T>(work: Promise<T>): Promise<T> {
     try {
       return await work;
     } catch (err) {
       if (err instanceof MetricQueryTimeout) {
         throw new DomainError(ErrorCode.Unavailable, `${err.message}: ask for a shorter period or one team`);
-      }
-      if (err instanceof UnknownTimeZone && timeZone !== null) {
-        const problem = `timeZone '${timeZone}' is not known to the database; use a canonical IANA name such as Europe/Berlin`;
-        throw new DomainError(ErrorCode.ValidationFailed, problem, { fields: [{ field: 'timeZone', problems: [problem] }] });
       }
       throw err;
     }

@@ -3,9 +3,9 @@
  * passed in). Boundaries are calendar boundaries in the request's IANA time zone: a day starts at local
  * midnight, a week on Monday at local midnight (ISO weeks), a month on its first day; so a bucket can be
  * 23 or 25 hours long around a daylight-saving change. `from` is inclusive, `to` exclusive. A bucket is
- * identified by the local date it starts on (`key`, YYYY-MM-DD), which is what the SQL groups by too
- * (`to_char(date_trunc(bucket, instant AT TIME ZONE timeZone), 'YYYY-MM-DD')`), so no instant has to
- * survive a round trip through two time-zone databases.
+ * identified by the local date it starts on (`key`, YYYY-MM-DD). The SQL finds each row's bucket among
+ * these buckets' starts (width_bucket), so one time-zone database, this one, decides the boundaries a
+ * response lists and the bucket every instant is counted in; PostgreSQL's never sees the zone.
  */
 import { DateTime, IANAZone } from 'luxon';
 
@@ -108,7 +108,7 @@ export function rangeOf(bucket: PeriodBucket, timeZone: string): BucketRange {
   return { key: bucket.key, from: iso(bucket.from, timeZone), to: iso(bucket.to, timeZone) };
 }
 
-/** The key (local start date) of the bucket an instant falls in: what the SQL computes per row. */
+/** The key (local start date) of the bucket an instant falls in. */
 export function bucketKeyOf(instant: number, bucket: Bucket, timeZone: string): string {
   return startOfBucket(instant, bucket, timeZone).toISODate()!;
 }

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { createCaseProjectionActivities } from '../../activities/case-projection.activities';
-import { MetricsRepository, type CaseFilter, type PeriodWindow } from '../../api/metrics/metrics.repository';
+import { MetricsRepository, periodWindow, type CaseFilter, type PeriodWindow } from '../../api/metrics/metrics.repository';
+import { resolvePeriod } from '../../api/metrics/period';
 import type { ApiSettings } from '../../api/common/runtime';
 import { captureQueries } from '../../bench/explain';
 import { migrate, MIGRATIONS } from '../../db/data-source';
@@ -80,7 +81,13 @@ describe('escalation labels on the case row for the volume metric (real PostgreS
 
   describe('the volume counts at 30,000 cases', () => {
     const now = Date.UTC(2026, 10, 30);
-    const window: PeriodWindow = { from: new Date(now - 30 * DAY), to: new Date(now), bucket: 'day', timeZone: 'Europe/Berlin' };
+    // Daily buckets in Berlin over 40 days, across the end of summer time (25 October: that day has 25
+    // hours): the expected counts below bucket by PostgreSQL's own date_trunc in that zone, the
+    // repository by the API's boundaries (period.ts).
+    const timeZone = 'Europe/Berlin';
+    const resolved = resolvePeriod({ from: new Date(now - 40 * DAY).toISOString(), to: new Date(now).toISOString(), bucket: 'day', timeZone }, now);
+    if (!resolved.ok) throw new Error('the test period does not resolve');
+    const window: PeriodWindow = periodWindow(resolved.period);
     const filter: CaseFilter = { team: TEAM, kind: null };
     const repo = () => new MetricsRepository(ds, { config: { METRICS_QUERY_TIMEOUT_MS: 10_000 } } as ApiSettings);
     /** The plan of the one SELECT the work ran (inside its read-only transaction). */
@@ -126,7 +133,7 @@ describe('escalation labels on the case row for the volume metric (real PostgreS
         `SELECT to_char(date_trunc('day', c.created_at AT TIME ZONE $4), 'YYYY-MM-DD') AS bucket, c.kind, e.category AS label, count(*)::int AS count
            FROM cases c LEFT JOIN escalation_cases e ON e.case_id = c.id
           WHERE c.team = $1 AND c.created_at >= $2 AND c.created_at < $3 GROUP BY 1, 2, 3`,
-        [TEAM, window.from, window.to, window.timeZone],
+        [TEAM, window.from, window.to, timeZone],
       );
       const counted = await repo().createdCases(filter, window);
       expect(counted.reduce((n, r) => n + r.count, 0)).toBeGreaterThan(2_000);
@@ -143,7 +150,7 @@ describe('escalation labels on the case row for the volume metric (real PostgreS
                 count(*)::int AS count
            FROM cases c LEFT JOIN escalation_cases e ON e.case_id = c.id
           WHERE c.team = $1 AND NOT c.is_open AND COALESCE(c.resolved_at, c.closed_at) >= $2 AND COALESCE(c.resolved_at, c.closed_at) < $3 GROUP BY 1, 2, 3`,
-        [TEAM, window.from, window.to, window.timeZone],
+        [TEAM, window.from, window.to, timeZone],
       );
       const counted = await repo().completedCases(filter, window);
       expect(counted.some((r) => r.kind === 'escalation' && r.label === null)).toBe(true);
