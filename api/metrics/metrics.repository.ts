@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, QueryFailedError } from 'typeorm';
+import { readOnlyTransaction } from '../../db/read-only-transaction';
 import { FIRST_EVENT_METRICS, type FirstEventMetric } from '../../db/migrations/1764158400000-metric-case-dimensions';
 import { ApiSettings } from '../common/runtime';
 import type { SurveyCount } from './satisfaction';
@@ -332,11 +333,7 @@ export class MetricsRepository {
    */
   private async run<T>(sql: string, p: Params): Promise<T[]> {
     try {
-      return await this.dataSource.transaction('READ COMMITTED', async (tx) => {
-        await tx.query('SET TRANSACTION READ ONLY');
-        await tx.query(`SET LOCAL statement_timeout = ${this.timeoutMs}`);
-        return (await tx.query(sql, p.values)) as T[];
-      });
+      return await readOnlyTransaction(this.dataSource, this.timeoutMs, (query) => query<T>(sql, p.values));
     } catch (err) {
       const code = err instanceof QueryFailedError ? (err.driverError as { code?: string }).code : undefined;
       if (code === '57014') throw new MetricQueryTimeout(this.timeoutMs);

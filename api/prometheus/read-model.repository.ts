@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { readOnlyTransaction } from '../../db/read-only-transaction';
 import type { ReadModelSnapshot } from './read-model-gauges';
 
 /**
@@ -12,23 +13,21 @@ export class ReadModelRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   snapshot(timeoutMs: number): Promise<ReadModelSnapshot> {
-    return this.dataSource.transaction('READ COMMITTED', async (tx) => {
-      await tx.query('SET TRANSACTION READ ONLY');
-      await tx.query(`SET LOCAL statement_timeout = ${Math.max(1, Math.round(timeoutMs))}`);
-      const cases: Array<{ kind: string; state: string; n: number }> = await tx.query(
+    return readOnlyTransaction(this.dataSource, timeoutMs, async (query) => {
+      const cases: Array<{ kind: string; state: string; n: number }> = await query(
         `SELECT kind, state, count(*)::int AS n FROM cases GROUP BY kind, state`,
       );
-      const openBreached: Array<{ kind: string; n: number }> = await tx.query(
+      const openBreached: Array<{ kind: string; n: number }> = await query(
         `SELECT kind, count(*)::int AS n FROM cases WHERE is_open AND breached GROUP BY kind`,
       );
-      const clocks: Array<{ clock: string; status: string; n: number; overdue: number }> = await tx.query(
+      const clocks: Array<{ clock: string; status: string; n: number; overdue: number }> = await query(
         `SELECT kind AS clock, status, count(*)::int AS n, count(*) FILTER (WHERE status = 'running' AND deadline_at < now())::int AS overdue
            FROM sla_clocks WHERE stopped_at IS NULL GROUP BY kind, status`,
       );
-      const handoffs: Array<{ team: string; n: number; overdue: number }> = await tx.query(
+      const handoffs: Array<{ team: string; n: number; overdue: number }> = await query(
         `SELECT team, count(*)::int AS n, count(*) FILTER (WHERE due_at < now())::int AS overdue FROM handoffs WHERE status = 'open' GROUP BY team`,
       );
-      const qa: Array<{ decision_kind: string; status: string; n: number }> = await tx.query(
+      const qa: Array<{ decision_kind: string; status: string; n: number }> = await query(
         `SELECT decision_kind, status, count(*)::int AS n FROM qa_decisions GROUP BY decision_kind, status`,
       );
       return {
