@@ -7,7 +7,8 @@
  * these buckets' starts (width_bucket), so one time-zone database, this one, decides the boundaries a
  * response lists and the bucket every instant is counted in; PostgreSQL's never sees the zone.
  */
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime } from 'luxon';
+import { isKnownTimeZone } from '../../workflows/common/time-zones';
 
 export const BUCKETS = ['day', 'week', 'month'] as const;
 export type Bucket = (typeof BUCKETS)[number];
@@ -63,7 +64,7 @@ export function resolvePeriod(input: PeriodInput, now: number): PeriodResult {
   const bucket = input.bucket ?? DEFAULT_BUCKET;
   if (!(BUCKETS as readonly string[]).includes(bucket)) problems.push({ field: 'bucket', problems: [`bucket must be one of ${BUCKETS.join(', ')}`] });
   const timeZone = input.timeZone ?? DEFAULT_TIME_ZONE;
-  if (!IANAZone.isValidZone(timeZone)) {
+  if (!isKnownTimeZone(timeZone)) {
     problems.push({ field: 'timeZone', problems: [`timeZone '${timeZone}' is not an IANA time zone such as UTC, Europe/Berlin or Asia/Tokyo`] });
   }
   if (problems.length) return { ok: false, problems };

@@ -1,5 +1,5 @@
 import Holidays from 'date-holidays';
-import { IANAZone } from 'luxon';
+import { isKnownTimeZone } from '../../workflows/common/time-zones';
 import type { HolidayAddition, WorkingWeek } from '../../db/entities/team.entity';
 import type { CaseCalendars } from '../escalations/escalation-settings';
 import { WEEKDAY_NAMES } from '../../db/entities/team.entity';
@@ -188,7 +188,7 @@ export function workingWeekProblems(value: unknown): string[] {
 }
 
 export function isIanaTimeZone(value: unknown): boolean {
-  return typeof value === 'string' && IANAZone.isValidZone(value);
+  return typeof value === 'string' && isKnownTimeZone(value);
 }
 
 /** Problems of a holiday country and region, by field, as the library knows them. */
