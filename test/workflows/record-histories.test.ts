@@ -93,8 +93,11 @@ describe('representative lifecycles (recorded as replay histories on demand)', (
 
   it('unanswered handoff: reminder, escalation to the lead, cancelled when the case resolves', async () => {
     await ctx.run(async (taskQueue) => {
-      // A lease longer than the wait: this scenario is about the handoff, not the holder's lease.
-      const input = escalationInput({ severity: 'medium', settings: { reopenWindowMs: HOUR, claimLeaseMs: 7 * 24 * HOUR } });
+      // A lease longer than the wait, and a resolution target the four days cannot breach on any
+      // weekday the test starts (on a weekend start, medium's business hours ran out by Wednesday and
+      // the breach escalated the case to a manager): this scenario is about the handoff.
+      const base = escalationInput({ severity: 'medium', settings: { reopenWindowMs: HOUR, claimLeaseMs: 7 * 24 * HOUR } });
+      const input = { ...base, settings: { ...base.settings, resolution: { ...base.settings.resolution, budgetMs: 30 * 24 * HOUR } } };
       const workflowId = escalationWorkflowId(input.caseId);
       const handle = await ctx.env.client.workflow.start<typeof escalationWorkflow>('escalationWorkflow', { taskQueue, workflowId, args: [input] });
       const created = await handle.executeUpdate(awaitRecordedUpdate);
