@@ -140,6 +140,14 @@ describe('escalation labels on the case row for the volume metric (real PostgreS
       expect(sorted(counted)).toEqual(sorted(expected));
     });
 
+    it("does not ask the database about the zone: the rows are bucketed among the API's bucket starts", async () => {
+      const queries = (await captureQueries(ds, () => repo().createdCases(filter, window))).filter((q) => /^\s*SELECT/.test(q.sql));
+      expect(queries).toHaveLength(1);
+      expect(queries[0].sql).toMatch(/width_bucket\(c\.created_at, \$\d+::timestamptz\[\]\)/);
+      expect(queries[0].sql).not.toMatch(/AT TIME ZONE|date_trunc/);
+      expect(JSON.stringify(queries[0].parameters)).not.toContain(timeZone);
+    });
+
     it('counts completed cases by root cause as the join does, from the team completion index alone', async () => {
       const text = await planOf(() => repo().completedCases(filter, window));
       expect(text).toMatch(/Index Only Scan using ix_cases_team_completed on cases c/);
