@@ -50,8 +50,9 @@ function wholeMs(ms: number | null): number | null {
 }
 
 /**
- * Checks that every key the SQL returned is a bucket of the period: both sides compute the same local
- * dates, so a stray key means they disagree about the time zone or the bucket, and no figure is safe.
+ * Checks that every key a query returned is a bucket of the period. The repository maps each row's
+ * bucket number to one of the period's own keys, so a stray key means the period and the rows were
+ * built from different buckets, and no figure is safe.
  */
 export function requireKnownBuckets(buckets: readonly PeriodBucket[], keys: Iterable<string | null>): void {
   const known = new Set(buckets.map((b) => b.key));

@@ -59,7 +59,7 @@ const ms = (interval: string) => `date_part('epoch', ${interval}) * 1000`;
 
 /**
  * The metric queries: raw SQL against the read model, aggregated in the database (counts with FILTER,
- * percentile_cont, GROUPING SETS, buckets with date_trunc in the period's time zone), so a response
+ * percentile_cont, GROUPING SETS, buckets by width_bucket over the period's bucket starts), so a response
  * reads a few hundred rows however many cases there are. Each query's range condition is on the
  * column an index of the metrics migration (1764104400000-metrics-indexes) leads with. What each
  * count means is decided in the pure files beside this one; the README defines every metric.
