@@ -4,7 +4,7 @@ import { readOnlyTransaction } from '../../db/read-only-transaction';
 import { FIRST_EVENT_METRICS, type FirstEventMetric } from '../../db/migrations/1764158400000-metric-case-dimensions';
 import { ApiSettings } from '../common/runtime';
 import type { SurveyCount } from './satisfaction';
-import { AGE_BUCKETS, AGE_BUCKET_ENDS_DAYS, type AgeBucket } from '../workload/age-buckets';
+import { AGE_BUCKETS, AGE_BUCKET_ENDS_DAYS, DAY_MS, type AgeBucket } from '../workload/age-buckets';
 import type { BacklogAges, BacklogCount } from './backlog-age';
 import type { CompletionCount } from './breach-rate';
 import type { HandoffGroup } from './handoff-turnaround';
@@ -383,7 +383,7 @@ function keyOf(window: PeriodWindow, n: number | null): string | null {
 
 /** `days` days of 24 hours before `now`. */
 function daysBefore(now: Date, days: number): Date {
-  return new Date(now.getTime() - days * 86_400_000);
+  return new Date(now.getTime() - days * DAY_MS);
 }
 
 function caseConditions(p: Params, filter: CaseFilter): string {

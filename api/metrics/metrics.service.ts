@@ -66,7 +66,8 @@ export class MetricsService {
 
   async responseTimes(actor: Actor, query: MetricsPeriodQuery): Promise<ResponseTimesResponse> {
     const { scope, period, window, now } = await this.prepare(actor, query);
-    const [firsts, resolutions, reopens] = await this.guard(Promise.all([
+    const [firsts, resolutions, reopens] = await this.guard(
+      Promise.all([
         this.metrics.timesToFirst(FIRST_RESPONSE_ACTIONS, scope.filter, window),
         this.metrics.timesToFirst(RESOLUTION_EVENTS.actions, scope.filter, window, RESOLUTION_EVENTS.toState),
         this.metrics.eventsPerBucket(REOPEN_ACTION, scope.filter, window),
@@ -77,7 +78,8 @@ export class MetricsService {
 
   async volume(actor: Actor, query: MetricsPeriodQuery): Promise<VolumeResponse> {
     const { scope, period, window, now } = await this.prepare(actor, query);
-    const [created, completed] = await this.guard(Promise.all([this.metrics.createdCases(scope.filter, window), this.metrics.completedCases(scope.filter, window)]),
+    const [created, completed] = await this.guard(
+      Promise.all([this.metrics.createdCases(scope.filter, window), this.metrics.completedCases(scope.filter, window)]),
     );
     return {
       ...head(scope, period, now),

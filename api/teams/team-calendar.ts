@@ -1,5 +1,4 @@
 import Holidays from 'date-holidays';
-import { isKnownTimeZone } from '../../workflows/common/time-zones';
 import type { HolidayAddition, WorkingWeek } from '../../db/entities/team.entity';
 import type { CaseCalendars } from '../escalations/escalation-settings';
 import { WEEKDAY_NAMES } from '../../db/entities/team.entity';
@@ -185,10 +184,6 @@ export function workingWeekProblems(value: unknown): string[] {
   return validateCalendar(probe).map((problem) =>
     problem.replace(/^workingHours\.([1-7])/, (_m, n: string) => WEEKDAY_NAMES[Number(n) - 1]).replace(/^workingHours: /, ''),
   );
-}
-
-export function isIanaTimeZone(value: unknown): boolean {
-  return typeof value === 'string' && isKnownTimeZone(value);
 }
 
 /** Problems of a holiday country and region, by field, as the library knows them. */

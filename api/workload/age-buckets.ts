@@ -5,7 +5,8 @@
 export const AGE_BUCKETS = ['<1d', '1-3d', '3-7d', '>7d'] as const;
 export type AgeBucket = (typeof AGE_BUCKETS)[number];
 
-const DAY_MS = 24 * 3_600_000;
+/** A day as the age buckets count it: 24 hours. */
+export const DAY_MS = 24 * 3_600_000;
 
 /** Where each bucket ends (exclusive), in days since creation; the last one has no end. */
 export const AGE_BUCKET_ENDS_DAYS: Readonly<Record<AgeBucket, number | null>> = { '<1d': 1, '1-3d': 3, '3-7d': 7, '>7d': null };

@@ -10,7 +10,7 @@ import {
 } from '../../api/teams/team-calendar';
 import { SEED_TEAMS } from '../../db/seed/teams';
 import { addBusinessTime, validateCalendar } from '../../workflows/common/business-calendar';
-import { isIanaTimeZone } from '../../api/teams/team-calendar';
+import { isKnownTimeZone } from '../../workflows/common/time-zones';
 
 const H = 3_600_000;
 const seed = (id: string) => SEED_TEAMS.find((t) => t.id === id)!;
@@ -118,7 +118,7 @@ describe('calendars for a new case', () => {
 
   it.each(SEED_TEAMS.map((t) => t.id))('seed team %s has a valid zone, week and holiday source', (id) => {
     const t = seed(id);
-    expect(isIanaTimeZone(t.timeZone)).toBe(true);
+    expect(isKnownTimeZone(t.timeZone)).toBe(true);
     expect(workingWeekProblems(t.workingHours)).toEqual([]);
     expect(holidaySourceProblems(t.holidayCountry, t.holidayRegion)).toEqual([]);
     expect(validateCalendar(buildTeamCalendar(t, { from: 2030, to: 2031 }))).toEqual([]);

@@ -67,7 +67,7 @@ export function validateCalendar(cal: BusinessCalendar): string[] {
   const problems: string[] = [];
   if (typeof cal !== 'object' || cal === null) return ['calendar must be an object'];
   if (typeof cal.id !== 'string' || cal.id.trim() === '') problems.push('id: must be a non-empty string');
-  if (typeof cal.timeZone !== 'string' || !isKnownTimeZone(cal.timeZone)) {
+  if (!isKnownTimeZone(cal.timeZone)) {
     problems.push(`timeZone: '${String(cal.timeZone)}' is not a known IANA time zone`);
   }
   const hours = (cal.workingHours ?? {}) as Record<string, unknown>;

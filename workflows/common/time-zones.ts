@@ -9,7 +9,8 @@ import { IANAZone } from 'luxon';
  */
 const known = new Set<string>();
 
-export function isKnownTimeZone(name: string): boolean {
+export function isKnownTimeZone(name: unknown): name is string {
+  if (typeof name !== 'string') return false;
   if (known.has(name)) return true;
   if (!IANAZone.isValidZone(name)) return false;
   known.add(name);

@@ -1,5 +1,6 @@
 import { ValidateBy, type ValidationOptions } from 'class-validator';
-import { isDaySpec, isIanaTimeZone, workingWeekProblems } from '../team-calendar';
+import { isKnownTimeZone } from '../../../workflows/common/time-zones';
+import { isDaySpec, workingWeekProblems } from '../team-calendar';
 
 /** A working week keyed mon..sun; the message names each bad day and interval. */
 export function IsWorkingWeek(options?: ValidationOptions): PropertyDecorator {
@@ -20,7 +21,7 @@ export function IsIanaTimeZone(options?: ValidationOptions): PropertyDecorator {
     {
       name: 'isIanaTimeZone',
       validator: {
-        validate: (value) => isIanaTimeZone(value),
+        validate: (value) => isKnownTimeZone(value),
         defaultMessage: (args) => `timeZone '${String(args?.value)}' is not an IANA time zone such as Europe/Berlin or Asia/Tokyo`,
       },
     },
