@@ -43,6 +43,17 @@ const STOP_TIMEOUT_MS = 10_000;
  */
 export const DEV_SERVER_ARGS = ['--log-level', 'warn', '--dynamic-config-value', 'rpc.slowRequestLoggingThreshold="1m"'] as const;
 
+/**
+ * How the dev server keeps a SQLite file (`npm start`, `bench:scale`, the fault tests): a write-ahead
+ * log, synced at checkpoints rather than at every commit. SQLite's default, a rollback journal synced on
+ * every commit, costs several fsyncs per history write: with it `bench:scale` opened 17.5 and 19.0
+ * cases/s here, with these 30.7 (6 December 2026, 1,000 cases, runs alternated). What it gives up
+ * (sqlite.org/wal.html): a power cut or an OS crash may lose the last commits; a crash of the server
+ * process loses nothing, and the file stays consistent either way. Production runs Temporal on
+ * PostgreSQL (docker-compose.yml), not on this.
+ */
+export const DEV_SERVER_SQLITE_PRAGMAS = ['journal_mode=wal', 'synchronous=normal'] as const;
+
 export interface DevServer {
   address: string;
   /** The server's process id (benchmarks read its memory). */
@@ -75,7 +86,7 @@ export async function startDevServer(opts: {
     '--ip', '127.0.0.1',
     '--port', String(opts.port),
     ...(opts.uiPort !== undefined ? ['--ui-port', String(opts.uiPort)] : ['--headless']),
-    ...(opts.dbFile ? ['--db-filename', path.resolve(opts.dbFile)] : []),
+    ...(opts.dbFile ? ['--db-filename', path.resolve(opts.dbFile), ...DEV_SERVER_SQLITE_PRAGMAS.flatMap((p) => ['--sqlite-pragma', p])] : []),
     ...(opts.namespace !== 'default' ? ['--namespace', opts.namespace] : []),
     ...RISKDESK_SEARCH_ATTRIBUTES.flatMap((key) => ['--search-attribute', `${key.name}=${cliTypeName(key.type)}`]),
     ...DEV_SERVER_ARGS,
