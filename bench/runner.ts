@@ -53,3 +53,13 @@ export async function inPool<T>(items: T[], limit: number, fn: (item: T, index: 
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
   if (errors.length) throw errors[0];
 }
+
+/**
+ * How long the `index`-th of a paced run waits before it starts: item i is due `i / perSecond` seconds
+ * after `startedAt` (ms), so the run keeps to the rate on average however long each item takes, and an
+ * item already late starts at once. `perSecond` 0 means unpaced.
+ */
+export function pacingDelayMs(startedAt: number, index: number, perSecond: number, now: number): number {
+  if (perSecond <= 0) return 0;
+  return Math.max(0, startedAt + (index * 1000) / perSecond - now);
+}

@@ -14,7 +14,7 @@ import { startInfra, type Teardown } from './infra';
 import { DEV_SERVER_SQLITE_PRAGMAS } from '../platform/temporal';
 import { escalationInput, seedBenchRoster } from './lifecycle';
 import { rssMiB, spawnService, type ChildService } from './processes';
-import { inPool } from './runner';
+import { inPool, pacingDelayMs } from './runner';
 import { signedClient } from './signed-client';
 import { summarize } from './stats';
 
@@ -29,6 +29,10 @@ import { summarize } from './stats';
  * deadlines fall due all day. The resolution clock (30 days) stays live: one more timer per case.
  * `--workers=N` runs N worker processes on the one task queue, to see whether a second worker moves
  * the start rate and the lateness on this machine's cores.
+ *
+ * Every case gets the same budget, so the clocks fall due at the rate the cases were opened. `--rate=R`
+ * opens at most R cases a second (0, the default: as fast as the server takes them), to measure the
+ * lateness at a chosen rate of deadlines rather than at whatever rate the server's starts allow.
  */
 
 const TARGET_P99_LATENESS_MS = 2000;
@@ -39,6 +43,8 @@ interface Options {
   concurrency: number;
   budgetS: number;
   workers: number;
+  /** Cases opened per second at most; 0: unpaced. */
+  rate: number;
 }
 
 const log = (msg: string) => console.log(`[bench:scale] ${msg}`);
@@ -49,8 +55,9 @@ function parse(argv: string[], env: NodeJS.ProcessEnv): Options {
     concurrency: { variable: 'BENCH_CONCURRENCY', fallback: 50, min: 1 },
     'budget-s': { variable: 'BENCH_BUDGET_S', fallback: 60, min: 10 },
     workers: { variable: 'BENCH_WORKERS', fallback: 1, min: 1 },
+    rate: { variable: 'BENCH_RATE', fallback: 0, min: 0 },
   });
-  return { open: f.open, concurrency: f.concurrency, budgetS: f['budget-s'], workers: f.workers };
+  return { open: f.open, concurrency: f.concurrency, budgetS: f['budget-s'], workers: f.workers, rate: f.rate };
 }
 
 async function main(opts: Options, teardown: Teardown, ownSignals: () => void): Promise<void> {
@@ -61,7 +68,7 @@ async function main(opts: Options, teardown: Teardown, ownSignals: () => void): 
       'Riskdesk scale benchmark',
       `  machine:     ${cpus.length} cores (${cpus[0]?.model ?? 'unknown'}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, ${os.platform()} ${os.release()}`,
       `  load:        ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (1, 5, 15 min) before starting`,
-      `  config:      ${opts.open} cases, ${opts.concurrency} starts in flight, first-response budget ${opts.budgetS} s (warning at half), resolution 30 days, ${opts.workers} worker process(es) on one task queue`,
+      `  config:      ${opts.open} cases, ${opts.concurrency} starts in flight, first-response budget ${opts.budgetS} s (warning at half), resolution 30 days, ${opts.workers} worker process(es) on one task queue, ${opts.rate ? `opened at most ${opts.rate} cases/s (--rate)` : 'opened as fast as the server takes them'}`,
       `  server:      ${config.TEMPORAL_ADDRESS ? `TEMPORAL_ADDRESS (${config.TEMPORAL_ADDRESS})` : `a dev server of its own on a SQLite file (${DEV_SERVER_SQLITE_PRAGMAS.join(', ')})`}`,
     ].join('\n'),
   );
@@ -126,6 +133,8 @@ async function main(opts: Options, teardown: Teardown, ownSignals: () => void): 
   let opened = 0;
   let retries = 0;
   await inPool(ids, opts.concurrency, async (caseId, i) => {
+    const wait = pacingDelayMs(t0, i, opts.rate, performance.now());
+    if (wait > 0) await sleep(wait);
     const input = escalationInput(caseId, i);
     input.settings = {
       ...input.settings,
