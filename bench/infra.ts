@@ -5,7 +5,7 @@ import { Client as PgClient } from 'pg';
 import type { DataSource } from 'typeorm';
 import { createDataSource, migrate } from '../db/data-source';
 import { startEmbeddedPostgres } from '../platform/embedded-postgres';
-import { startDevServer } from '../platform/temporal';
+import { DEV_SERVER_SQLITE_PRAGMAS, startDevServer } from '../platform/temporal';
 
 /** What the benchmark started, stopped in reverse order; a failing stop is reported and the rest still run. */
 export class Teardown {
@@ -112,7 +112,7 @@ export async function startInfra(
     teardown.push('Temporal dev server', server.stop);
     temporalAddress = server.address;
     temporalPid = server.pid;
-    temporal = `dev server on ${temporalAddress} (${dbFile ? 'SQLite' : 'in memory'})`;
+    temporal = `dev server on ${temporalAddress} (${dbFile ? `SQLite file, ${DEV_SERVER_SQLITE_PRAGMAS.join(', ')}` : 'in memory'})`;
   }
 
   return {

@@ -11,7 +11,6 @@ import { ALWAYS_ON } from '../workflows/common/business-calendar';
 import { ESCALATION_WORKFLOW_TYPE, awaitRecordedUpdate, escalationStartOptions, escalationWorkflowId } from '../workflows/escalation/escalation.contract';
 import { intFlags, runBench } from './bench-process';
 import { startInfra, type Teardown } from './infra';
-import { DEV_SERVER_SQLITE_PRAGMAS } from '../platform/temporal';
 import { escalationInput, seedBenchRoster } from './lifecycle';
 import { rssMiB, spawnService, type ChildService } from './processes';
 import { inPool, pacingDelayMs } from './runner';
@@ -69,7 +68,6 @@ async function main(opts: Options, teardown: Teardown, ownSignals: () => void): 
       `  machine:     ${cpus.length} cores (${cpus[0]?.model ?? 'unknown'}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, ${os.platform()} ${os.release()}`,
       `  load:        ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (1, 5, 15 min) before starting`,
       `  config:      ${opts.open} cases, ${opts.concurrency} starts in flight, first-response budget ${opts.budgetS} s (warning at half), resolution 30 days, ${opts.workers} worker process(es) on one task queue, ${opts.rate ? `opened at most ${opts.rate} cases/s (--rate)` : 'opened as fast as the server takes them'}`,
-      `  server:      ${config.TEMPORAL_ADDRESS ? `TEMPORAL_ADDRESS (${config.TEMPORAL_ADDRESS})` : `a dev server of its own on a SQLite file (${DEV_SERVER_SQLITE_PRAGMAS.join(', ')})`}`,
     ].join('\n'),
   );
   const dbFile = path.resolve(config.DATA_DIR, `bench-scale-${process.pid}`, 'temporal.sqlite');
@@ -78,6 +76,7 @@ async function main(opts: Options, teardown: Teardown, ownSignals: () => void): 
     teardown,
   );
   ownSignals();
+  console.log(`  server:      ${infra.temporal}`);
   await seedBenchRoster(infra.dataSource);
 
   const taskQueue = `bench-scale-${randomUUID()}`;

@@ -5,7 +5,7 @@
 export const AGE_BUCKETS = ['<1d', '1-3d', '3-7d', '>7d'] as const;
 export type AgeBucket = (typeof AGE_BUCKETS)[number];
 
-/** A day as the age buckets count it: 24 hours. */
+/** A day of 24 hours, as the workload counts its age buckets, flow windows and days remaining. */
 export const DAY_MS = 24 * 3_600_000;
 
 /** Where each bucket ends (exclusive), in days since creation; the last one has no end. */

@@ -9,6 +9,7 @@ import { DomainError, ErrorCode } from '../common/error-codes';
 import { ApiSettings } from '../common/runtime';
 import { RosterRepository } from '../roster/roster.repository';
 import { TeamDirectory } from '../teams/team-directory.service';
+import { DAY_MS } from './age-buckets';
 import type { WorkloadQuery } from './dto/workload.query';
 import { resolutionDeadline, type DeadlineSource, type OpenCase } from './resolution-deadline';
 import { planStaffing, type RemainingDays } from './staffing-plan';
@@ -16,7 +17,6 @@ import { AGE_BUCKETS, type AgeCounts, type Backlog, type DeadlineSources, type F
 import { WorkloadRepository, type OpenCases } from './workload.repository';
 
 const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
 export const DEFAULT_DUE_SOON_HOURS = 24;
 export const DEFAULT_FLOW_DAYS = 14;
 

@@ -36,13 +36,7 @@ describe('the dev server on a SQLite file', () => {
     }
 
     // SQLite's header: bytes 18 and 19 are the file format's write and read versions, 2 in WAL mode.
-    const header = Buffer.alloc(20);
-    const fd = fs.openSync(dbFile, 'r');
-    try {
-      fs.readSync(fd, header, 0, 20, 0);
-    } finally {
-      fs.closeSync(fd);
-    }
+    const header = fs.readFileSync(dbFile).subarray(0, 20);
     expect(header.subarray(0, 15).toString('latin1')).toBe('SQLite format 3');
     expect([header[18], header[19]]).toEqual([2, 2]);
 
