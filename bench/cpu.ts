@@ -97,3 +97,60 @@ export async function measureCpu<T>(opts: { dataSource: DataSource; temporalPid?
   const result = await work();
   return { result, cpu: cpuBetween(start, await readCpu(opts)) };
 }
+
+/** CPU per part over a phase, and per other process (undefined where /proc could not tell). */
+export interface CpuSpent extends CpuSample {
+  processes: Array<number | undefined>;
+}
+
+/** A phase's counters, read at its start and again at each `sample()` (see followCpu). */
+export interface CpuFollower {
+  sample(): Promise<void>;
+  /** What each part spent from the start to the latest sample. */
+  spent(): CpuSpent;
+}
+
+/**
+ * Follows the counters through a phase whose end is not one awaited call (bench:scale's deadlines),
+ * with other processes of the benchmark (worker processes, by pid). PostgreSQL's backends are read
+ * at every sample, so one that closes before the phase ends (a pool closes idle connections after
+ * seconds) still counts what it spent up to its last sample; one that opened during the phase counts
+ * whole, as in measureCpu.
+ */
+export async function followCpu(opts: { dataSource: DataSource; temporalPid?: number; pids: readonly number[] }): Promise<CpuFollower> {
+  const read = async () => ({ reading: await readCpu(opts), processes: opts.pids.map(processCpuMs) });
+  const start = await read();
+  let latest = start;
+  // Per backend: its counter when first seen (0 when it opened during the phase) and when last seen.
+  const first = new Map(start.reading.backends ?? []);
+  const last = new Map(first);
+  let readable = start.reading.backends !== undefined;
+  const note = (backends: Map<number, number> | undefined) => {
+    if (!backends) {
+      readable = false;
+      return;
+    }
+    for (const [pid, ms] of backends) {
+      if (!first.has(pid)) first.set(pid, 0);
+      last.set(pid, ms);
+    }
+  };
+  return {
+    async sample() {
+      latest = await read();
+      note(latest.reading.backends);
+    },
+    spent() {
+      let postgres: number | undefined;
+      if (readable) {
+        postgres = 0;
+        for (const [pid, ms] of last) postgres += Math.max(0, ms - (first.get(pid) ?? 0));
+      }
+      const processes = latest.processes.map((ms, i) => {
+        const before = start.processes[i];
+        return ms === undefined || before === undefined ? undefined : ms - before;
+      });
+      return { ...cpuBetween(start.reading, latest.reading), postgres, processes };
+    },
+  };
+}

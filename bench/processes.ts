@@ -25,7 +25,7 @@ export async function spawnService(
   startTimeoutMs = 180_000,
 ): Promise<ChildService> {
   const script = path.resolve(__dirname, '..', entry, 'main.js');
-  const child = spawn(process.execPath, [script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...serviceNodeArgs(process.env), script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const tail: string[] = [];
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const stop = async () => {
@@ -67,4 +67,13 @@ export function rssMiB(pid: number | undefined): number {
   } catch {
     return Number.NaN;
   }
+}
+
+/**
+ * Extra arguments for node in every service a benchmark spawns, from BENCH_NODE_ARGS (space-separated),
+ * for what NODE_OPTIONS refuses: `--cpu-prof --cpu-prof-dir=DIR` writes each thread's CPU profile when
+ * the service stops (the workflow threads' too).
+ */
+export function serviceNodeArgs(env: NodeJS.ProcessEnv): string[] {
+  return (env.BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
 }

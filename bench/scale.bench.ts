@@ -9,6 +9,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { loadConfig } from '../config/env';
 import { ALWAYS_ON } from '../workflows/common/business-calendar';
 import { ESCALATION_WORKFLOW_TYPE, awaitRecordedUpdate, escalationStartOptions, escalationWorkflowId } from '../workflows/escalation/escalation.contract';
+import { describeWorkerOptions, workerOptionsFrom } from '../worker/worker-options';
+import { followCpu, type CpuSpent } from './cpu';
 import { intFlags, runBench } from './bench-process';
 import { startInfra, type Teardown } from './infra';
 import { escalationInput, seedBenchRoster } from './lifecycle';
@@ -129,6 +131,7 @@ async function main(opts: Options, teardown: Teardown, ownSignals: () => void): 
   log(`opening ${opts.open} cases`);
   const startLatency: number[] = [];
   const t0 = performance.now();
+  const openedAt = Date.now();
   let opened = 0;
   let retries = 0;
   await inPool(ids, opts.concurrency, async (caseId, i) => {
@@ -167,7 +170,6 @@ async function main(opts: Options, teardown: Teardown, ownSignals: () => void): 
       ? `  note: the first warnings fell due ${(opts.budgetS / 2).toFixed(0)} s after the first start, before the opening ended (${openSeconds.toFixed(0)} s): the lateness below includes the opening's load; --budget-s of at least ${Math.ceil(openSeconds * 2.2)} measures the deadlines alone`
       : `  deadlines fell due after the opening (warnings from ${(opts.budgetS / 2).toFixed(0)} s, opening ${openSeconds.toFixed(0)} s): nothing else competed with them`;
 
-  const lastDue = Date.now() + opts.budgetS * 1000;
   const count = async () => {
     const [row]: Array<{ warned: number; breached: number }> = await infra.dataSource.query(
       `SELECT count(*) FILTER (WHERE action = 'clock_warned')::int AS warned, count(*) FILTER (WHERE action = 'clock_breached')::int AS breached
@@ -176,11 +178,26 @@ async function main(opts: Options, teardown: Teardown, ownSignals: () => void): 
     return row;
   };
   let seen = await count();
-  const giveUp = lastDue + Math.max(120_000, opts.open * 20);
-  while ((seen.warned < opts.open || seen.breached < opts.open) && Date.now() < giveUp) {
-    await sleep(2000);
+  const giveUp = Date.now() + opts.budgetS * 1000 + Math.max(120_000, opts.open * 20);
+  // The CPU each process spends from the first deadline of a kind until every clock has fired it:
+  // what one warning and one breach cost the worker, the server and PostgreSQL (a profile of the
+  // deadlines, next to their lateness).
+  const cpuOf = { dataSource: infra.dataSource, temporalPid: infra.temporalPid, pids: workers.map((w) => w.pid) };
+  const phase = async (firstDueAt: number, fired: () => number) => {
+    await sleep(Math.max(0, Math.min(firstDueAt, giveUp) - Date.now()));
+    const cpu = await followCpu(cpuOf);
+    const startedAt = performance.now();
     seen = await count();
-  }
+    while (fired() < opts.open && Date.now() < giveUp) {
+      await sleep(2000);
+      seen = await count();
+      await cpu.sample();
+    }
+    await cpu.sample();
+    return { cpu: cpu.spent(), seconds: (performance.now() - startedAt) / 1000, fired: fired() };
+  };
+  const warningPhase = await phase(openedAt + (opts.budgetS * 1000) / 2, () => seen.warned);
+  const breachPhase = await phase(openedAt + opts.budgetS * 1000, () => seen.breached);
   clearInterval(sampler);
   sampleMemory();
 
@@ -200,6 +217,12 @@ async function main(opts: Options, teardown: Teardown, ownSignals: () => void): 
     }
   });
   const start = summarize(startLatency);
+  // The worker processes read the same WORKER_* variables from this process's environment.
+  const tuned = workerOptionsFrom(config);
+  const workerTuning =
+    tuned.maxCachedWorkflows === undefined
+      ? `${describeWorkerOptions(tuned)}; the SDK's default workflow cache is sized from the heap: 2,310 workflows on a 4 GiB heap`
+      : describeWorkerOptions(tuned);
   const rows = ['clock_warned', 'clock_breached'].map((action) => {
     const l = summarize(lateness.filter((r) => r.action === action).map((r) => Number(r.ms)));
     const ok = l.count === opts.open && l.p99 <= TARGET_P99_LATENESS_MS;
@@ -210,16 +233,28 @@ async function main(opts: Options, teardown: Teardown, ownSignals: () => void): 
       '',
       `Open cases: ${opts.open}`,
       `  start rate: ${(opts.open / openSeconds).toFixed(1)} cases/s sustained (${openSeconds.toFixed(1)} s; start + awaitRecorded p50 ${start.p50.toFixed(0)} ms, p99 ${start.p99.toFixed(0)} ms, ${opts.concurrency} in flight; ${retries} calls retried after a deadline error)`,
-      `  worker RSS: ${mibList(atOpen.workers)} MiB when all were open, ${mibList(memory.workers)} MiB peak (npm run worker${opts.workers === 1 ? '' : ', per process'}; WORKER_* unset: the SDK's default workflow cache, sized from the heap: 2,310 workflows on a 4 GiB heap)`,
+      `  worker RSS: ${mibList(atOpen.workers)} MiB when all were open, ${mibList(memory.workers)} MiB peak (npm run worker${opts.workers === 1 ? '' : ', per process'}; ${workerTuning})`,
       `  Temporal dev server RSS: ${atOpen.server.toFixed(0)} MiB when all were open, ${memory.server.toFixed(0)} MiB peak`,
       `  Temporal SQLite: ${(sqlite[0] / 2 ** 20).toFixed(1)} MiB + WAL ${(sqlite[1] / 2 ** 20).toFixed(1)} MiB; read-model database ${sizes[0].size}`,
       overlap,
       ...rows,
+      cpuPerDeadline('warning', warningPhase, opts.workers),
+      cpuPerDeadline('breach', breachPhase, opts.workers),
       `Load after the run: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (1, 5, 15 min; the machine is shared)`,
     ].join('\n'),
   );
 }
 
 const mibList = (values: number[]) => values.map((v) => v.toFixed(0)).join(' + ');
+
+/**
+ * CPU milliseconds per fired clock in one phase, per process. The phase runs from the first deadline
+ * of its kind until the last has fired, so it also holds what the processes spend idle (seconds shown).
+ */
+function cpuPerDeadline(what: string, phase: { cpu: CpuSpent; seconds: number; fired: number }, workerCount: number): string {
+  const per = (ms: number | undefined) => (ms === undefined || phase.fired === 0 ? '-' : (ms / phase.fired).toFixed(1));
+  const workerCpu = phase.cpu.processes.map(per).join(' + ');
+  return `  CPU per ${what}: worker${workerCount === 1 ? '' : 's'} ${workerCpu} ms, Temporal server ${per(phase.cpu.temporal)} ms, PostgreSQL ${per(phase.cpu.postgres)} ms (${phase.fired} fired in ${phase.seconds.toFixed(0)} s, idle time included)`;
+}
 
 runBench('bench:scale', parse, main);

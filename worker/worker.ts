@@ -67,8 +67,12 @@ export async function bundleWorkflows(actorProofKeys: readonly ProofKey[], workf
   const { code } = await bundleWorkflowCode({
     workflowsPath,
     workflowInterceptorModules: workflowInterceptorModules(),
+    preloadModules: workflowPreloadModules(),
     webpackConfigHook: (config) => ({
       ...config,
+      // luxon and noble declare themselves free of side effects, so webpack would drop the preloads'
+      // require() calls, whose results are unused; keep every require the code makes.
+      optimization: { ...config.optimization, sideEffects: false },
       plugins: [
         ...(config.plugins ?? []),
         new webpack.DefinePlugin({ __RISKDESK_ACTOR_PROOF_KEYS__: JSON.stringify(JSON.stringify(actorProofKeys)) }) as never,
@@ -77,6 +81,27 @@ export async function bundleWorkflows(actorProofKeys: readonly ProofKey[], workf
     logger: { log: quiet, trace: quiet, debug: quiet, info: quiet, warn: console.warn, error: console.error },
   });
   return { code };
+}
+
+/**
+ * Modules the workflow sandbox evaluates once per workflow thread and shares between workflows,
+ * instead of once per workflow (issue 13). Each workflow the worker starts or replays evaluates its
+ * bundle's modules anew: for these that meant, per workflow, luxon's classes and its cache of zones,
+ * SHA-512's BigInt constants (sha2.js holds every SHA-2), an empty memo of valid time zones (each zone
+ * validated again by building an Intl formatter) and of compiled business calendars. Each is a pure
+ * function of its inputs: what they cache (zones, formatters, valid names, a calendar's days) is the
+ * same for every workflow and bounded, and none keeps state a workflow could leave behind. The SDK
+ * freezes a shared module's exports.
+ */
+export function workflowPreloadModules(): string[] {
+  return [
+    'luxon',
+    '@noble/hashes/hmac.js',
+    '@noble/hashes/sha2.js',
+    '@noble/hashes/utils.js',
+    require.resolve('../workflows/common/time-zones'),
+    require.resolve('../workflows/common/business-calendar'),
+  ];
 }
 
 /** Interceptors every workflow runs with (also given to replays, which have no keys and re-judge nothing). */

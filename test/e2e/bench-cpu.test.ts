@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { measureCpu } from '../../bench/cpu';
+import { spawn } from 'node:child_process';
+import { DataSource as Pool } from 'typeorm';
+import { followCpu, measureCpu } from '../../bench/cpu';
 import { createScratchDatabase } from '../support/scratch-database';
 
 /**
@@ -36,5 +38,37 @@ describe('CPU per part of a benchmark phase (real PostgreSQL)', () => {
     });
     expect(cpu.self).toBeGreaterThanOrEqual(100);
     expect(cpu.postgres).toBeGreaterThanOrEqual(0);
+  });
+
+  it("follows another process by its pid through a phase (bench:scale's worker per deadline)", async () => {
+    // A child that spins for 400 ms of CPU and then idles; and a pid that does not exist.
+    const child = spawn(process.execPath, ['-e', 'const t = process.cpuUsage(); while ((process.cpuUsage(t).user + process.cpuUsage(t).system) < 400000); setInterval(() => {}, 1000)']);
+    try {
+      const cpu = await followCpu({ dataSource: ds, pids: [child.pid!, 2 ** 22 + 1] });
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await cpu.sample();
+      const spent = cpu.spent();
+      expect(spent.processes).toHaveLength(2);
+      expect(spent.processes[0]).toBeGreaterThanOrEqual(200);
+      expect(spent.processes[1]).toBeUndefined();
+      expect(spent.temporal).toBeUndefined();
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+
+  it('still counts a backend that closed before the phase ended, from the samples taken while it was open', async () => {
+    // A second pool on the same database: its one connection opens during the phase, works, and closes.
+    const other = new Pool({ type: 'postgres', url: (ds.options as { url: string }).url, poolSize: 1 });
+    const cpu = await followCpu({ dataSource: ds, pids: [] });
+    await other.initialize();
+    await other.query(`SELECT count(DISTINCT md5(g::text)) FROM generate_series(1, 300000) g`);
+    await cpu.sample();
+    const seen = cpu.spent().postgres!;
+    await other.destroy();
+    await cpu.sample();
+    expect(seen).toBeGreaterThanOrEqual(10);
+    // Closed now, and absent from the last sample: what it spent while seen still counts.
+    expect(cpu.spent().postgres).toBeGreaterThanOrEqual(seen);
   });
 });

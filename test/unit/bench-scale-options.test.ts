@@ -1,3 +1,4 @@
+import { serviceNodeArgs } from '../../bench/processes';
 import { pacingDelayMs } from '../../bench/runner';
 
 describe('bench:scale --rate: when each case of a paced opening starts', () => {
@@ -14,5 +15,13 @@ describe('bench:scale --rate: when each case of a paced opening starts', () => {
 
   it('never waits when unpaced (rate 0)', () => {
     expect(pacingDelayMs(1_000, 10_000, 0, 1_000)).toBe(0);
+  });
+});
+
+describe('BENCH_NODE_ARGS: extra node arguments for the services a benchmark spawns', () => {
+  it('splits them on whitespace, and gives none when unset or blank', () => {
+    expect(serviceNodeArgs({ BENCH_NODE_ARGS: ' --cpu-prof  --cpu-prof-dir=/tmp/p ' })).toEqual(['--cpu-prof', '--cpu-prof-dir=/tmp/p']);
+    expect(serviceNodeArgs({})).toEqual([]);
+    expect(serviceNodeArgs({ BENCH_NODE_ARGS: '   ' })).toEqual([]);
   });
 });
