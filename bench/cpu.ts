@@ -77,25 +77,13 @@ async function readCpu(opts: { dataSource: DataSource; temporalPid?: number }): 
   };
 }
 
-/**
- * CPU spent between two readings, per part. A backend that appeared in between (a pool opening a
- * connection) counts whole; one that closed in between is missed (the benchmark's pools keep theirs).
- */
-function cpuBetween(start: CpuReading, end: CpuReading): CpuSample {
-  let postgres: number | undefined;
-  if (start.backends && end.backends) {
-    postgres = 0;
-    for (const [pid, ms] of end.backends) postgres += Math.max(0, ms - (start.backends.get(pid) ?? 0));
-  }
-  const temporal = start.temporal === undefined || end.temporal === undefined ? undefined : end.temporal - start.temporal;
-  return { self: end.self - start.self, temporal, postgres };
-}
-
-/** Measures the CPU each part spent while `work` ran. */
+/** Measures the CPU each part spent while `work` ran (followCpu with one sample, at the end). */
 export async function measureCpu<T>(opts: { dataSource: DataSource; temporalPid?: number }, work: () => Promise<T>): Promise<{ result: T; cpu: CpuSample }> {
-  const start = await readCpu(opts);
+  const cpu = await followCpu({ ...opts, pids: [] });
   const result = await work();
-  return { result, cpu: cpuBetween(start, await readCpu(opts)) };
+  await cpu.sample();
+  const { self, temporal, postgres } = cpu.spent();
+  return { result, cpu: { self, temporal, postgres } };
 }
 
 /** CPU per part over a phase, and per other process (undefined where /proc could not tell). */
@@ -111,11 +99,10 @@ export interface CpuFollower {
 }
 
 /**
- * Follows the counters through a phase whose end is not one awaited call (bench:scale's deadlines),
- * with other processes of the benchmark (worker processes, by pid). PostgreSQL's backends are read
- * at every sample, so one that closes before the phase ends (a pool closes idle connections after
- * seconds) still counts what it spent up to its last sample; one that opened during the phase counts
- * whole, as in measureCpu.
+ * Follows the counters through a phase, with other processes of the benchmark (worker processes, by
+ * pid). PostgreSQL's backends are read at every sample: one that opened during the phase (a pool
+ * opening a connection) counts whole, and one that closes before the phase ends (a pool closes idle
+ * connections after seconds) still counts what it spent up to its last sample.
  */
 export async function followCpu(opts: { dataSource: DataSource; temporalPid?: number; pids: readonly number[] }): Promise<CpuFollower> {
   const read = async () => ({ reading: await readCpu(opts), processes: opts.pids.map(processCpuMs) });
@@ -125,20 +112,16 @@ export async function followCpu(opts: { dataSource: DataSource; temporalPid?: nu
   const first = new Map(start.reading.backends ?? []);
   const last = new Map(first);
   let readable = start.reading.backends !== undefined;
-  const note = (backends: Map<number, number> | undefined) => {
-    if (!backends) {
-      readable = false;
-      return;
-    }
-    for (const [pid, ms] of backends) {
-      if (!first.has(pid)) first.set(pid, 0);
-      last.set(pid, ms);
-    }
-  };
+  const since = (before: number | undefined, now: number | undefined) => (before === undefined || now === undefined ? undefined : now - before);
   return {
     async sample() {
       latest = await read();
-      note(latest.reading.backends);
+      const backends = latest.reading.backends;
+      if (!backends) readable = false;
+      for (const [pid, ms] of backends ?? []) {
+        if (!first.has(pid)) first.set(pid, 0);
+        last.set(pid, ms);
+      }
     },
     spent() {
       let postgres: number | undefined;
@@ -146,11 +129,12 @@ export async function followCpu(opts: { dataSource: DataSource; temporalPid?: nu
         postgres = 0;
         for (const [pid, ms] of last) postgres += Math.max(0, ms - (first.get(pid) ?? 0));
       }
-      const processes = latest.processes.map((ms, i) => {
-        const before = start.processes[i];
-        return ms === undefined || before === undefined ? undefined : ms - before;
-      });
-      return { ...cpuBetween(start.reading, latest.reading), postgres, processes };
+      return {
+        self: latest.reading.self - start.reading.self,
+        temporal: since(start.reading.temporal, latest.reading.temporal),
+        postgres,
+        processes: latest.processes.map((ms, i) => since(start.processes[i], ms)),
+      };
     },
   };
 }
