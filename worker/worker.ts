@@ -67,12 +67,9 @@ export async function bundleWorkflows(actorProofKeys: readonly ProofKey[], workf
   const { code } = await bundleWorkflowCode({
     workflowsPath,
     workflowInterceptorModules: workflowInterceptorModules(),
-    preloadModules: workflowPreloadModules(),
+    preloadModules: workflowPreloadModules(workflowsPath),
     webpackConfigHook: (config) => ({
       ...config,
-      // luxon and noble declare themselves free of side effects, so webpack would drop the preloads'
-      // require() calls, whose results are unused; keep every require the code makes.
-      optimization: { ...config.optimization, sideEffects: false },
       plugins: [
         ...(config.plugins ?? []),
         new webpack.DefinePlugin({ __RISKDESK_ACTOR_PROOF_KEYS__: JSON.stringify(JSON.stringify(actorProofKeys)) }) as never,
@@ -84,24 +81,17 @@ export async function bundleWorkflows(actorProofKeys: readonly ProofKey[], workf
 }
 
 /**
- * Modules the workflow sandbox evaluates once per workflow thread and shares between workflows,
- * instead of once per workflow (issue 13). Each workflow the worker starts or replays evaluates its
- * bundle's modules anew: for these that meant, per workflow, luxon's classes and its cache of zones,
- * SHA-512's BigInt constants (sha2.js holds every SHA-2), an empty memo of valid time zones (each zone
- * validated again by building an Intl formatter) and of compiled business calendars. Each is a pure
- * function of its inputs: what they cache (zones, formatters, valid names, a calendar's days) is the
- * same for every workflow and bounded, and none keeps state a workflow could leave behind. The SDK
- * freezes a shared module's exports.
+ * Modules the workflow sandbox evaluates once per workflow thread and shares between workflows (issue
+ * 13): the workflows entry, so every module it reaches (ours, luxon, noble's hashes), and the
+ * interceptors. Otherwise the sandbox evaluates each of them anew for every workflow it starts or
+ * replays: at 10,000 cached cases that was most of the worker's memory, and on every replay of an
+ * evicted case, time. Sharing is safe because a workflow's state lives in its own function's closure
+ * and in what the SDK keeps per workflow, never at a module's top level: no module under workflows/
+ * declares a top-level `let` or `var`, and its only top-level collections are memos of pure functions
+ * (test/unit/workflow-module-state.test.ts holds both). The SDK freezes a shared module's exports.
  */
-export function workflowPreloadModules(): string[] {
-  return [
-    'luxon',
-    '@noble/hashes/hmac.js',
-    '@noble/hashes/sha2.js',
-    '@noble/hashes/utils.js',
-    require.resolve('../workflows/common/time-zones'),
-    require.resolve('../workflows/common/business-calendar'),
-  ];
+export function workflowPreloadModules(workflowsPath = workflowsEntry()): string[] {
+  return [workflowsPath, ...workflowInterceptorModules()];
 }
 
 /** Interceptors every workflow runs with (also given to replays, which have no keys and re-judge nothing). */
