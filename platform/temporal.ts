@@ -92,11 +92,8 @@ export async function startDevServer(opts: {
     ...DEV_SERVER_ARGS,
   ];
   const child = spawn(found.path, args, { stdio: ['ignore', opts.quiet ? 'pipe' : 'inherit', opts.quiet ? 'pipe' : 'inherit'] });
-  const tail: string[] = [];
-  const keep = (chunk: Buffer) => {
-    tail.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-    if (tail.length > 20) tail.splice(0, tail.length - 20);
-  };
+  const output = new StartOutput();
+  const keep = (chunk: Buffer) => output.add(chunk.toString('utf8'));
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -105,8 +102,11 @@ export async function startDevServer(opts: {
     await waitUntilServing(address, opts.namespace, exited);
   } catch (err) {
     await stopProcess(child, exited);
-    const log = tail.length ? `; its last output:\n${tail.join('\n')}` : '';
-    throw new Error(`Could not start the Temporal dev server (${found.path}): ${(err as Error).message}${log}`);
+    const log = output.describe();
+    throw new DevServerStartError(
+      `Could not start the Temporal dev server (${found.path}): ${(err as Error).message}${log ? `; its output:\n${log}` : ''}`,
+      err instanceof ServerExited ? err.code : undefined,
+    );
   }
   return {
     address,
@@ -116,6 +116,56 @@ export async function startDevServer(opts: {
   };
 }
 
+/** A dev server that did not come up; `exitCode` is set when it exited (rather than not answering in time). */
+export class DevServerStartError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number | null | undefined,
+  ) {
+    super(message);
+    this.name = 'DevServerStartError';
+  }
+}
+
+class ServerExited extends Error {
+  constructor(readonly code: number | null) {
+    super(`the server exited with code ${code}`);
+  }
+}
+
+/**
+ * What a starting server printed, for the error when it does not come up: its first lines (a Go panic
+ * names its cause there, above a stack trace of a hundred lines) and its last ones.
+ */
+export class StartOutput {
+  private readonly head: string[] = [];
+  private readonly tail: string[] = [];
+  private dropped = 0;
+
+  constructor(
+    private readonly headLines = 15,
+    private readonly tailLines = 20,
+  ) {}
+
+  add(text: string): void {
+    for (const line of text.split('\n').filter(Boolean)) {
+      if (this.head.length < this.headLines) this.head.push(line);
+      else {
+        this.tail.push(line);
+        if (this.tail.length > this.tailLines) {
+          this.tail.shift();
+          this.dropped++;
+        }
+      }
+    }
+  }
+
+  describe(): string {
+    const gap = this.dropped ? [`[${this.dropped} lines left out]`] : [];
+    return [...this.head, ...gap, ...this.tail].join('\n');
+  }
+}
+
 /** Polls the frontend until the namespace answers, the process exits, or the time is up. */
 async function waitUntilServing(address: string, namespace: string, exited: Promise<number | null>): Promise<void> {
   let gone: number | null | undefined;
@@ -123,7 +173,7 @@ async function waitUntilServing(address: string, namespace: string, exited: Prom
   const deadline = Date.now() + READY_TIMEOUT_MS;
   let last: unknown;
   while (Date.now() < deadline) {
-    if (gone !== undefined) throw new Error(`the server exited with code ${gone}`);
+    if (gone !== undefined) throw new ServerExited(gone);
     try {
       const connection = await Connection.connect({ address, connectTimeout: 1_000 });
       try {
