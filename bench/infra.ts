@@ -1,11 +1,11 @@
 import { freePort } from '../platform/free-port';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { Client as PgClient } from 'pg';
+import { adminQuery } from '../db/admin-query';
 import type { DataSource } from 'typeorm';
 import { createDataSource, migrate } from '../db/data-source';
 import { startEmbeddedPostgres } from '../platform/embedded-postgres';
-import { DEV_SERVER_SQLITE_PRAGMAS, startDevServer } from '../platform/temporal';
+import { DEV_SERVER_SQLITE_PRAGMAS, startDevServerOnFreePort } from '../platform/temporal';
 
 /** What the benchmark started, stopped in reverse order; a failing stop is reported and the rest still run. */
 export class Teardown {
@@ -102,13 +102,12 @@ export async function startInfra(
   let temporalPid: number | undefined;
   const dbFile = opts.temporalDbFile;
   if (!temporalAddress) {
-    const port = await freePort();
-    opts.log(`starting Temporal dev server on port ${port} (${dbFile ? `SQLite file ${dbFile}` : 'in memory'}, no UI)`);
+    opts.log(`starting Temporal dev server on a free port (${dbFile ? `SQLite file ${dbFile}` : 'in memory'}, no UI)`);
     if (dbFile) {
       await fs.mkdir(path.dirname(dbFile), { recursive: true });
       teardown.push('Temporal SQLite file', () => Promise.all(['', '-wal', '-shm'].map((s) => fs.rm(`${dbFile}${s}`, { force: true }))));
     }
-    const server = await explain('starting the Temporal dev server', startDevServer({ port, namespace: opts.namespace, log: opts.log, quiet: true, dbFile }));
+    const server = await explain('starting the Temporal dev server', startDevServerOnFreePort({ namespace: opts.namespace, log: opts.log, quiet: true, dbFile }));
     teardown.push('Temporal dev server', server.stop);
     temporalAddress = server.address;
     temporalPid = server.pid;
@@ -125,16 +124,6 @@ export async function startInfra(
     temporalPid,
     temporalDbFile: temporalPid !== undefined ? dbFile : undefined,
   };
-}
-
-async function adminQuery(adminUrl: string, sql: string): Promise<void> {
-  const client = new PgClient({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }
 
 function redact(url: string): string {

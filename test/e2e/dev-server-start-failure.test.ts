@@ -1,7 +1,8 @@
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DevServerStartError, startDevServer, StartOutput } from '../../platform/temporal';
+import { Connection } from '@temporalio/client';
+import { DEV_SERVER_START_ATTEMPTS, DevServerStartError, startDevServer, startDevServerOnFreePort, StartOutput, temporalBinaries } from '../../platform/temporal';
 
 /**
  * A dev server that exits while starting: the error says so (its exit code, which the test setup
@@ -36,6 +37,78 @@ describe('a Temporal dev server that exits at start', () => {
     expect(err.message).toContain('stack frame 14\n[26 lines left out]\nstack frame 41');
     expect(err.message).toContain('stack frame 60');
     expect(err.message).not.toContain('stack frame 15\n');
+  });
+});
+
+/**
+ * The servers tests and benchmarks start for themselves (startDevServerOnFreePort): one that exits at
+ * start is started again on another port, up to DEV_SERVER_START_ATTEMPTS times; the fake CLI below
+ * counts its starts in a file and fails as many of them as the test asks before it runs the real CLI.
+ */
+describe('a dev server started on a free port', () => {
+  let dir: string;
+  let starts: string;
+  const previous = process.env.TEMPORAL_CLI_PATH;
+  const realCli = temporalBinaries.findBinary('cli', { install: false }).path;
+  const fakeFailing = (failures: number) => {
+    const cli = path.join(dir, `temporal-${failures}`);
+    writeFileSync(
+      cli,
+      [
+        '#!/bin/sh',
+        `echo "$*" >> ${starts}`,
+        `if [ "$(wc -l < ${starts})" -le ${failures} ]; then echo "panic: runtime error" >&2; exit 2; fi`,
+        `exec ${realCli} "$@"`,
+        '',
+      ].join('\n'),
+    );
+    chmodSync(cli, 0o755);
+    process.env.TEMPORAL_CLI_PATH = cli;
+  };
+  const portsTried = () => readFileSync(starts, 'utf8').trim().split('\n').map((args) => /--port (\d+)/.exec(args)?.[1]);
+
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'riskdesk-flaky-cli-'));
+    starts = path.join(dir, 'starts');
+  });
+  afterEach(() => {
+    if (previous === undefined) delete process.env.TEMPORAL_CLI_PATH;
+    else process.env.TEMPORAL_CLI_PATH = previous;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('comes up after starts that exited, each on a port of its own', async () => {
+    expect(realCli).toBeTruthy();
+    fakeFailing(DEV_SERVER_START_ATTEMPTS - 1);
+    const notes: string[] = [];
+    const server = await startDevServerOnFreePort({ namespace: 'default', quiet: true, log: (msg) => notes.push(msg) });
+    try {
+      const connection = await Connection.connect({ address: server.address });
+      try {
+        await expect(connection.workflowService.describeNamespace({ namespace: 'default' })).resolves.toBeTruthy();
+      } finally {
+        await connection.close();
+      }
+    } finally {
+      await server.stop();
+    }
+    const ports = portsTried();
+    expect(ports).toHaveLength(DEV_SERVER_START_ATTEMPTS);
+    expect(new Set(ports).size).toBe(DEV_SERVER_START_ATTEMPTS);
+    expect(server.address).toBe(`127.0.0.1:${ports[ports.length - 1]}`);
+    expect(notes.filter((n) => n.includes('exited at start'))).toEqual([
+      expect.stringContaining(`attempt 1 of ${DEV_SERVER_START_ATTEMPTS}`),
+      expect.stringContaining(`attempt 2 of ${DEV_SERVER_START_ATTEMPTS}`),
+    ]);
+    expect(notes.join('\n')).toContain('panic: runtime error');
+  }, 90_000);
+
+  it('gives up after DEV_SERVER_START_ATTEMPTS starts that exited, with the last one\'s error', async () => {
+    fakeFailing(DEV_SERVER_START_ATTEMPTS);
+    const failure = await startDevServerOnFreePort({ namespace: 'default', quiet: true, log: () => undefined }).catch((err: unknown) => err);
+    expect(failure).toBeInstanceOf(DevServerStartError);
+    expect((failure as DevServerStartError).exitCode).toBe(2);
+    expect(portsTried()).toHaveLength(DEV_SERVER_START_ATTEMPTS);
   });
 });
 

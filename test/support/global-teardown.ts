@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Client } from 'pg';
+import { adminQuery } from '../../db/admin-query';
 import type { DevServer } from '../../platform/temporal';
 
 export default async function globalTeardown(): Promise<void> {
@@ -9,9 +9,7 @@ export default async function globalTeardown(): Promise<void> {
     | undefined;
   if (!state) return;
   await state.server?.stop();
-  const admin = new Client({ connectionString: state.adminUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${state.dbName} WITH (FORCE)`);
-  await admin.end();
+  await adminQuery(state.adminUrl, `DROP DATABASE IF EXISTS ${state.dbName} WITH (FORCE)`);
   fs.rmSync(path.dirname(state.bundlePath), { recursive: true, force: true });
 }
+

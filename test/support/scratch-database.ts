@@ -1,4 +1,4 @@
-import { Client } from 'pg';
+import { adminQuery } from '../../db/admin-query';
 import type { DataSource } from 'typeorm';
 import { seedTeams } from '../../api/teams/team-seed';
 import { createDataSource, migrate } from '../../db/data-source';
@@ -12,15 +12,7 @@ import { seedDemoRoster } from '../../db/seed/demo-roster';
 export async function createScratchDatabase(name: string, options: { seed?: boolean } = {}): Promise<{ dataSource: DataSource; drop(): Promise<void> }> {
   const adminUrl = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
   const dbName = `riskdesk_${name}_${process.pid}_${Date.now()}`;
-  const admin = async (sql: string) => {
-    const client = new Client({ connectionString: adminUrl });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
+  const admin = (sql: string) => adminQuery(adminUrl, sql);
   await admin(`CREATE DATABASE ${dbName}`);
   const url = new URL(adminUrl);
   url.pathname = `/${dbName}`;
