@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { temporal } from '@temporalio/proto';
 import { createCaseProjectionActivities } from '../../activities/case-projection.activities';
 import type { ProjectCaseInput } from '../../workflows/common/case-projection';
-import { NOTICES_IN_PROJECTION_PATCH } from '../../workflows/common/runtime/case-runtime';
+import { NOTICES_IN_PROJECTION_PATCH } from '../../workflows/common/runtime/patch-ids';
 import { awaitRecordedUpdate, escalationWorkflowId } from '../../workflows/escalation/escalation.contract';
 import type { escalationWorkflow } from '../../workflows/escalation/escalation.workflow';
 import { escalationInput } from '../support/escalation-fixtures';

@@ -34,3 +34,10 @@ export const LIFECYCLES_SET = '07-notices-in-projection';
  * `case-signals-before-updates` marker, which only such runs carry); recorded from its workflow test.
  */
 export const SIGNALS_FIRST_SET = '08-signals-before-updates';
+
+/**
+ * An escalation and its handoff started with the patches in force listed in their inputs
+ * (`patchesAtStart`, workflows/common/runtime/patch-ids.ts): runs with no patch markers; recorded from
+ * test/workflows/patches-at-start.test.ts.
+ */
+export const PATCHES_AT_START_SET = '09-patches-at-start';

@@ -1,5 +1,5 @@
 import { temporal } from '@temporalio/proto';
-import { SIGNALS_BEFORE_UPDATES_PATCH } from '../../workflows/common/runtime/case-runtime';
+import { SIGNALS_BEFORE_UPDATES_PATCH } from '../../workflows/common/runtime/patch-ids';
 import {
   getEscalationQuery,
   handOffUpdate,

@@ -5,6 +5,7 @@ import type { Actor } from '../common/actor';
 import type { ApprovalPolicy } from '../common/approval/approval-policy';
 import type { TaskRow } from '../common/case-projection';
 import type { CarriedRun } from '../common/runtime/case-kind';
+import { patchesInForce, type StartedWithPatches } from '../common/runtime/patch-ids';
 import { SA_CASE_KIND, SA_SELLER_ID, SA_SEVERITY } from '../common/search-attributes';
 import type { ClockTarget } from '../common/sla-policy';
 import { enforcementResultSignal } from '../enforcement/enforcement.contract';
@@ -60,10 +61,13 @@ export interface AppealFeatures {
 
 export const APPEAL_PATCHES = { qaHold: 'appeal-qa-hold' } as const satisfies Record<keyof AppealFeatures, string>;
 
+/** The patches an appeal started now runs with, none recorded as a marker (patch-ids.ts). */
+export const APPEAL_PATCHES_AT_START: readonly string[] = patchesInForce(APPEAL_PATCHES);
+
 /** What the machine runs with: the appeal's settings and the behaviour of its run (absent features: off). */
 export type AppealContext = AppealSettings & { features?: AppealFeatures };
 
-export interface AppealInput {
+export interface AppealInput extends StartedWithPatches {
   caseId: string;
   seller: { sellerId: string; marketplace: string; legalName: string; language: string | null };
   enforcement: AppealedEnforcement;
@@ -79,7 +83,7 @@ export function appealStartOptions(input: AppealInput, taskQueue: string) {
   return {
     taskQueue,
     workflowId: appealWorkflowId(input.caseId),
-    args: [input] as [AppealInput],
+    args: [{ ...input, patchesAtStart: APPEAL_PATCHES_AT_START }] as [AppealInput],
     workflowIdConflictPolicy: 'USE_EXISTING' as const,
     workflowIdReusePolicy: 'REJECT_DUPLICATE' as const,
     typedSearchAttributes: [

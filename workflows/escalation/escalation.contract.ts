@@ -3,6 +3,7 @@ import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Actor, HandoffTeam } from '../common/actor';
 import type { TaskRow } from '../common/case-projection';
 import type { CarriedRun } from '../common/runtime/case-kind';
+import { patchesInForce, type StartedWithPatches } from '../common/runtime/patch-ids';
 import { SA_CASE_KIND, SA_SELLER_ID, SA_SEVERITY } from '../common/search-attributes';
 import type { SlaClock } from '../common/sla-clock';
 import type { ClockTarget } from '../common/sla-policy';
@@ -43,7 +44,7 @@ export function escalationStartOptions(input: EscalationInput, taskQueue: string
   return {
     taskQueue,
     workflowId: escalationWorkflowId(input.caseId),
-    args: [input] as [EscalationInput],
+    args: [{ ...input, patchesAtStart: ESCALATION_PATCHES_AT_START }] as [EscalationInput],
     workflowIdConflictPolicy: 'USE_EXISTING' as const,
     workflowIdReusePolicy: 'REJECT_DUPLICATE' as const,
     typedSearchAttributes: [
@@ -87,10 +88,13 @@ export interface EscalationFeatures {
 
 export const ESCALATION_PATCHES = { leaseRenewal: 'escalation-lease-renewal', qaHold: 'escalation-qa-hold' } as const satisfies Record<keyof EscalationFeatures, string>;
 
+/** The patches an escalation started now runs with, none recorded as a marker (patch-ids.ts). */
+export const ESCALATION_PATCHES_AT_START: readonly string[] = patchesInForce(ESCALATION_PATCHES);
+
 /** What the machine runs with: the case's settings and the behaviour of its run. */
 export type EscalationContext = EscalationSettings & { features: EscalationFeatures };
 
-export interface EscalationInput {
+export interface EscalationInput extends StartedWithPatches {
   caseId: string;
   sellerId: string;
   marketplace: string;

@@ -3,6 +3,7 @@ import type { Actor, CaseKind } from '../common/actor';
 import type { HandoffAddressee, HandoffOutcome, HandoffStatus } from './handoff.vocabulary';
 import type { SlaClock } from '../common/sla-clock';
 import type { ClockTarget } from '../common/sla-policy';
+import { patchesInForce, type StartedWithPatches } from '../common/runtime/patch-ids';
 
 /**
  * A handoff: a question from a case to another team (Legal, Policy, Customer Trust; Account
@@ -47,7 +48,7 @@ export interface HandoffRequest {
 }
 
 /** The handoff workflow's input: the request, and where to send the answer (filled in by the case runtime). */
-export interface HandoffInput extends HandoffRequest {
+export interface HandoffInput extends HandoffRequest, StartedWithPatches {
   parentWorkflowId: string;
   /** The wire name of the answer signal on the parent: `handoffAnsweredSignal`'s. */
   answerSignalName: string;
@@ -63,6 +64,9 @@ export interface HandoffFeatures {
 }
 
 export const HANDOFF_PATCHES = { requestedNotice: 'handoff-requested-notice' } as const satisfies Record<keyof HandoffFeatures, string>;
+
+/** The patches a handoff the case runtime starts now runs with, none recorded as a marker (patch-ids.ts). */
+export const HANDOFF_PATCHES_AT_START: readonly string[] = patchesInForce(HANDOFF_PATCHES);
 
 /** What the handoff machine runs with: its SLA and the behaviour of its run. */
 export interface HandoffContext {

@@ -4,6 +4,7 @@ import type { Actor, HandoffTeam } from '../common/actor';
 import type { ApprovalPolicy } from '../common/approval/approval-policy';
 import type { TaskRow } from '../common/case-projection';
 import type { CarriedRun } from '../common/runtime/case-kind';
+import { patchesInForce, type StartedWithPatches } from '../common/runtime/patch-ids';
 import { SA_CASE_KIND, SA_SELLER_ID, SA_SEVERITY } from '../common/search-attributes';
 import type { ClockTarget } from '../common/sla-policy';
 import { enforcementResultSignal } from '../enforcement/enforcement.contract';
@@ -50,7 +51,10 @@ export interface ReviewSettings {
 /** Behaviour introduced after reviews were already running, each behind its `patched()` marker. */
 export const REVIEW_PATCHES = { reportsEnforcements: 'review-reports-enforcements', qaHold: 'review-qa-hold' } as const;
 
-export interface ReviewInput {
+/** The patches a review started now runs with, none recorded as a marker (patch-ids.ts). */
+export const REVIEW_PATCHES_AT_START: readonly string[] = patchesInForce(REVIEW_PATCHES);
+
+export interface ReviewInput extends StartedWithPatches {
   caseId: string;
   seller: SellerSnapshot;
   summary: string;
@@ -69,7 +73,7 @@ export function reviewStartOptions(input: ReviewInput, taskQueue: string, severi
   return {
     taskQueue,
     workflowId: reviewWorkflowId(input.caseId),
-    args: [input] as [ReviewInput],
+    args: [{ ...input, patchesAtStart: REVIEW_PATCHES_AT_START }] as [ReviewInput],
     workflowIdConflictPolicy: 'USE_EXISTING' as const,
     workflowIdReusePolicy: 'REJECT_DUPLICATE' as const,
     typedSearchAttributes: [

@@ -17,43 +17,15 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import { WorkflowExecutionAlreadyStartedError, type QueryDefinition, type SignalDefinition, type UpdateDefinition } from '@temporalio/common';
-import { HANDOFF_WORKFLOW_TYPE, handoffWorkflowId, type HandoffAnswer, type HandoffInput, type HandoffRequest } from '../../handoff/handoff.contract';
+import { HANDOFF_PATCHES_AT_START, HANDOFF_WORKFLOW_TYPE, handoffWorkflowId, type HandoffAnswer, type HandoffInput, type HandoffRequest } from '../../handoff/handoff.contract';
 import { notRecorded, refusal } from '../refusal';
 import { LATER_SEARCH_ATTRIBUTES, TEAM_AND_DEADLINE_PATCH } from '../search-attributes';
+import { NOTICES_IN_PROJECTION_PATCH, PROJECTION_LOCAL_PATCH, SIGNALS_BEFORE_UPDATES_PATCH, type StartedWithPatches } from './patch-ids';
 import type { WorkItem } from '../routing';
 import { approvalDue, nextApprovalWake } from '../approval/approval';
 import { calls, localProjection, messaging, projection, routing } from './activity-options';
 import { applyDueRounds, CaseBook, type Batch, type CancelEffect, type SignalEffect } from './case-book';
 import type { ActivityCall, CallResult, CaseKindDefinition, ChildLink, ChildWorkflowRequest, MachineEvent, Projection, RoutingOutcome, Transition } from './case-kind';
-
-/**
- * Runs started after this marker write the read model through local activities (issue 13: a
- * projection no longer costs an activity task's round trip through the server); recorded histories
- * without it replay with the activities they ran.
- */
-export const PROJECTION_LOCAL_PATCH = 'case-projection-local';
-
-/**
- * Runs started after this marker write their notifications in the projection's own transaction
- * (issue 13: a notification no longer costs an activity task and a workflow task of its own). Recorded
- * histories without it replay with the notification activities they ran. Routing stays an activity:
- * its answer must be in the history before a write that depends on it, or a retried workflow task could
- * route anew and leave the read model with the first attempt's assignee (the fault test found it).
- */
-export const NOTICES_IN_PROJECTION_PATCH = 'case-notices-in-projection';
-
-/**
- * An update that arrives in the same workflow task as signals received before it is applied after
- * them, and its validator judges the case with them applied. Before, a signal's event waited in the
- * inbox for the loop while the update's validator judged the state without it: a resolution sent right
- * after a handoff's answer, delivered in one task with it (after a worker restart, say), was refused as
- * if the case still waited on the handoff. The marker is asked for only when that happens (signals
- * waiting as an update is applied), so a run pays its two history events (the marker and the
- * TemporalChangeVersion search attribute) only then; histories recorded before it replay in the old order.
- */
-export const SIGNALS_BEFORE_UPDATES_PATCH = 'case-signals-before-updates';
-
-/** Due events applied in one go before the runtime suspects a machine that never settles. */
 
 /**
  * The one engine every case kind runs on. A kind brings its pure machine, its view and its projection
@@ -86,6 +58,8 @@ export class CaseRuntime<S, E extends MachineEvent, In, V, Ctx> {
   private lastSearchAttributes = '';
   /** Whether this run projects through local activities (PROJECTION_LOCAL_PATCH). */
   private readonly projector: typeof projection;
+  /** `patched()`, except for the patches the input lists as in force at start (patch-ids.ts). */
+  private readonly patched: (patchId: string) => boolean;
 
   constructor(
     private readonly kind: CaseKindDefinition<S, E, In, V, Ctx>,
@@ -93,9 +67,10 @@ export class CaseRuntime<S, E extends MachineEvent, In, V, Ctx> {
   ) {
     const problem = kind.validateInput(input);
     if (problem) throw ApplicationFailure.nonRetryable(`refused to start the ${kind.name}: ${problem}`, 'invalid_input');
-    this.ctx = kind.context(input, patched);
-    this.projector = patched(PROJECTION_LOCAL_PATCH) ? localProjection : projection;
-    const options = { noticesWithBatch: patched(NOTICES_IN_PROJECTION_PATCH) };
+    this.patched = patchGate(input);
+    this.ctx = kind.context(input, this.patched);
+    this.projector = this.patched(PROJECTION_LOCAL_PATCH) ? localProjection : projection;
+    const options = { noticesWithBatch: this.patched(NOTICES_IN_PROJECTION_PATCH) };
     const now = Date.now();
     const carried = kind.carriedFrom(input);
     if (carried) {
@@ -160,7 +135,7 @@ export class CaseRuntime<S, E extends MachineEvent, In, V, Ctx> {
     const updateId = currentUpdateInfo()?.id;
     if (!this.book.hasApplied(updateId)) {
       // Signals received before this update happen before it, as they arrived.
-      if (this.inbox.length > 0 && patched(SIGNALS_BEFORE_UPDATES_PATCH)) this.applyInbox();
+      if (this.inbox.length > 0 && this.patched(SIGNALS_BEFORE_UPDATES_PATCH)) this.applyInbox();
       // Anything already due (a breach at this very instant) happens first.
       this.fireDueEvents(Date.now());
       this.refuseUnless(this.book.apply(event, Date.now()));
@@ -370,7 +345,7 @@ export class CaseRuntime<S, E extends MachineEvent, In, V, Ctx> {
 
   private async startHandoff(request: HandoffRequest): Promise<void> {
     if (!this.answerSignalName) throw new Error(`${this.kind.name} asked for a handoff but registered no handoff answers`);
-    const input: HandoffInput = { ...request, parentWorkflowId: this.workflowId, answerSignalName: this.answerSignalName };
+    const input: HandoffInput = { ...request, parentWorkflowId: this.workflowId, answerSignalName: this.answerSignalName, patchesAtStart: HANDOFF_PATCHES_AT_START };
     try {
       // Abandoned on close, not terminated: the child must outlive this run's continue-as-new.
       await startChild(HANDOFF_WORKFLOW_TYPE, {
@@ -434,12 +409,23 @@ export class CaseRuntime<S, E extends MachineEvent, In, V, Ctx> {
     const all = this.kind.searchAttributes?.(this.book.state);
     if (!all?.length) return;
     // Histories recorded before the team and deadline attributes existed replay without them.
-    const pairs = patched(TEAM_AND_DEADLINE_PATCH) ? all : all.filter((p) => !LATER_SEARCH_ATTRIBUTES.includes(p.key.name));
+    const pairs = this.patched(TEAM_AND_DEADLINE_PATCH) ? all : all.filter((p) => !LATER_SEARCH_ATTRIBUTES.includes(p.key.name));
     const key = JSON.stringify(pairs.map((p) => [p.key.name, p.value]));
     if (key === this.lastSearchAttributes) return;
     upsertSearchAttributes(pairs);
     this.lastSearchAttributes = key;
   }
+}
+
+/**
+ * Temporal's `patched()`, answered true without a marker for the patches the input lists as in force
+ * when the case was started (StartedWithPatches). The input is part of the history, so a replay
+ * answers as the run did; an input without the list (a history recorded before it) asks `patched()`.
+ */
+function patchGate(input: unknown): (patchId: string) => boolean {
+  const listed = (input as StartedWithPatches | null)?.patchesAtStart;
+  const inForce = new Set(Array.isArray(listed) ? listed.filter((id): id is string => typeof id === 'string') : []);
+  return (patchId) => inForce.has(patchId) || patched(patchId);
 }
 
 function failureMessage(err: unknown): string {
