@@ -128,7 +128,17 @@ async function main(opts: Options, teardown: Teardown, ownSignals: () => void): 
   const sampler = setInterval(sampleMemory, 1000);
   teardown.push('memory sampler', async () => clearInterval(sampler));
 
+  const cpuOf = { dataSource: infra.dataSource, temporalPid: infra.temporalPid, pids: workers.map((w) => w.pid) };
   log(`opening ${opts.open} cases`);
+  // What one start costs each process, read over the opening (sampled every 2 s, as the deadlines'
+  // phases are, so PostgreSQL backends that close midway still count). With warnings falling due
+  // before the opening ends, their cost is in it too.
+  const openingCpu = await followCpu(cpuOf);
+  let sampling: Promise<void> = Promise.resolve();
+  const openingSampler = setInterval(() => {
+    sampling = sampling.then(() => openingCpu.sample()).catch(() => undefined);
+  }, 2000);
+  teardown.push('opening CPU sampler', async () => clearInterval(openingSampler));
   const startLatency: number[] = [];
   const t0 = performance.now();
   const openedAt = Date.now();
@@ -161,6 +171,11 @@ async function main(opts: Options, teardown: Teardown, ownSignals: () => void): 
     if (++opened % Math.max(1, Math.floor(opts.open / 10)) === 0) log(`${opened} open (${(opened / ((performance.now() - t0) / 1000)).toFixed(1)}/s)`);
   });
   const openSeconds = (performance.now() - t0) / 1000;
+  clearInterval(openingSampler);
+  await sampling;
+  await openingCpu.sample();
+  const openingPhase = { cpu: openingCpu.spent(), seconds: openSeconds, fired: opts.open };
+  log(cpuPer('start', openingPhase, opts.workers).trim());
   const atOpen = { workers: workers.map((w) => rssMiB(w.pid)), server: rssMiB(infra.temporalPid) };
   log(`all ${opts.open} open in ${openSeconds.toFixed(1)} s; waiting for every first-response clock to breach`);
   // The first warnings fall due half a budget after the first start: sooner than the last start, they
@@ -182,7 +197,6 @@ async function main(opts: Options, teardown: Teardown, ownSignals: () => void): 
   // The CPU each process spends from the first deadline of a kind until every clock has fired it:
   // what one warning and one breach cost the worker, the server and PostgreSQL (a profile of the
   // deadlines, next to their lateness).
-  const cpuOf = { dataSource: infra.dataSource, temporalPid: infra.temporalPid, pids: workers.map((w) => w.pid) };
   const phase = async (firstDueAt: number, fired: () => number) => {
     await sleep(Math.max(0, Math.min(firstDueAt, giveUp) - Date.now()));
     const cpu = await followCpu(cpuOf);
@@ -238,8 +252,9 @@ async function main(opts: Options, teardown: Teardown, ownSignals: () => void): 
       `  Temporal SQLite: ${(sqlite[0] / 2 ** 20).toFixed(1)} MiB + WAL ${(sqlite[1] / 2 ** 20).toFixed(1)} MiB; read-model database ${sizes[0].size}`,
       overlap,
       ...rows,
-      cpuPerDeadline('warning', warningPhase, opts.workers),
-      cpuPerDeadline('breach', breachPhase, opts.workers),
+      cpuPer('start', openingPhase, opts.workers),
+      cpuPer('warning', warningPhase, opts.workers),
+      cpuPer('breach', breachPhase, opts.workers),
       `Load after the run: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (1, 5, 15 min; the machine is shared)`,
     ].join('\n'),
   );
@@ -248,13 +263,14 @@ async function main(opts: Options, teardown: Teardown, ownSignals: () => void): 
 const mibList = (values: number[]) => values.map((v) => v.toFixed(0)).join(' + ');
 
 /**
- * CPU milliseconds per fired clock in one phase, per process. The phase runs from the first deadline
- * of its kind until the last has fired, so it also holds what the processes spend idle (seconds shown).
+ * CPU milliseconds per start or per fired clock in one phase, per process. The opening runs from the
+ * first start to the last; a deadline's phase from the first deadline of its kind until the last has
+ * fired, so it also holds what the processes spend idle (seconds shown).
  */
-function cpuPerDeadline(what: string, phase: { cpu: CpuSpent; seconds: number; fired: number }, workerCount: number): string {
+function cpuPer(what: string, phase: { cpu: CpuSpent; seconds: number; fired: number }, workerCount: number): string {
   const per = (ms: number | undefined) => (ms === undefined || phase.fired === 0 ? '-' : (ms / phase.fired).toFixed(1));
   const workerCpu = phase.cpu.processes.map(per).join(' + ');
-  return `  CPU per ${what}: worker${workerCount === 1 ? '' : 's'} ${workerCpu} ms, Temporal server ${per(phase.cpu.temporal)} ms, PostgreSQL ${per(phase.cpu.postgres)} ms (${phase.fired} fired in ${phase.seconds.toFixed(0)} s, idle time included)`;
+  return `  CPU per ${what}: worker${workerCount === 1 ? '' : 's'} ${workerCpu} ms, Temporal server ${per(phase.cpu.temporal)} ms, PostgreSQL ${per(phase.cpu.postgres)} ms (${phase.fired} ${what === 'start' ? 'started' : 'fired'} in ${phase.seconds.toFixed(0)} s${what === 'start' ? '' : ', idle time included'})`;
 }
 
 runBench('bench:scale', parse, main);
