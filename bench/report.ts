@@ -1,4 +1,4 @@
-import type { CpuSample } from './cpu';
+import type { CpuSample, CpuSpent } from './cpu';
 import { UPDATES_PER_CASE, type Metric, type Step } from './lifecycle';
 import type { RunResult } from './runner';
 import { formatTable, summarize } from './stats';
@@ -93,4 +93,15 @@ export function cpuReport(n: number, cpu: { api: CpuSample; client: CpuSample; b
     `  api/base CPU per lifecycle ${ratio(total(cpu.api), total(cpu.baseline))}, client/base ${ratio(total(cpu.client), total(cpu.baseline))}:`,
     `  with the cores as the limit, the API's throughput can reach at most ${ceiling.toFixed(2)}x the baseline's (target ${TARGET_THROUGHPUT_RATIO}x)`,
   ].join('\n');
+}
+
+/**
+ * CPU milliseconds per start or per fired clock in one phase, per process. The opening runs from the
+ * first start to the last; a deadline's phase from the first deadline of its kind until the last has
+ * fired, so it also holds what the processes spend idle (seconds shown).
+ */
+export function cpuPer(what: 'start' | 'warning' | 'breach', phase: { cpu: CpuSpent; seconds: number; fired: number }, workerCount: number): string {
+  const per = (ms: number | undefined) => (ms === undefined || phase.fired === 0 ? '-' : (ms / phase.fired).toFixed(1));
+  const workerCpu = phase.cpu.processes.map(per).join(' + ');
+  return `  CPU per ${what}: worker${workerCount === 1 ? '' : 's'} ${workerCpu} ms, Temporal server ${per(phase.cpu.temporal)} ms, PostgreSQL ${per(phase.cpu.postgres)} ms (${phase.fired} ${what === 'start' ? 'started' : 'fired'} in ${phase.seconds.toFixed(0)} s${what === 'start' ? '' : ', idle time included'})`;
 }

@@ -10,7 +10,8 @@ import { loadConfig } from '../config/env';
 import { ALWAYS_ON } from '../workflows/common/business-calendar';
 import { ESCALATION_WORKFLOW_TYPE, awaitRecordedUpdate, escalationStartOptions, escalationWorkflowId } from '../workflows/escalation/escalation.contract';
 import { describeWorkerOptions, workerOptionsFrom } from '../worker/worker-options';
-import { followCpu, type CpuSpent } from './cpu';
+import { followCpu } from './cpu';
+import { cpuPer } from './report';
 import { intFlags, runBench } from './bench-process';
 import { startInfra, type Teardown } from './infra';
 import { escalationInput, seedBenchRoster } from './lifecycle';
@@ -261,16 +262,5 @@ async function main(opts: Options, teardown: Teardown, ownSignals: () => void): 
 }
 
 const mibList = (values: number[]) => values.map((v) => v.toFixed(0)).join(' + ');
-
-/**
- * CPU milliseconds per start or per fired clock in one phase, per process. The opening runs from the
- * first start to the last; a deadline's phase from the first deadline of its kind until the last has
- * fired, so it also holds what the processes spend idle (seconds shown).
- */
-function cpuPer(what: string, phase: { cpu: CpuSpent; seconds: number; fired: number }, workerCount: number): string {
-  const per = (ms: number | undefined) => (ms === undefined || phase.fired === 0 ? '-' : (ms / phase.fired).toFixed(1));
-  const workerCpu = phase.cpu.processes.map(per).join(' + ');
-  return `  CPU per ${what}: worker${workerCount === 1 ? '' : 's'} ${workerCpu} ms, Temporal server ${per(phase.cpu.temporal)} ms, PostgreSQL ${per(phase.cpu.postgres)} ms (${phase.fired} ${what === 'start' ? 'started' : 'fired'} in ${phase.seconds.toFixed(0)} s${what === 'start' ? '' : ', idle time included'})`;
-}
 
 runBench('bench:scale', parse, main);

@@ -1,5 +1,5 @@
 import { processCpuMs } from '../../bench/cpu';
-import { cpuReport } from '../../bench/report';
+import { cpuPer, cpuReport } from '../../bench/report';
 
 describe("the lifecycle benchmark's CPU accounting", () => {
   it("reads a process's CPU time from /proc, and it grows with work", () => {
@@ -34,5 +34,28 @@ describe("the lifecycle benchmark's CPU accounting", () => {
     expect(text).toContain('is not counted');
     expect(text).toMatch(/api\s+100\.0\s+-\s+-\s+100\.0/);
     expect(text).toContain('at most 0.25x');
+  });
+});
+
+describe("bench:scale's CPU per start and per deadline", () => {
+  const cpu = { self: 0, temporal: 3_440, postgres: 490, processes: [2_360] };
+
+  it('divides what each process spent over the opening by the cases started', () => {
+    expect(cpuPer('start', { cpu, seconds: 74.6, fired: 100 }, 1)).toBe(
+      '  CPU per start: worker 23.6 ms, Temporal server 34.4 ms, PostgreSQL 4.9 ms (100 started in 75 s)',
+    );
+  });
+
+  it('says a deadline phase holds idle time, and lists each worker process', () => {
+    expect(cpuPer('breach', { cpu: { ...cpu, processes: [1_000, 500] }, seconds: 30, fired: 50 }, 2)).toBe(
+      '  CPU per breach: workers 20.0 + 10.0 ms, Temporal server 68.8 ms, PostgreSQL 9.8 ms (50 fired in 30 s, idle time included)',
+    );
+  });
+
+  it('prints a dash where a process could not be read or nothing fired', () => {
+    expect(cpuPer('warning', { cpu: { ...cpu, postgres: undefined }, seconds: 10, fired: 0 }, 1)).toBe(
+      '  CPU per warning: worker - ms, Temporal server - ms, PostgreSQL - ms (0 fired in 10 s, idle time included)',
+    );
+    expect(cpuPer('warning', { cpu: { ...cpu, postgres: undefined }, seconds: 10, fired: 10 }, 1)).toContain('PostgreSQL - ms');
   });
 });
