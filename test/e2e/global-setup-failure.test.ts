@@ -45,7 +45,15 @@ describe('the test run setup when the dev server will not start', () => {
   it('fails with the dev server error and drops the database it created', async () => {
     // Run in band, this process is the one whose setup made the run's own database: it stays.
     const before = await leftBehind();
+    // The setup says each retry on the console (the run's output); kept out of this test's.
+    const warned = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
     const failure = await globalSetup().catch((err: unknown) => err);
+    const notes = warned.mock.calls.map(([note]) => String(note).split('\n')[0]);
+    warned.mockRestore();
+    expect(notes).toEqual([
+      'the Temporal dev server exited at start (attempt 1 of 3), starting another:',
+      'the Temporal dev server exited at start (attempt 2 of 3), starting another:',
+    ]);
     expect(failure).toBeInstanceOf(DevServerStartError);
     expect((failure as DevServerStartError).message).toContain('panic: runtime error');
     expect(await leftBehind()).toEqual(before);
