@@ -1,8 +1,8 @@
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { DEV_SERVER_START_ATTEMPTS, DevServerStartError, startDevServer, startDevServerOnFreePort, StartOutput, temporalBinaries } from '../../platform/temporal';
+import { fakeTemporalCli, FakeTemporalCli } from '../support/fake-temporal-cli';
 
 /**
  * A dev server that exits while starting: the error says so (its exit code, which the test setup
@@ -11,21 +11,16 @@ import { DEV_SERVER_START_ATTEMPTS, DevServerStartError, startDevServer, startDe
  * such failure seen in CI (6 December) could not be explained.
  */
 describe('a Temporal dev server that exits at start', () => {
-  let dir: string;
-  const previous = process.env.TEMPORAL_CLI_PATH;
+  let cli: FakeTemporalCli;
+  // A panic's first line, a long stack, then exit 2.
   beforeAll(() => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'riskdesk-fake-cli-'));
-    const cli = path.join(dir, 'temporal');
-    // Stands in for the CLI (TEMPORAL_CLI_PATH): a panic's first line, a long stack, then exit 2.
-    writeFileSync(cli, '#!/bin/sh\necho "panic: listen tcp 127.0.0.1:7235: bind: address already in use" >&2\nfor i in $(seq 1 60); do echo "stack frame $i" >&2; done\nexit 2\n');
-    chmodSync(cli, 0o755);
-    process.env.TEMPORAL_CLI_PATH = cli;
+    cli = fakeTemporalCli(() => [
+      'echo "panic: listen tcp 127.0.0.1:7235: bind: address already in use" >&2',
+      'for i in $(seq 1 60); do echo "stack frame $i" >&2; done',
+      'exit 2',
+    ]);
   });
-  afterAll(() => {
-    if (previous === undefined) delete process.env.TEMPORAL_CLI_PATH;
-    else process.env.TEMPORAL_CLI_PATH = previous;
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => cli.restore());
 
   it('fails with its exit code and the head and the tail of its output', async () => {
     const failure = await startDevServer({ port: 1, namespace: 'default', quiet: true }).catch((err: unknown) => err);
@@ -46,35 +41,23 @@ describe('a Temporal dev server that exits at start', () => {
  * counts its starts in a file and fails as many of them as the test asks before it runs the real CLI.
  */
 describe('a dev server started on a free port', () => {
-  let dir: string;
-  let starts: string;
-  const previous = process.env.TEMPORAL_CLI_PATH;
+  let cli: FakeTemporalCli | undefined;
   const realCli = temporalBinaries.findBinary('cli', { install: false }).path;
   const fakeFailing = (failures: number) => {
-    const cli = path.join(dir, `temporal-${failures}`);
-    writeFileSync(
-      cli,
-      [
-        '#!/bin/sh',
+    cli = fakeTemporalCli((dir) => {
+      const starts = path.join(dir, 'starts');
+      return [
         `echo "$*" >> ${starts}`,
         `if [ "$(wc -l < ${starts})" -le ${failures} ]; then echo "panic: runtime error" >&2; exit 2; fi`,
         `exec ${realCli} "$@"`,
-        '',
-      ].join('\n'),
-    );
-    chmodSync(cli, 0o755);
-    process.env.TEMPORAL_CLI_PATH = cli;
+      ];
+    });
   };
-  const portsTried = () => readFileSync(starts, 'utf8').trim().split('\n').map((args) => /--port (\d+)/.exec(args)?.[1]);
+  const portsTried = () => readFileSync(path.join(cli!.dir, 'starts'), 'utf8').trim().split('\n').map((args) => /--port (\d+)/.exec(args)?.[1]);
 
-  beforeEach(() => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'riskdesk-flaky-cli-'));
-    starts = path.join(dir, 'starts');
-  });
   afterEach(() => {
-    if (previous === undefined) delete process.env.TEMPORAL_CLI_PATH;
-    else process.env.TEMPORAL_CLI_PATH = previous;
-    rmSync(dir, { recursive: true, force: true });
+    cli?.restore();
+    cli = undefined;
   });
 
   it('comes up after starts that exited, each on a port of its own', async () => {

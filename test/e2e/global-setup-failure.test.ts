@@ -1,8 +1,6 @@
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { Client } from 'pg';
 import { DevServerStartError } from '../../platform/temporal';
+import { fakeTemporalCli, FakeTemporalCli } from '../support/fake-temporal-cli';
 import globalSetup from '../support/global-setup';
 
 /**
@@ -11,8 +9,7 @@ import globalSetup from '../support/global-setup';
  * left a migrated `riskdesk_test_…` database on the server.
  */
 describe('the test run setup when the dev server will not start', () => {
-  let dir: string;
-  const saved = { cli: process.env.TEMPORAL_CLI_PATH, address: process.env.TEMPORAL_ADDRESS };
+  let cli: FakeTemporalCli;
   const adminUrl = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
   const leftBehind = async (): Promise<string[]> => {
     const admin = new Client({ connectionString: adminUrl });
@@ -26,21 +23,11 @@ describe('the test run setup when the dev server will not start', () => {
     }
   };
 
+  // Without TEMPORAL_ADDRESS the setup starts a server of its own, with this CLI.
   beforeAll(() => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'riskdesk-dead-cli-'));
-    const cli = path.join(dir, 'temporal');
-    writeFileSync(cli, '#!/bin/sh\necho "panic: runtime error" >&2\nexit 2\n');
-    chmodSync(cli, 0o755);
-    process.env.TEMPORAL_CLI_PATH = cli;
-    delete process.env.TEMPORAL_ADDRESS;
+    cli = fakeTemporalCli(() => ['echo "panic: runtime error" >&2', 'exit 2'], { unset: ['TEMPORAL_ADDRESS'] });
   });
-  afterAll(() => {
-    for (const [name, value] of [['TEMPORAL_CLI_PATH', saved.cli], ['TEMPORAL_ADDRESS', saved.address]] as const) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => cli.restore());
 
   it('fails with the dev server error and drops the database it created', async () => {
     // Run in band, this process is the one whose setup made the run's own database: it stays.

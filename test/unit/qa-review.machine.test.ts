@@ -85,6 +85,11 @@ describe('the QA review machine', () => {
     expect(refusal(managerReviewed, { type: 'adjudicated', actor: manager, request: say(manager, 'no_violation_found') })).toBe('forbidden/maker_cannot_check');
   });
 
+  it('keeps neither the parent link nor the patch list in its state, only the review\'s own input', () => {
+    const linked: QaReviewInput = { ...input, parentWorkflowId: 'escalation-1', resultSignalName: 'qaReviewOutcome', patchesAtStart: ['case-projection-local'] };
+    expect(newQaReviewState(linked, T0).state.input).toEqual(input);
+  });
+
   it('validates its input', () => {
     expect(validateQaReviewInput(input)).toBeNull();
     expect(validateQaReviewInput({ ...input, caseKind: 'strategic_review' })).toMatch(/belongs to escalation cases/);

@@ -19,23 +19,13 @@ import { answerHandoffUpdate, HANDOFF_PATCHES, HANDOFF_PATCHES_AT_START, handoff
 import type { escalationWorkflow } from '../../workflows/escalation/escalation.workflow';
 import { actors, escalationInput } from '../support/escalation-fixtures';
 import { eventually } from '../support/eventually';
+import { patchMarkers } from '../support/history-markers';
 import { PATCHES_AT_START_SET, recordHistory } from '../support/record-history';
 import { required, TEST_ENV } from '../support/env';
 import { createTimeSkippingContext, type TimeSkippingContext } from '../support/time-skipping';
 
 const EventType = temporal.api.enums.v1.EventType;
 type History = temporal.api.history.v1.IHistory;
-
-/** The patch ids a history recorded markers for (the SDK's `core_patch` markers). */
-function patchMarkers(history: History): string[] {
-  return (history.events ?? [])
-    .filter((e) => e.eventType === EventType.EVENT_TYPE_MARKER_RECORDED && e.markerRecordedEventAttributes?.markerName === 'core_patch')
-    .map((e) => {
-      const details = e.markerRecordedEventAttributes?.details ?? {};
-      const data = Object.values(details)[0]?.payloads?.[0]?.data;
-      return (JSON.parse(Buffer.from(data ?? []).toString('utf8')) as { id: string }).id;
-    });
-}
 
 /** The search attributes each upsert set, by name, TemporalChangeVersion (the SDK's, per patch) apart. */
 function upserts(history: History): { changeVersion: number; riskdesk: string[][] } {

@@ -13,6 +13,7 @@ import {
 } from '../../workflows/qa-review/qa-review.contract';
 import type { qaReviewWorkflow } from '../../workflows/qa-review/qa-review.workflow';
 import { eventually } from '../support/eventually';
+import { patchMarkers } from '../support/history-markers';
 import { createScratchDatabase } from '../support/scratch-database';
 import { createTimeSkippingContext, type TimeSkippingContext } from '../support/time-skipping';
 import { heldQuery, heldRecordedUpdate, type heldDecisionWorkflow, type HeldInput } from './qa-review/held-decision.workflow';
@@ -119,6 +120,8 @@ describe('QA peer review (time-skipping server, real PostgreSQL)', () => {
       expect(agreed).toMatchObject({ status: 'agreed', errorTypes: [], holdStatus: 'approved', makerDecision: { decision: 'suspension' } });
       const released = await held.result();
       expect(released).toMatchObject({ status: 'released', decision: 'suspension', outcome: { status: 'agreed', overturned: false, errorTypes: [], mode: 'pre_release' } });
+      // Started by the case runtime with the patches in force listed (patch-ids.ts): the review recorded no marker for them.
+      expect(patchMarkers(await review.fetchHistory())).toEqual([]);
 
       const [row] = await ctx.dataSource.query(`SELECT status, reviewer_id, correct_decision, error_types, sampled FROM qa_decisions WHERE id = $1`, [reviewId]);
       expect(row).toEqual({ status: 'agreed', reviewer_id: veteran.userId, correct_decision: { decision: 'suspension', reason: 'counterfeit_goods' }, error_types: [], sampled: true });

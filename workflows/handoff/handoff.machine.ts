@@ -22,7 +22,7 @@ import type {
 import { checkAnswer } from './handoff.rules';
 
 export interface HandoffState {
-  request: Omit<HandoffInput, 'sla'>;
+  request: Omit<HandoffInput, 'sla' | 'patchesAtStart'>;
   status: HandoffStatus;
   clock: SlaClock;
   remindedAt: number | null;
@@ -52,7 +52,8 @@ function task(r: HandoffState['request'], suffix: string, kind: string, title: s
 }
 
 export function createHandoff(input: HandoffInput, ctx: HandoffContext): { state: HandoffState; effects: CaseEffect[] } {
-  const { sla, ...request } = input;
+  // The patch list is the runtime's (patch-ids.ts), not the request's: the state keeps only the request.
+  const { sla, patchesAtStart: _patches, ...request } = input;
   const clock = startClock({ ...sla, id: 'handoff', kind: 'handoff', now: input.requestedAt });
   const assigneeId = input.assigneeId ?? null;
   const answerTask = task(request, 'answer', 'handoff', `${TEAM_LABEL[input.team]} handoff: ${input.question.slice(0, 120)}`, clock.deadlineAt, input.requestedAt, assigneeId);

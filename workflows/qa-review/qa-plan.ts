@@ -6,7 +6,7 @@ import type { QaDecisionRow } from '../common/quality/qa-decision-row';
 import { sampleDecision, type SamplingOutcome } from '../common/quality/sampling';
 import type { SamplingPolicy } from '../common/quality/sampling-policy';
 import type { CaseEffect, ChildWorkflowRequest } from '../common/runtime/case-kind';
-import { QA_REVIEW_OUTCOME_SIGNAL, QA_REVIEW_WORKFLOW_TYPE, qaReviewWorkflowId, type QaOutcome, type QaReviewInput } from './qa-review.contract';
+import { QA_REVIEW_OUTCOME_SIGNAL, QA_REVIEW_PATCHES_AT_START, QA_REVIEW_WORKFLOW_TYPE, qaReviewWorkflowId, type QaOutcome, type QaReviewInput } from './qa-review.contract';
 
 /**
  * What a deciding case does with a decision, from its facts and the QA policy it started with: the
@@ -93,7 +93,7 @@ export function qaPlanFor(facts: DecisionFacts, settings: QaSettings): QaPlan {
   return {
     sampling,
     row,
-    review: { workflowType: QA_REVIEW_WORKFLOW_TYPE, workflowId: qaReviewWorkflowId(reviewId), input: { ...input }, resultSignal: QA_REVIEW_OUTCOME_SIGNAL },
+    review: { workflowType: QA_REVIEW_WORKFLOW_TYPE, workflowId: qaReviewWorkflowId(reviewId), input: { ...input, patchesAtStart: QA_REVIEW_PATCHES_AT_START }, resultSignal: QA_REVIEW_OUTCOME_SIGNAL },
     hold: sampling.mode === 'pre_release',
   };
 }

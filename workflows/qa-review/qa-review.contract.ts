@@ -4,6 +4,7 @@ import type { BusinessCalendar } from '../common/business-calendar';
 import type { DecisionKindId } from '../common/quality/decision-kinds';
 import type { DecisionStatement, ErrorType } from '../common/quality/error-types';
 import type { QaMode } from '../common/quality/sampling-policy';
+import { patchesInForce, type StartedWithPatches } from '../common/runtime/patch-ids';
 
 /**
  * Blind peer review of one sampled decision: the vocabulary shared by the QA review workflow, the
@@ -14,6 +15,12 @@ import type { QaMode } from '../common/quality/sampling-policy';
 
 export const QA_REVIEW_WORKFLOW_TYPE = 'qaReviewWorkflow';
 export const qaReviewWorkflowId = (reviewId: string) => `qa-review-${reviewId}`;
+
+/**
+ * The patches a QA review a case starts now runs with, none recorded as a marker (patch-ids.ts): the
+ * runtime's, as the review has none of its own.
+ */
+export const QA_REVIEW_PATCHES_AT_START: readonly string[] = patchesInForce({});
 
 export const QA_REVIEW_STATUSES = ['awaiting_review', 'adjudicating', 'agreed', 'adjudicated'] as const;
 export type QaReviewStatus = (typeof QA_REVIEW_STATUSES)[number];
@@ -26,7 +33,7 @@ export interface QaMaker {
   startedOn: string | null;
 }
 
-export interface QaReviewInput {
+export interface QaReviewInput extends StartedWithPatches {
   /** Unique per sampled decision, e.g. `<caseId>:<decisionKind>:<n>`. */
   reviewId: string;
   caseId: string;

@@ -25,7 +25,7 @@ export interface QaStatement extends DecisionStatement {
 }
 
 export interface QaReviewState {
-  input: Omit<QaReviewInput, 'parentWorkflowId' | 'resultSignalName'>;
+  input: Omit<QaReviewInput, 'parentWorkflowId' | 'resultSignalName' | 'patchesAtStart'>;
   parent: { workflowId: string; signalName: string } | null;
   status: QaReviewStatus;
   reviewerId: string | null;
@@ -69,7 +69,8 @@ function holdPolicy(i: QaReviewState['input']) {
 }
 
 export function newQaReviewState(input: QaReviewInput, now: number): { state: QaReviewState; effects: CaseEffect[] } {
-  const { parentWorkflowId, resultSignalName, ...rest } = input;
+  // The link and the patch list are the runtime's, not the review's: the state (shown) keeps neither.
+  const { parentWorkflowId, resultSignalName, patchesAtStart: _patches, ...rest } = input;
   const makerActor: Actor = { userId: input.maker.userId, role: input.maker.role, team: input.team };
   const hold = openApproval({ id: input.reviewId, subject: `QA hold of ${input.decisionKind} on case ${input.caseId}`, maker: makerActor, policy: holdPolicy(rest), calendar: input.calendar, now });
   const state: QaReviewState = {
