@@ -1,6 +1,7 @@
 import type { RiskAssessment, RiskSignal } from '../../workflows/strategic-review/review.state';
 import { RISK_BANDS, type RiskBand } from '../../workflows/strategic-review/review.vocabulary';
 import type { RiskFacts, RiskModel } from './risk-model';
+import { DAY_MS } from '../../workflows/common/time-units';
 
 /**
  * The default risk model: transparent rules. Each signal has a weight, its contribution is capped,
@@ -27,14 +28,13 @@ const FINDING_WEIGHTS: Readonly<Record<string, number>> = {
   open_escalations: 10,
 };
 
-const DAY = 86_400_000;
 
 function signal(name: string, description: string, value: number, weight: number, cap: number): RiskSignal {
   return { name, description, value, weight, contribution: Math.min(cap, Math.round(value * weight * 10) / 10) };
 }
 
 export function scoreFacts(facts: RiskFacts): RiskAssessment {
-  const recent = facts.enforcementHistory.filter((e) => facts.now - Date.parse(e.at) <= 365 * DAY).length;
+  const recent = facts.enforcementHistory.filter((e) => facts.now - Date.parse(e.at) <= 365 * DAY_MS).length;
   const d = facts.detection;
   const signals: RiskSignal[] = [
     signal('prior_enforcements', `${facts.enforcementHistory.length} prior enforcement action(s) on the account`, facts.enforcementHistory.length, 8, 24),

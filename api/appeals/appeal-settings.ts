@@ -2,8 +2,8 @@ import { caseSlaTargets, type SlaPolicy } from '../../workflows/common/sla-polic
 import { days, type AppealSettings } from '../../workflows/appeal/appeal.contract';
 import { DEFAULT_SAMPLING_POLICY } from '../../workflows/common/quality/sampling-policy';
 import { QA_HOLD, type CaseCalendars } from '../escalations/escalation-settings';
+import { HOUR_MS } from '../../workflows/common/time-units';
 
-const HOUR = 3_600_000;
 
 /**
  * Everything an appeal needs to run its clocks, resolved when it is created and carried in its input:
@@ -22,7 +22,7 @@ export function buildAppealSettings(
     infoReminderBeforeMs: days(Math.min(config.APPEAL_INFO_REMINDER_DAYS, config.APPEAL_INFO_DEADLINE_DAYS)),
     maxInfoRequests: config.APPEAL_MAX_INFO_REQUESTS,
     // A reversal is checked by someone senior: one approval, reminded after 4 business hours, escalated after 8.
-    approval: { requiredApprovals: 1, minimumRole: 'senior_specialist', remindAfterMs: 4 * HOUR, escalateAfterMs: 8 * HOUR },
+    approval: { requiredApprovals: 1, minimumRole: 'senior_specialist', remindAfterMs: 4 * HOUR_MS, escalateAfterMs: 8 * HOUR_MS },
     monitoringWindowMs: days(config.APPEAL_MONITORING_DAYS),
     ...(config.QA_SAMPLING === 'on' ? { qa: { policy: DEFAULT_SAMPLING_POLICY, hold: QA_HOLD } } : {}),
   };

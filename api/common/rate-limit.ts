@@ -5,9 +5,9 @@ import type { Request } from 'express';
 import type { AppConfig } from '../../config/env';
 import type { AuthenticatedRequest } from '../auth/current-actor.decorator';
 import { DomainError, ErrorCode } from './error-codes';
+import { MINUTE_MS } from '../../workflows/common/time-units';
 
 const TOKEN_ISSUING = 'riskdesk:token-issuing';
-const MINUTE_MS = 60_000;
 const READ_METHODS = ['GET', 'HEAD', 'OPTIONS'];
 
 /**

@@ -11,15 +11,14 @@ import {
   type SlaPolicy,
 } from '../../workflows/common/sla-policy';
 import type { EscalationSettings } from '../../workflows/escalation/escalation.contract';
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../workflows/common/time-units';
 
-const MINUTE = 60_000;
-const DAY = 24 * 60 * MINUTE;
 
 /** The settings that shape a new case's deadlines, as start-up configuration provides them. */
 export type SettingsConfig = Pick<AppConfig, 'SLA_POLICY_JSON' | 'CLAIM_LEASE_MINUTES' | 'REOPEN_WINDOW_DAYS'> & Partial<Pick<AppConfig, 'QA_SAMPLING'>>;
 
 /** The QA review's hold on a sampled resolution: reminder after 4 business hours, escalation after 8. */
-export const QA_HOLD = { remindAfterMs: 4 * 60 * MINUTE, escalateAfterMs: 8 * 60 * MINUTE };
+export const QA_HOLD = { remindAfterMs: 4 * HOUR_MS, escalateAfterMs: 8 * HOUR_MS };
 
 /** The calendars a new case counts on: its owning team's and each handoff team's (see api/teams). */
 export interface CaseCalendars {
@@ -49,8 +48,8 @@ export function buildEscalationSettings(config: SettingsConfig, severity: Severi
     targetsBySeverity,
     handoffs,
     sellerResponse: sellerResponseSlaTarget(policy),
-    reopenWindowMs: Math.round(config.REOPEN_WINDOW_DAYS * DAY),
-    claimLeaseMs: Math.round(config.CLAIM_LEASE_MINUTES * MINUTE),
+    reopenWindowMs: Math.round(config.REOPEN_WINDOW_DAYS * DAY_MS),
+    claimLeaseMs: Math.round(config.CLAIM_LEASE_MINUTES * MINUTE_MS),
     ...(config.QA_SAMPLING === 'on' ? { qa: { policy: DEFAULT_SAMPLING_POLICY, hold: QA_HOLD } } : {}),
   };
 }

@@ -4,6 +4,7 @@ import { authorize } from '../../workflows/common/access';
 import type { Actor } from '../../workflows/common/actor';
 import { DomainError, ErrorCode } from '../common/error-codes';
 import type { PolicyGapItemResponse, PolicyGapPageResponse, PolicyGapQuery, PolicyGapReportResponse } from './policy-gaps.dto';
+import { DAY_MS } from '../../workflows/common/time-units';
 
 interface GapRow {
   id: string;
@@ -23,7 +24,6 @@ interface GapRow {
   same_tag: number;
 }
 
-const DAY = 86_400_000;
 const AGES: Array<[string, number]> = [['<1d', 1], ['1-3d', 3], ['3-7d', 7], ['>7d', Infinity]];
 
 /** Reads of the policy_gaps table (written by the cases' projections). */
@@ -71,7 +71,7 @@ export class PolicyGapsService {
     const now = Date.now();
     const byAge = Object.fromEntries(AGES.map(([label]) => [label, 0]));
     for (const r of rows) {
-      const days = (now - r.flagged_at.getTime()) / DAY;
+      const days = (now - r.flagged_at.getTime()) / DAY_MS;
       byAge[AGES.find(([, upTo]) => days < upTo)![0]] += 1;
     }
     const items = rows.map((r) => item(r, now));

@@ -4,8 +4,8 @@ import { caseSlaTargets, handoffSlaTarget, type ClockTarget, type SlaPolicy } fr
 import type { ReviewSettings } from '../../workflows/strategic-review/review.contract';
 import { QA_HOLD, type CaseCalendars } from '../escalations/escalation-settings';
 import { DEFAULT_SAMPLING_POLICY } from '../../workflows/common/quality/sampling-policy';
+import { HOUR_MS } from '../../workflows/common/time-units';
 
-const HOUR = 3_600_000;
 
 /**
  * Everything a review needs to run its clocks, resolved when it is created and carried in its input:
@@ -24,7 +24,7 @@ export function buildReviewSettings(
     firstResponse,
     resolution,
     handoffs,
-    policyGap: { kind: 'policy_gap', budgetMs: Math.round(config.POLICY_GAP_SLA_HOURS * HOUR), warningFraction: 0.5, calendar: calendars.team },
+    policyGap: { kind: 'policy_gap', budgetMs: Math.round(config.POLICY_GAP_SLA_HOURS * HOUR_MS), warningFraction: 0.5, calendar: calendars.team },
     ...(config.QA_SAMPLING === 'on' ? { qa: { policy: DEFAULT_SAMPLING_POLICY, hold: QA_HOLD } } : {}),
   };
 }

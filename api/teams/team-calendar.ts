@@ -4,6 +4,7 @@ import type { CaseCalendars } from '../escalations/escalation-settings';
 import { WEEKDAY_NAMES } from '../../db/entities/team.entity';
 import { HANDOFF_TEAMS, type HandoffTeam } from '../../workflows/common/actor';
 import { validateCalendar, type BusinessCalendar, type Weekday, type WorkingInterval } from '../../workflows/common/business-calendar';
+import { DAY_MS } from '../../workflows/common/time-units';
 
 /**
  * A team's business calendar, built from its row: working hours and time zone as configured, public
@@ -63,7 +64,6 @@ export interface TeamHolidayYear {
 
 const YEARLY = /^(\d{2})-(\d{2})$/;
 const ONCE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DAY_MS = 86_400_000;
 
 /** Whether `spec` ('YYYY-MM-DD' once, or 'MM-DD' every year) names this date. */
 function matches(spec: string, date: string): boolean {

@@ -16,8 +16,8 @@ import { toTeamConfig, toTeamEntity, toTeamResponse } from './team.mapper';
 import type { TeamCalendarResponse, TeamListResponse, TeamResponse } from './team.response';
 import { describeConflict, ruleConflicts } from './team-rules';
 import { TeamsRepository } from './teams.repository';
+import { HOUR_MS } from '../../workflows/common/time-units';
 
-const HOUR_MS = 3_600_000;
 
 /**
  * Teams as configuration: operators create and change them; everyone who works cases may read them.

@@ -1,3 +1,4 @@
+import { DAY_MS } from '../../workflows/common/time-units';
 /**
  * How old an open case is, in the buckets the workload and the metrics both report. Pure: no Nest,
  * ORM or clock.
@@ -6,7 +7,6 @@ export const AGE_BUCKETS = ['<1d', '1-3d', '3-7d', '>7d'] as const;
 export type AgeBucket = (typeof AGE_BUCKETS)[number];
 
 /** A day of 24 hours, as the workload counts its age buckets, flow windows and days remaining. */
-export const DAY_MS = 24 * 3_600_000;
 
 /** Where each bucket ends (exclusive), in days since creation; the last one has no end. */
 export const AGE_BUCKET_ENDS_DAYS: Readonly<Record<AgeBucket, number | null>> = { '<1d': 1, '1-3d': 3, '3-7d': 7, '>7d': null };

@@ -9,14 +9,13 @@ import { DomainError, ErrorCode } from '../common/error-codes';
 import { ApiSettings } from '../common/runtime';
 import { RosterRepository } from '../roster/roster.repository';
 import { TeamDirectory } from '../teams/team-directory.service';
-import { DAY_MS } from './age-buckets';
 import type { WorkloadQuery } from './dto/workload.query';
 import { resolutionDeadline, type DeadlineSource, type OpenCase } from './resolution-deadline';
 import { planStaffing, type RemainingDays } from './staffing-plan';
 import { AGE_BUCKETS, type AgeCounts, type Backlog, type DeadlineSources, type Flow, type WorkloadResponse } from './workload.response';
 import { WorkloadRepository, type OpenCases } from './workload.repository';
+import { DAY_MS, HOUR_MS } from '../../workflows/common/time-units';
 
-const HOUR_MS = 3_600_000;
 export const DEFAULT_DUE_SOON_HOURS = 24;
 export const DEFAULT_FLOW_DAYS = 14;
 

@@ -10,6 +10,7 @@ import { SA_CASE_KIND, SA_SELLER_ID, SA_SEVERITY } from '../common/search-attrib
 import type { ClockTarget } from '../common/sla-policy';
 import { enforcementResultSignal } from '../enforcement/enforcement.contract';
 import type { AppealedEnforcement, AppealState, DecisionInput, PlanOfAction, RestumbleReport } from './appeal.state';
+import { DAY_MS } from '../common/time-units';
 
 /**
  * The reinstatement appeal's contract: workflow type, id scheme, input and messages, declared once and
@@ -21,7 +22,6 @@ export function appealWorkflowId(caseId: string): string {
   return `appeal-${caseId}`;
 }
 
-const DAY = 86_400_000;
 
 /** Defaults of the settings the API resolves (APPEAL_* configuration overrides them). */
 export const DEFAULT_INFO_DEADLINE_DAYS = 17;
@@ -29,7 +29,7 @@ export const DEFAULT_INFO_REMINDER_DAYS_BEFORE = 3;
 export const DEFAULT_MAX_INFO_REQUESTS = 2;
 export const DEFAULT_MONITORING_DAYS = 90;
 export const MAX_INFO_DEADLINE_DAYS = 60;
-export const days = (n: number): number => n * DAY;
+export const days = (n: number): number => n * DAY_MS;
 
 /** Resolved when the appeal is created and carried in its input (a running appeal never changes them). */
 export interface AppealSettings {

@@ -27,8 +27,9 @@ import type { CaseEffect, Transition } from '../common/runtime/case-kind';
 import { applyClockEvent } from '../common/sla-clock';
 import { ENFORCEMENT_WORKFLOW_TYPE, enforcementWorkflowId, type EnforcementRequest } from '../enforcement/enforcement.contract';
 import { REINSTATEMENT, reinstatementPlan } from '../enforcement/enforcement-plan';
-import { days, type AppealContext, type AppealInput, type AppealSettings } from './appeal.contract';
+import { type AppealContext, type AppealInput, type AppealSettings } from './appeal.contract';
 import { actorGuard, inputGuard, isAppealEvent, planProblem, refuse, statusGuard } from './appeal.rules';
+import { DAY_MS } from '../common/time-units';
 import { openInfoRequest, type AppealDecisionRecord, type AppealEvent, type AppealEventOf, type AppealEventType, type AppealState } from './appeal.state';
 import {
   APPEAL_CLOCKS,
@@ -55,7 +56,6 @@ interface Draft {
   details: Record<string, string | number | boolean | null>;
 }
 
-const DAY = days(1);
 
 /**
  * A decision is sampled for QA when the reviewer makes it (qa-review/qa-plan.ts); every decision's
@@ -335,7 +335,7 @@ const APPLY: Handlers = {
   info_requested(d, e) {
     d.s.counters.infoRequests += 1;
     const n = d.s.counters.infoRequests;
-    const deadlineAt = d.now + (e.deadlineDays !== undefined ? e.deadlineDays * DAY : d.ctx.infoDeadlineMs);
+    const deadlineAt = d.now + (e.deadlineDays !== undefined ? e.deadlineDays * DAY_MS : d.ctx.infoDeadlineMs);
     d.s.infoRequests.push({ n, question: e.question, requestedBy: e.actor.userId, requestedAt: d.now, deadlineAt, remindedAt: null, status: 'open', answer: null, evidence: [], answeredAt: null });
     d.s.status = 'waiting_on_seller';
     d.details.infoRequest = n;
@@ -499,7 +499,7 @@ const APPLY: Handlers = {
   restumble_reported(d, e) {
     const m = d.s.monitoring!;
     const at = e.at ?? d.now;
-    const daysSince = Math.max(0, Math.floor((at - m.startedAt) / DAY));
+    const daysSince = Math.max(0, Math.floor((at - m.startedAt) / DAY_MS));
     m.restumble = { enforcementRef: e.enforcementRef, source: e.source, enforcementType: e.enforcementType, reason: e.reason, at, daysSinceReinstatement: daysSince, reinstatedBy: m.reinstatedBy };
     m.result = 'restumbled';
     m.endedAt = d.now;

@@ -1,5 +1,6 @@
 import { IANAZone } from 'luxon';
 import { isKnownTimeZone } from './time-zones';
+import { DAY_MS, MINUTE_MS } from './time-units';
 
 /**
  * Business-hours arithmetic for SLA clocks: pure functions over epoch milliseconds.
@@ -57,8 +58,6 @@ export class InvalidCalendarError extends Error {
   }
 }
 
-const MINUTE = 60_000;
-const DAY = 86_400_000;
 const TIME_RE = /^([01]\d|2[0-3]):([0-5]\d)$/;
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -325,25 +324,25 @@ function isoWeekday(day: number): Weekday {
 
 /** The local calendar date of an instant, as days since 1970-01-01. */
 function localDay(c: CompiledCalendar, ms: number): number {
-  return Math.floor((ms + c.zone.offset(ms) * MINUTE) / DAY);
+  return Math.floor((ms + c.zone.offset(ms) * MINUTE_MS) / DAY_MS);
 }
 
 /** The earliest instant of local `day` at which the local clock reads >= `minute` (see file header). */
 function boundaryInstant(c: CompiledCalendar, day: number, minute: number): number {
-  const wall = day * DAY + minute * MINUTE;
-  const offsetBefore = c.zone.offset(wall - DAY);
-  const offsetAfter = c.zone.offset(wall + DAY);
-  const candidates = [wall - offsetBefore * MINUTE, wall - offsetAfter * MINUTE].filter(
-    (t) => t + c.zone.offset(t) * MINUTE === wall,
+  const wall = day * DAY_MS + minute * MINUTE_MS;
+  const offsetBefore = c.zone.offset(wall - DAY_MS);
+  const offsetAfter = c.zone.offset(wall + DAY_MS);
+  const candidates = [wall - offsetBefore * MINUTE_MS, wall - offsetAfter * MINUTE_MS].filter(
+    (t) => t + c.zone.offset(t) * MINUTE_MS === wall,
   );
   if (candidates.length > 0) return Math.min(...candidates);
 
   // The wall time was skipped (spring forward): return the transition, found to the minute.
-  let lo = wall - offsetAfter * MINUTE; // before the transition, local clock still behind `wall`
-  let hi = wall - offsetBefore * MINUTE; // after it
-  while (hi - lo > MINUTE) {
-    const mid = lo + Math.floor((hi - lo) / MINUTE / 2) * MINUTE;
-    if (mid + c.zone.offset(mid) * MINUTE >= wall) hi = mid;
+  let lo = wall - offsetAfter * MINUTE_MS; // before the transition, local clock still behind `wall`
+  let hi = wall - offsetBefore * MINUTE_MS; // after it
+  while (hi - lo > MINUTE_MS) {
+    const mid = lo + Math.floor((hi - lo) / MINUTE_MS / 2) * MINUTE_MS;
+    if (mid + c.zone.offset(mid) * MINUTE_MS >= wall) hi = mid;
     else lo = mid;
   }
   return hi;
@@ -366,7 +365,7 @@ function parseIsoDate(value: unknown): number | undefined {
   const ms = Date.UTC(y, mo - 1, d);
   const check = new Date(ms);
   if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return undefined;
-  return ms / DAY;
+  return ms / DAY_MS;
 }
 
 function assertInstant(name: string, ms: number): void {

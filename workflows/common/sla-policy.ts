@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { CASE_KINDS, HANDOFF_TEAMS, type CaseKind, type HandoffTeam } from './actor';
 import { SEVERITIES, type Severity } from './severity';
 import { ALWAYS_ON, ALWAYS_ON_CALENDAR_ID, validateCalendar, type BusinessCalendar } from './business-calendar';
+import { HOUR_MS } from './time-units';
 
 /**
  * The SLA policy: budgets per case kind and severity, per handoff team, and for seller responses,
@@ -66,8 +67,7 @@ export interface ClockTarget {
   calendar: BusinessCalendar;
 }
 
-const HOUR = 3_600_000;
-const hours = (n: number): number => n * HOUR;
+const hours = (n: number): number => n * HOUR_MS;
 
 function caseTable(
   rows: Record<Severity, [firstResponseHours: number, resolutionHours: number]>,

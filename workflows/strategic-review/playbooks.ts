@@ -1,6 +1,7 @@
 import type { ApprovalPolicy } from '../common/approval/approval-policy';
 import type { Severity } from '../common/severity';
 import type { RiskBand } from './review.vocabulary';
+import { HOUR_MS } from '../common/time-units';
 
 /**
  * Tiers and playbooks as versioned configuration. A seller's tier (by strategic flag and annual
@@ -57,7 +58,6 @@ export interface SellerFacts {
   annualSales: number;
 }
 
-const HOUR = 3_600_000;
 
 /** Ordered: the most demanding tier first. Amounts are annual sales in US dollars. */
 export const TIERS: readonly Tier[] = [
@@ -88,8 +88,8 @@ const approval = (requiredApprovals: number, minimumRole: ApprovalPolicy['minimu
   requiredApprovals,
   minimumRole,
   ...(atLeast ? { atLeast } : {}),
-  remindAfterMs: remindHours * HOUR,
-  escalateAfterMs: escalateHours * HOUR,
+  remindAfterMs: remindHours * HOUR_MS,
+  escalateAfterMs: escalateHours * HOUR_MS,
 });
 
 /** Every published version of every playbook. Append a new version; never edit a published one. */
@@ -101,7 +101,7 @@ export const PLAYBOOKS: readonly Playbook[] = deepFreeze([
     checks: [identity(true), linked(true), listings(true), orders(true), history(true), escalations(true)],
     slaSeverity: 'high',
     approval: approval(2, 'senior_specialist', 4, 8, { role: 'manager', count: 1 }),
-    consultation: { required: true, windowMs: 72 * HOUR },
+    consultation: { required: true, windowMs: 72 * HOUR_MS },
     autoOpenBand: 'medium',
     changeNote: 'First version.',
   },
@@ -112,7 +112,7 @@ export const PLAYBOOKS: readonly Playbook[] = deepFreeze([
     checks: [identity(true), linked(true), payouts(true), listings(true), orders(true), history(true), escalations(true)],
     slaSeverity: 'high',
     approval: approval(2, 'senior_specialist', 2, 6, { role: 'manager', count: 1 }),
-    consultation: { required: true, windowMs: 48 * HOUR },
+    consultation: { required: true, windowMs: 48 * HOUR_MS },
     autoOpenBand: 'medium',
     changeNote: 'Payout accounts checked (bank-detail changes preceded most 2026 takeovers); approvals remind after 2 h and escalate after 6 h; Account Management answers within 48 h.',
   },
@@ -123,7 +123,7 @@ export const PLAYBOOKS: readonly Playbook[] = deepFreeze([
     checks: [identity(true), linked(true), listings(false), orders(false), history(true), escalations(true)],
     slaSeverity: 'medium',
     approval: approval(1, 'manager', 4, 8),
-    consultation: { required: true, windowMs: 72 * HOUR },
+    consultation: { required: true, windowMs: 72 * HOUR_MS },
     autoOpenBand: 'high',
     changeNote: 'First version.',
   },

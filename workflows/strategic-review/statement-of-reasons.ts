@@ -1,5 +1,6 @@
 import type { Proposal, ReviewState, StatementOfReasons } from './review.state';
 import type { Decision } from './review.vocabulary';
+import { DAY_MS } from '../common/time-units';
 
 /**
  * The statement of reasons for an enforcement decision, with what the EU Digital Services Act,
@@ -27,7 +28,6 @@ export function defaultScope(decision: Decision): string {
   return DEFAULT_SCOPE[decision];
 }
 
-const DAY = 86_400_000;
 
 export function statementOfReasons(s: ReviewState, p: Proposal, now: number): StatementOfReasons {
   const facts = [
@@ -57,7 +57,7 @@ export function statementOfReasons(s: ReviewState, p: Proposal, now: number): St
       territorialScope: `marketplace ${s.seller.marketplace}`,
       durationDays: p.durationDays,
       startsAt: now,
-      endsAt: p.durationDays === null ? null : now + p.durationDays * DAY,
+      endsAt: p.durationDays === null ? null : now + p.durationDays * DAY_MS,
     },
     facts,
     automation: {

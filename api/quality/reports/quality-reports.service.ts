@@ -10,8 +10,8 @@ import { scorecard, type AppealFact } from '../stats/scorecard';
 import type { QaReportQuery, QualityPeriodQuery } from './dto/quality-period.query';
 import type { QaReportResponse, ScorecardResponse } from './quality-reports.response';
 import { QualityReportsRepository, type AppealRow } from './quality-reports.repository';
+import { DAY_MS } from '../../../workflows/common/time-units';
 
-const DAY = 86_400_000;
 const DEFAULT_WEEKS = 8;
 const MAX_DAYS = 366;
 const DEFAULT_MARGIN = 0.05;
@@ -29,12 +29,12 @@ const fieldError = (field: string, problem: string): never => {
 
 /** [from, to) in UTC days: defaults to the 8 weeks up to and including today. */
 export function qualityPeriod(q: QualityPeriodQuery, now: number): { from: number; to: number } {
-  const to = q.to ? Date.parse(`${q.to}T00:00:00Z`) : Math.floor(now / DAY) * DAY + DAY;
-  const from = q.from ? Date.parse(`${q.from}T00:00:00Z`) : to - DEFAULT_WEEKS * 7 * DAY;
+  const to = q.to ? Date.parse(`${q.to}T00:00:00Z`) : Math.floor(now / DAY_MS) * DAY_MS + DAY_MS;
+  const from = q.from ? Date.parse(`${q.from}T00:00:00Z`) : to - DEFAULT_WEEKS * 7 * DAY_MS;
   if (Number.isNaN(from)) fieldError('from', 'from must be a real date such as 2026-11-02');
   if (Number.isNaN(to)) fieldError('to', 'to must be a real date such as 2026-12-28');
   if (from >= to) fieldError('to', 'to must be after from');
-  if (to - from > MAX_DAYS * DAY) fieldError('from', `the period may span at most ${MAX_DAYS} days`);
+  if (to - from > MAX_DAYS * DAY_MS) fieldError('from', `the period may span at most ${MAX_DAYS} days`);
   return { from, to };
 }
 

@@ -1,13 +1,13 @@
 import type { ErrorType } from '../../../workflows/common/quality/error-types';
 import { ERROR_TYPES } from '../../../workflows/common/quality/error-types';
 import { wilsonInterval, type Interval } from './proportion';
+import { WEEK_MS } from '../../../workflows/common/time-units';
 
 /**
  * A specialist's scorecard from their decisions, the QA reviews of them and their appeal decisions, by
  * week. Pure: the repository reads the rows, this does the arithmetic.
  */
 
-const WEEK_MS = 7 * 86_400_000;
 
 export interface DecisionFact {
   decidedAt: number;

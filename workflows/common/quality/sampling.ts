@@ -2,6 +2,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { utf8ToBytes } from '@noble/hashes/utils.js';
 import type { DecisionKindId } from './decision-kinds';
 import type { QaMode, SamplingPolicy, SamplingRule, TenureBand } from './sampling-policy';
+import { WEEK_MS } from '../time-units';
 
 /**
  * Whether quality assurance reviews a decision: a pure function of the case id and the policy, so the
@@ -10,7 +11,6 @@ import type { QaMode, SamplingPolicy, SamplingRule, TenureBand } from './samplin
  * stratum's rate. The same case keeps its draw when a rate changes, so raising a rate only adds cases.
  */
 
-const WEEK_MS = 7 * 24 * 3_600_000;
 
 export interface DecisionToSample {
   caseId: string;
