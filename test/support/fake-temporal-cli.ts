@@ -6,7 +6,6 @@ import path from 'node:path';
 export interface FakeTemporalCli {
   /** The script's own temporary folder, for files the script and its test share. */
   dir: string;
-  path: string;
   /** Puts back the environment as it was and removes the folder. */
   restore(): void;
 }
@@ -27,7 +26,6 @@ export function fakeTemporalCli(lines: (dir: string) => string[], options: { uns
   process.env.TEMPORAL_CLI_PATH = cli;
   return {
     dir,
-    path: cli,
     restore() {
       for (const [name, value] of saved) {
         if (value === undefined) delete process.env[name];
