@@ -84,7 +84,11 @@ async function main(opts: Options, teardown: Teardown, keepSignalsToOurselves: (
   await seedBenchRoster(infra.dataSource);
 
   const workerOptions = workerOptionsFrom(config);
-  const { client, taskQueue, guarded } = await startSystem(infra, { namespace: config.TEMPORAL_NAMESPACE, log, workerOptions }, teardown);
+  const { client, taskQueue, guarded } = await startSystem(
+    infra,
+    { namespace: config.TEMPORAL_NAMESPACE, log, workerOptions, workflowStackFrames: config.WORKER_WORKFLOW_STACK_FRAMES },
+    teardown,
+  );
 
 
   // On a server that outlives the run, nothing of ours may keep running (its database is about to go).
@@ -106,7 +110,7 @@ async function main(opts: Options, teardown: Teardown, keepSignalsToOurselves: (
   }
   console.log(
     [
-      `  temporal:    ${infra.temporal}, SDK 1.24 worker with ${describeWorkerOptions(workerOptions)} (WORKER_* settings), task queue ${taskQueue}`,
+      `  temporal:    ${infra.temporal}, SDK 1.24 worker with ${describeWorkerOptions(workerOptions)} (WORKER_* settings), ${config.WORKER_WORKFLOW_STACK_FRAMES} workflow stack frames, task queue ${taskQueue}`,
       `  postgresql:  ${infra.database}, pool 10`,
       '',
     ].join('\n'),

@@ -238,6 +238,7 @@ async function main(opts: Options, teardown: Teardown, ownSignals: () => void): 
     tuned.maxCachedWorkflows === undefined
       ? `${describeWorkerOptions(tuned)}; the SDK's default workflow cache is sized from the heap: 2,310 workflows on a 4 GiB heap`
       : describeWorkerOptions(tuned);
+  const stackFrames = `${config.WORKER_WORKFLOW_STACK_FRAMES} workflow stack frames (WORKER_WORKFLOW_STACK_FRAMES)`;
   const rows = ['clock_warned', 'clock_breached'].map((action) => {
     const l = summarize(lateness.filter((r) => r.action === action).map((r) => Number(r.ms)));
     const ok = l.count === opts.open && l.p99 <= TARGET_P99_LATENESS_MS;
@@ -248,7 +249,7 @@ async function main(opts: Options, teardown: Teardown, ownSignals: () => void): 
       '',
       `Open cases: ${opts.open}`,
       `  start rate: ${(opts.open / openSeconds).toFixed(1)} cases/s sustained (${openSeconds.toFixed(1)} s; start + awaitRecorded p50 ${start.p50.toFixed(0)} ms, p99 ${start.p99.toFixed(0)} ms, ${opts.concurrency} in flight; ${retries} calls retried after a deadline error)`,
-      `  worker RSS: ${mibList(atOpen.workers)} MiB when all were open, ${mibList(memory.workers)} MiB peak (npm run worker${opts.workers === 1 ? '' : ', per process'}; ${workerTuning})`,
+      `  worker RSS: ${mibList(atOpen.workers)} MiB when all were open, ${mibList(memory.workers)} MiB peak (npm run worker${opts.workers === 1 ? '' : ', per process'}; ${workerTuning}; ${stackFrames})`,
       `  Temporal dev server RSS: ${atOpen.server.toFixed(0)} MiB when all were open, ${memory.server.toFixed(0)} MiB peak`,
       `  Temporal SQLite: ${(sqlite[0] / 2 ** 20).toFixed(1)} MiB + WAL ${(sqlite[1] / 2 ** 20).toFixed(1)} MiB; read-model database ${sizes[0].size}`,
       overlap,

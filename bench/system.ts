@@ -27,7 +27,13 @@ export interface BenchSystem {
 
 export async function startSystem(
   infra: BenchInfra,
-  opts: { namespace: string; log: (msg: string) => void; workerOptions?: Parameters<typeof createWorker>[0]['workerOptions'] },
+  opts: {
+    namespace: string;
+    log: (msg: string) => void;
+    workerOptions?: Parameters<typeof createWorker>[0]['workerOptions'];
+    /** WORKER_WORKFLOW_STACK_FRAMES; the default if unset. */
+    workflowStackFrames?: number;
+  },
   teardown: Teardown,
 ): Promise<BenchSystem> {
   const taskQueue = `bench-${randomUUID()}`;
@@ -48,7 +54,7 @@ export async function startSystem(
         taskQueue,
         dataSource: infra.dataSource,
         temporal: client,
-        workflowBundle: await bundleWorkflows(actorProofKeys(proofSecret), require.resolve('./workflows')),
+        workflowBundle: await bundleWorkflows(actorProofKeys(proofSecret), require.resolve('./workflows'), { stackFrames: opts.workflowStackFrames }),
         workerOptions: opts.workerOptions,
       }))(),
   );

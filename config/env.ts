@@ -17,6 +17,8 @@ const optionalUrl = z
   .refine((v) => /^postgres(ql)?:\/\//.test(v), 'must be a postgres:// or postgresql:// URL')
   .optional();
 
+/** Stack frames the workflow sandbox captures when WORKER_WORKFLOW_STACK_FRAMES is unset (workflows/common/sandbox-stack-frames.ts). */
+export const DEFAULT_WORKFLOW_STACK_FRAMES = 0;
 const previousSecrets = z.array(
   z.object({
     secret: z.string().min(32, 'must be at least 32 characters'),
@@ -119,6 +121,8 @@ export const envSchema = z.object({
   WORKER_MAX_CONCURRENT_LOCAL_ACTIVITIES: z.coerce.number().int().min(1).max(1_000).optional(),
   /** Threads that run workflow code (SDK default 1); each holds one reused V8 context. */
   WORKER_WORKFLOW_THREADS: z.coerce.number().int().min(1).max(16).optional(),
+  /** Stack frames workflow code captures, for the stack-trace query and errors thrown in workflows; each costs the worker CPU on every promise. */
+  WORKER_WORKFLOW_STACK_FRAMES: z.coerce.number().int().min(0).max(100).default(DEFAULT_WORKFLOW_STACK_FRAMES),
   /** A claimed or assigned case its holder does not act on within this many minutes returns to the queue. */
   CLAIM_LEASE_MINUTES: positiveNumber.default(120),
   /** How long after resolution a case may be reopened; afterwards it closes. */

@@ -2,6 +2,7 @@ import type { Client } from '@temporalio/client';
 import { bundleWorkflowCode, NativeConnection, Worker, type WorkflowBundleOption } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { createActivities } from '../activities';
+import { DEFAULT_WORKFLOW_STACK_FRAMES } from '../config/env';
 import type { ProofKey } from '../workflows/common/actor-proof/actor-proof';
 import type { EnforcementGateway } from '../activities/enforcement/enforcement-gateway';
 import type { RiskModel } from '../activities/risk/risk-model';
@@ -25,6 +26,8 @@ export interface WorkerDeps {
   workflowBundle?: WorkflowBundleOption;
   /** The keys workflows check actor proofs with (ACTOR_PROOF_SECRET and earlier ones); needed when bundling here. */
   actorProofKeys?: readonly ProofKey[];
+  /** WORKER_WORKFLOW_STACK_FRAMES, compiled into the bundle built here (not into a pre-built one). */
+  workflowStackFrames?: number;
   /** Tuning (cache size, task slots, pollers); the SDK's defaults otherwise. The benchmarks measure what each buys. */
   workerOptions?: TunedWorkerOptions;
 }
@@ -42,7 +45,7 @@ export async function createWorker(deps: WorkerDeps): Promise<Worker> {
       enforcementGateway: deps.enforcementGateway,
       webhooks: deps.webhooks,
     }),
-    workflowBundle: deps.workflowBundle ?? (await bundleWorkflows(requireKeys(deps.actorProofKeys))),
+    workflowBundle: deps.workflowBundle ?? (await bundleWorkflows(requireKeys(deps.actorProofKeys), workflowsEntry(), { stackFrames: deps.workflowStackFrames })),
     ...deps.workerOptions,
   });
 }
@@ -52,13 +55,24 @@ function requireKeys(keys: readonly ProofKey[] | undefined): readonly ProofKey[]
   return keys;
 }
 
+/** What a bundle compiles in besides the actor-proof keys. */
+export interface BundleSettings {
+  /** Stack frames the sandbox captures (WORKER_WORKFLOW_STACK_FRAMES); DEFAULT_WORKFLOW_STACK_FRAMES if unset. */
+  stackFrames?: number;
+}
+
 /**
  * Bundles the workflows for Temporal's sandbox, with the actor-proof interceptors and the keys they
- * check (the sandbox cannot read configuration: the keys are compiled into the bundle, which lives in
- * the worker's memory). Done here rather than by Worker.create so the bundler's module-by-module
+ * check, and the sandbox's stack-frame limit (the sandbox cannot read configuration: both are compiled
+ * into the bundle, which lives in the worker's memory). Done here rather than by Worker.create so the bundler's module-by-module
  * report stays out of the service log (warnings and errors still show).
  */
-export async function bundleWorkflows(actorProofKeys: readonly ProofKey[], workflowsPath = workflowsEntry()): Promise<WorkflowBundleOption> {
+export async function bundleWorkflows(
+  actorProofKeys: readonly ProofKey[],
+  workflowsPath = workflowsEntry(),
+  settings: BundleSettings = {},
+): Promise<WorkflowBundleOption> {
+  const stackFrames = settings.stackFrames ?? DEFAULT_WORKFLOW_STACK_FRAMES;
   const quiet = () => undefined;
   // The bundler's own webpack, so the plugin matches the compiler it is given to.
   const webpack = require(require.resolve('webpack', { paths: [require.resolve('@temporalio/worker')] })) as {
@@ -72,7 +86,10 @@ export async function bundleWorkflows(actorProofKeys: readonly ProofKey[], workf
       ...config,
       plugins: [
         ...(config.plugins ?? []),
-        new webpack.DefinePlugin({ __RISKDESK_ACTOR_PROOF_KEYS__: JSON.stringify(JSON.stringify(actorProofKeys)) }) as never,
+        new webpack.DefinePlugin({
+          __RISKDESK_ACTOR_PROOF_KEYS__: JSON.stringify(JSON.stringify(actorProofKeys)),
+          __RISKDESK_WORKFLOW_STACK_FRAMES__: JSON.stringify(stackFrames),
+        }) as never,
       ],
     }),
     logger: { log: quiet, trace: quiet, debug: quiet, info: quiet, warn: console.warn, error: console.error },
@@ -82,7 +99,8 @@ export async function bundleWorkflows(actorProofKeys: readonly ProofKey[], workf
 
 /**
  * Modules the workflow sandbox evaluates once per workflow thread and shares between workflows (issue
- * 13): the workflows entry, so every module it reaches (ours, luxon, noble's hashes), and the
+ * 13): first the stack-frame limit (it must run before the SDK freezes the sandbox's `Error`), then
+ * the workflows entry, so every module it reaches (ours, luxon, noble's hashes), and the
  * interceptors. Otherwise the sandbox evaluates each of them anew for every workflow it starts or
  * replays: with 10,000 cases cached that was about a third of the worker's memory (4,601 against
  * 3,122 MiB), and about 16 ms of the worker's time on every replay of an evicted case. Sharing is safe because a workflow's state lives in its own function's closure
@@ -91,7 +109,7 @@ export async function bundleWorkflows(actorProofKeys: readonly ProofKey[], workf
  * (test/unit/workflow-module-state.test.ts holds both). The SDK freezes a shared module's exports.
  */
 export function workflowPreloadModules(workflowsPath: string): string[] {
-  return [workflowsPath, ...workflowInterceptorModules()];
+  return [require.resolve('../workflows/common/sandbox-stack-frames'), workflowsPath, ...workflowInterceptorModules()];
 }
 
 /** Interceptors every workflow runs with (also given to replays, which have no keys and re-judge nothing). */

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '../../db/data-source';
 import { temporalBinaries } from '../../platform/temporal';
-import { bundleWorkflows, createWorker } from '../../worker/worker';
+import { bundleWorkflows, createWorker, type BundleSettings } from '../../worker/worker';
 import { RISKDESK_SEARCH_ATTRIBUTES } from '../../workflows/common/search-attributes';
 import { temporal } from '@temporalio/proto';
 import { actorProofInterceptor, actorProofKeys } from '../../platform/actor-proof-client';
@@ -32,12 +32,17 @@ export interface TimeSkippingContext {
 }
 
 /**
- * `workflowsPath`: bundle these workflows instead of Riskdesk's (a test's own case kind);
- * `dataSource`: write to this database instead of the run's shared one (the caller closes it).
+ * `workflowsPath`: bundle these workflows instead of Riskdesk's (a test's own case kind), with
+ * `bundleSettings` if given; `dataSource`: write to this database instead of the run's shared one (the
+ * caller closes it).
  */
-export async function createTimeSkippingContext(opts: { workflowsPath?: string; dataSource?: DataSource } = {}): Promise<TimeSkippingContext> {
+export async function createTimeSkippingContext(
+  opts: { workflowsPath?: string; bundleSettings?: BundleSettings; dataSource?: DataSource } = {},
+): Promise<TimeSkippingContext> {
   const dataSource = opts.dataSource ?? (await openTestDatabase());
-  const bundle = opts.workflowsPath ? await bundleWorkflows(actorProofKeys(TEST_ACTOR_PROOF_SECRET), opts.workflowsPath) : { codePath: required(TEST_ENV.workflowBundle) };
+  const bundle = opts.workflowsPath
+    ? await bundleWorkflows(actorProofKeys(TEST_ACTOR_PROOF_SECRET), opts.workflowsPath, opts.bundleSettings)
+    : { codePath: required(TEST_ENV.workflowBundle) };
   let current: TestWorkflowEnvironment | undefined;
   return {
     get env() {

@@ -25,8 +25,15 @@ describe('WORKER_* tuning settings', () => {
     expect(describeWorkerOptions(workerOptionsFrom(loadConfig({ WORKER_WORKFLOW_THREADS: '2' })))).toBe('workflowThreadPoolSize=2');
   });
 
+  it('capture no workflow stack frames unless WORKER_WORKFLOW_STACK_FRAMES says how many', () => {
+    expect(loadConfig({}).WORKER_WORKFLOW_STACK_FRAMES).toBe(0);
+    expect(loadConfig({ WORKER_WORKFLOW_STACK_FRAMES: '10' }).WORKER_WORKFLOW_STACK_FRAMES).toBe(10);
+  });
+
   it.each([
     ['WORKER_MAX_CACHED_WORKFLOWS', '-1'],
+    ['WORKER_WORKFLOW_STACK_FRAMES', '-1'],
+    ['WORKER_WORKFLOW_STACK_FRAMES', 'all'],
     ['WORKER_MAX_CONCURRENT_WORKFLOW_TASKS', '1'],
     ['WORKER_MAX_CONCURRENT_ACTIVITIES', '0'],
     ['WORKER_MAX_CONCURRENT_LOCAL_ACTIVITIES', 'many'],
