@@ -9,6 +9,7 @@ import { handoffAnsweredSignal } from '../../workflows/handoff/handoff.contract'
 import { actors, startAcknowledgedCase } from '../support/escalation-fixtures';
 import { eventually } from '../support/eventually';
 import { createIntegrationContext, type IntegrationContext } from '../support/harness';
+import { patchMarkers } from '../support/history-markers';
 import { recordHistory, SIGNALS_FIRST_SET } from '../support/record-history';
 
 const EventType = temporal.api.enums.v1.EventType;
@@ -62,8 +63,7 @@ describe('a signal and an update in one workflow task (real Temporal and Postgre
     const completedBetween = types.slice(signalled, accepted).filter((t) => t === EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED);
     expect(completedBetween).toHaveLength(1);
 
-    const patches = JSON.stringify(events!.map((e) => e.markerRecordedEventAttributes?.details ?? null));
-    expect(patches).toContain(Buffer.from(JSON.stringify({ id: SIGNALS_BEFORE_UPDATES_PATCH, deprecated: false })).toString('base64'));
+    expect(patchMarkers({ events })).toContain(SIGNALS_BEFORE_UPDATES_PATCH);
 
     const trail = await eventually(
       () => ctx.dataSource.query(`SELECT action FROM case_events WHERE case_id = $1 ORDER BY seq`, [input.caseId]),
