@@ -91,6 +91,7 @@ runMain(async () => {
       taskQueue: config.TEMPORAL_TASK_QUEUE,
       dataSource,
       actorProofKeys,
+      workflowStackFrames: config.WORKER_WORKFLOW_STACK_FRAMES,
       riskModel: riskModelFor(config, new RulesRiskModel()),
       webhooks: webhookSettingsFrom(config),
       workerOptions: workerOptionsFrom(config),
