@@ -14,7 +14,7 @@ import { startInfra, type Teardown } from './infra';
 import { baselineScenario, escalationInput, riskdeskScenario, seedBenchRoster } from './lifecycle';
 import { measureCpu } from './cpu';
 import { cpuReport, report } from './report';
-import { describeWorkerOptions, workerOptionsFrom } from '../worker/worker-options';
+import { describeWorkerOptions, workerTuningFrom } from '../worker/worker-options';
 import { inPool, runScenario } from './runner';
 import { median } from './stats';
 
@@ -83,12 +83,8 @@ async function main(opts: Options, teardown: Teardown, keepSignalsToOurselves: (
   keepSignalsToOurselves();
   await seedBenchRoster(infra.dataSource);
 
-  const workerOptions = workerOptionsFrom(config);
-  const { client, taskQueue, guarded } = await startSystem(
-    infra,
-    { namespace: config.TEMPORAL_NAMESPACE, log, workerOptions, workflowStackFrames: config.WORKER_WORKFLOW_STACK_FRAMES },
-    teardown,
-  );
+  const tuning = workerTuningFrom(config);
+  const { client, taskQueue, guarded } = await startSystem(infra, { namespace: config.TEMPORAL_NAMESPACE, log, tuning }, teardown);
 
 
   // On a server that outlives the run, nothing of ours may keep running (its database is about to go).
@@ -110,7 +106,7 @@ async function main(opts: Options, teardown: Teardown, keepSignalsToOurselves: (
   }
   console.log(
     [
-      `  temporal:    ${infra.temporal}, SDK 1.24 worker with ${describeWorkerOptions(workerOptions)} (WORKER_* settings), ${config.WORKER_WORKFLOW_STACK_FRAMES} workflow stack frames, task queue ${taskQueue}`,
+      `  temporal:    ${infra.temporal}, SDK 1.24 worker with ${describeWorkerOptions(tuning.options)} (WORKER_* settings), ${tuning.workflowStackFrames} workflow stack frames, task queue ${taskQueue}`,
       `  postgresql:  ${infra.database}, pool 10`,
       '',
     ].join('\n'),

@@ -9,6 +9,7 @@ import { createDataSource } from '../db/data-source';
 import { actorProofKeys } from '../platform/actor-proof-client';
 import { freePort } from '../platform/free-port';
 import { bundleWorkflows, createWorker } from '../worker/worker';
+import type { WorkerTuning } from '../worker/worker-options';
 import { explain, type BenchInfra, type Teardown } from './infra';
 import { signedClient } from './signed-client';
 
@@ -30,9 +31,7 @@ export async function startSystem(
   opts: {
     namespace: string;
     log: (msg: string) => void;
-    workerOptions?: Parameters<typeof createWorker>[0]['workerOptions'];
-    /** WORKER_WORKFLOW_STACK_FRAMES; the default if unset. */
-    workflowStackFrames?: number;
+    tuning?: WorkerTuning;
   },
   teardown: Teardown,
 ): Promise<BenchSystem> {
@@ -54,8 +53,8 @@ export async function startSystem(
         taskQueue,
         dataSource: infra.dataSource,
         temporal: client,
-        workflowBundle: await bundleWorkflows(actorProofKeys(proofSecret), require.resolve('./workflows'), { stackFrames: opts.workflowStackFrames }),
-        workerOptions: opts.workerOptions,
+        workflowBundle: await bundleWorkflows(actorProofKeys(proofSecret), require.resolve('./workflows'), { stackFrames: opts.tuning?.workflowStackFrames }),
+        tuning: opts.tuning,
       }))(),
   );
   const running = worker.run();

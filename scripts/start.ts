@@ -17,7 +17,7 @@ import { installWorkerTelemetry } from '../platform/worker-telemetry';
 import { riskModelFor } from '../activities/risk/http-risk-model';
 import { RulesRiskModel } from '../activities/risk/rules-risk-model';
 import { createWorker } from '../worker/worker';
-import { workerOptionsFrom } from '../worker/worker-options';
+import { workerTuningFrom } from '../worker/worker-options';
 import { webhookSettingsFrom } from '../platform/webhooks/webhook-settings';
 
 /**
@@ -91,10 +91,9 @@ runMain(async () => {
       taskQueue: config.TEMPORAL_TASK_QUEUE,
       dataSource,
       actorProofKeys,
-      workflowStackFrames: config.WORKER_WORKFLOW_STACK_FRAMES,
       riskModel: riskModelFor(config, new RulesRiskModel()),
       webhooks: webhookSettingsFrom(config),
-      workerOptions: workerOptionsFrom(config),
+      tuning: workerTuningFrom(config),
     });
     const running = worker.run();
     stops.push(async () => {

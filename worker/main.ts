@@ -8,7 +8,7 @@ import { installWorkerTelemetry } from '../platform/worker-telemetry';
 import { riskModelFor } from '../activities/risk/http-risk-model';
 import { RulesRiskModel } from '../activities/risk/rules-risk-model';
 import { createWorker } from './worker';
-import { workerOptionsFrom } from './worker-options';
+import { workerTuningFrom } from './worker-options';
 import { webhookSettingsFrom } from '../platform/webhooks/webhook-settings';
 
 /** `npm run worker`: the Temporal worker alone, for deployments. */
@@ -31,10 +31,9 @@ runMain(async () => {
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     dataSource,
     actorProofKeys,
-    workflowStackFrames: config.WORKER_WORKFLOW_STACK_FRAMES,
     riskModel: riskModelFor(config, new RulesRiskModel()),
     webhooks: webhookSettingsFrom(config),
-    workerOptions: workerOptionsFrom(config),
+    tuning: workerTuningFrom(config),
   });
   const running = worker.run();
   console.log(`Riskdesk worker polling task queue '${config.TEMPORAL_TASK_QUEUE}' on ${temporalAddress(config)}`);

@@ -7,7 +7,7 @@ import type { ProofKey } from '../workflows/common/actor-proof/actor-proof';
 import type { EnforcementGateway } from '../activities/enforcement/enforcement-gateway';
 import type { RiskModel } from '../activities/risk/risk-model';
 import type { WebhookSettings } from '../activities/webhook.activities';
-import type { TunedWorkerOptions } from './worker-options';
+import type { WorkerTuning } from './worker-options';
 
 export interface WorkerDeps {
   connection: NativeConnection;
@@ -26,10 +26,8 @@ export interface WorkerDeps {
   workflowBundle?: WorkflowBundleOption;
   /** The keys workflows check actor proofs with (ACTOR_PROOF_SECRET and earlier ones); needed when bundling here. */
   actorProofKeys?: readonly ProofKey[];
-  /** WORKER_WORKFLOW_STACK_FRAMES, compiled into the bundle built here (not into a pre-built one). */
-  workflowStackFrames?: number;
-  /** Tuning (cache size, task slots, pollers); the SDK's defaults otherwise. The benchmarks measure what each buys. */
-  workerOptions?: TunedWorkerOptions;
+  /** Tuning (cache size, task slots, pollers; the stack frames compiled into a bundle built here); the defaults otherwise. The benchmarks measure what each buys. */
+  tuning?: WorkerTuning;
 }
 
 /** The composition root of the worker: real dependencies in, a ready (not yet running) Worker out. */
@@ -45,8 +43,8 @@ export async function createWorker(deps: WorkerDeps): Promise<Worker> {
       enforcementGateway: deps.enforcementGateway,
       webhooks: deps.webhooks,
     }),
-    workflowBundle: deps.workflowBundle ?? (await bundleWorkflows(requireKeys(deps.actorProofKeys), workflowsEntry(), { stackFrames: deps.workflowStackFrames })),
-    ...deps.workerOptions,
+    workflowBundle: deps.workflowBundle ?? (await bundleWorkflows(requireKeys(deps.actorProofKeys), workflowsEntry(), { stackFrames: deps.tuning?.workflowStackFrames })),
+    ...deps.tuning?.options,
   });
 }
 

@@ -1,5 +1,5 @@
 import { loadConfig } from '../../config/env';
-import { describeWorkerOptions, workerOptionsFrom } from '../../worker/worker-options';
+import { describeWorkerOptions, workerOptionsFrom, workerTuningFrom } from '../../worker/worker-options';
 
 describe('WORKER_* tuning settings', () => {
   it("leave every option to the SDK when unset", () => {
@@ -28,6 +28,14 @@ describe('WORKER_* tuning settings', () => {
   it('capture no workflow stack frames unless WORKER_WORKFLOW_STACK_FRAMES says how many', () => {
     expect(loadConfig({}).WORKER_WORKFLOW_STACK_FRAMES).toBe(0);
     expect(loadConfig({ WORKER_WORKFLOW_STACK_FRAMES: '10' }).WORKER_WORKFLOW_STACK_FRAMES).toBe(10);
+  });
+
+  it('hand a worker its options and its stack frames together', () => {
+    expect(workerTuningFrom(loadConfig({ WORKER_WORKFLOW_THREADS: '2', WORKER_WORKFLOW_STACK_FRAMES: '10' }))).toEqual({
+      options: { workflowThreadPoolSize: 2 },
+      workflowStackFrames: 10,
+    });
+    expect(workerTuningFrom(loadConfig({}))).toEqual({ options: {}, workflowStackFrames: 0 });
   });
 
   it.each([
