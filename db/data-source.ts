@@ -38,6 +38,7 @@ import { MetricCaseDimensions1764158400000 } from './migrations/1764158400000-me
 import { FinishedListIndexes1764162000000 } from './migrations/1764162000000-finished-list-indexes';
 import { VolumeCaseLabels1764165600000 } from './migrations/1764165600000-volume-case-labels';
 import { CaseResolutionClock1764169200000 } from './migrations/1764169200000-case-resolution-clock';
+import { LiveResolutionClockLookup1764172800000 } from './migrations/1764172800000-live-resolution-clock-lookup';
 
 /** Every entity and migration, listed explicitly so the compiled app and jest (TS) load the same set. */
 export const ENTITIES = [
@@ -51,7 +52,7 @@ export const MIGRATIONS = [
   ReadPathIndexes1764126000000, BulkOperations1764129600000, Webhooks1764133200000, ScorecardAppealIndex1764140400000,
   FilterIndexes1764144000000, QaReleaseMetricIndexes1764147600000, AssigneeBreachedListIndexes1764151200000, WorkloadMetricReadIndexes1764154800000,
   MetricCaseDimensions1764158400000, FinishedListIndexes1764162000000, VolumeCaseLabels1764165600000,
-  CaseResolutionClock1764169200000,
+  CaseResolutionClock1764169200000, LiveResolutionClockLookup1764172800000,
 ];
 
 /** Bounds on every database call of a long-running process (API, worker); see config/env.ts. */
