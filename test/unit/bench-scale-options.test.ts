@@ -1,3 +1,4 @@
+import { latenessLine } from '../../bench/lateness';
 import { serviceNodeArgs } from '../../bench/processes';
 import { pacingDelayMs } from '../../bench/runner';
 
@@ -23,5 +24,34 @@ describe('BENCH_NODE_ARGS: extra node arguments for the services a benchmark spa
     expect(serviceNodeArgs({ BENCH_NODE_ARGS: ' --cpu-prof  --cpu-prof-dir=/tmp/p ' })).toEqual(['--cpu-prof', '--cpu-prof-dir=/tmp/p']);
     expect(serviceNodeArgs({})).toEqual([]);
     expect(serviceNodeArgs({ BENCH_NODE_ARGS: '   ' })).toEqual([]);
+  });
+});
+
+describe("bench:scale's lateness line for warnings and breaches", () => {
+  const fired = (...pairs: Array<[number, number]>) => pairs.map(([latenessMs, dueAt]) => ({ latenessMs, dueAt }));
+
+  it('watched to the end: met only when every case fired and the p99 is within the target', () => {
+    expect(latenessLine({ label: 'breaches', open: 2, fired: fired([100, 1], [300, 2]), targetP99Ms: 2000 })).toBe(
+      '  breaches: 2/2 fired; lateness p50 100 ms, p99 300 ms, max 300 ms (target p99 <= 2000 ms, all fired): met',
+    );
+    expect(latenessLine({ label: 'breaches', open: 3, fired: fired([100, 1], [300, 2]), targetP99Ms: 2000 })).toMatch(/2\/3 fired.*NOT met$/);
+    expect(latenessLine({ label: 'warnings', open: 2, fired: fired([100, 1], [2500, 2]), targetP99Ms: 2000 })).toMatch(/p99 2500 ms.*NOT met$/);
+  });
+
+  it('watched for a while: the sample is what was due by the cutoff, and one due that never fired fails it', () => {
+    const cutoff = { at: 1_000, afterFirstStartS: 600 };
+    // Two due by the cutoff and fired in time; one due after it (not in the sample).
+    const inTime = latenessLine({ label: 'warnings', open: 10, fired: fired([200, 500], [400, 900], [5_000, 1_500]), dueByCutoff: 2, cutoff, targetP99Ms: 2000 });
+    expect(inTime).toBe(
+      '  warnings: 2 of the 2 due in the first 600 s fired, of 10 cases; lateness p50 200 ms, p99 400 ms, max 400 ms (target p99 <= 2000 ms): met for those due; watched part of the run only (--watch-s)',
+    );
+    const missing = latenessLine({ label: 'warnings', open: 10, fired: fired([200, 500]), dueByCutoff: 2, cutoff, targetP99Ms: 2000 });
+    expect(missing).toMatch(/1 of the 2 due in the first 600 s fired \(1 not fired: later than the target\).*NOT met for those due/);
+  });
+
+  it('says so when nothing of a kind was due before the watch ended', () => {
+    expect(latenessLine({ label: 'breaches', open: 10, fired: [], dueByCutoff: 0, cutoff: { at: 1, afterFirstStartS: 60 }, targetP99Ms: 2000 })).toMatch(
+      /0 of the 0 due in the first 60 s fired, of 10 cases; lateness - \(target p99 <= 2000 ms\): none due/,
+    );
   });
 });
