@@ -12,6 +12,7 @@ import { ESCALATION_WORKFLOW_TYPE, awaitRecordedUpdate, escalationStartOptions, 
 import { describeWorkerOptions, workerOptionsFrom } from '../worker/worker-options';
 import { followCpu } from './cpu';
 import { cpuPer } from './report';
+import { analyzeWhereAutovacuumIsOff, STAND_IN_ANALYZE_EVERY_MS } from './autovacuum-stand-in';
 import { intFlags, runBench } from './bench-process';
 import { latenessLine } from './lateness';
 import { startInfra, type Teardown } from './infra';
@@ -90,6 +91,11 @@ async function main(opts: Options, teardown: Teardown, ownSignals: () => void): 
   ownSignals();
   console.log(`  server:      ${infra.temporal}`);
   await seedBenchRoster(infra.dataSource);
+  const analyzer = await analyzeWhereAutovacuumIsOff(infra.dataSource, log);
+  teardown.push('ANALYZE standing in for autovacuum', () => analyzer.stop());
+  console.log(
+    `  read model:  ${analyzer.running ? `the server's autovacuum is off, so the benchmark runs ANALYZE every ${STAND_IN_ANALYZE_EVERY_MS / 1000} s (bench/autovacuum-stand-in.ts)` : "the server's autovacuum keeps the statistics"}`,
+  );
 
   const taskQueue = `bench-scale-${randomUUID()}`;
   const proofSecret = randomBytes(32).toString('hex');
