@@ -100,7 +100,7 @@ export function cpuReport(n: number, cpu: { api: CpuSample; client: CpuSample; b
  * first start to the last; a deadline's phase from the first deadline of its kind until the last has
  * fired, so it also holds what the processes spend idle (seconds shown).
  */
-export function cpuPer(what: 'start' | 'warning' | 'breach', phase: { cpu: CpuSpent; seconds: number; fired: number }, workerCount: number): string {
+export function cpuPer(what: 'start' | 'warning' | 'breach' | 'warning and breach', phase: { cpu: CpuSpent; seconds: number; fired: number }, workerCount: number): string {
   const per = (ms: number | undefined) => (ms === undefined || phase.fired === 0 ? '-' : (ms / phase.fired).toFixed(1));
   const workerCpu = phase.cpu.processes.map(per).join(' + ');
   return `  CPU per ${what}: worker${workerCount === 1 ? '' : 's'} ${workerCpu} ms, Temporal server ${per(phase.cpu.temporal)} ms, PostgreSQL ${per(phase.cpu.postgres)} ms (${phase.fired} ${what === 'start' ? 'started' : 'fired'} in ${phase.seconds.toFixed(0)} s${what === 'start' ? '' : ', idle time included'})`;

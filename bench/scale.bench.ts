@@ -11,6 +11,7 @@ import { ALWAYS_ON } from '../workflows/common/business-calendar';
 import { ESCALATION_WORKFLOW_TYPE, awaitRecordedUpdate, escalationStartOptions, escalationWorkflowId } from '../workflows/escalation/escalation.contract';
 import { describeWorkerOptions, workerOptionsFrom } from '../worker/worker-options';
 import { followCpu } from './cpu';
+import { deadlineSchedule, overlapNote, type DeadlineSchedule } from './deadline-schedule';
 import { cpuPer } from './report';
 import { analyzeWhereAutovacuumIsOff, STAND_IN_ANALYZE_EVERY_MS } from './autovacuum-stand-in';
 import { intFlags, runBench } from './bench-process';
@@ -28,7 +29,7 @@ import { summarize } from './stats';
  * and the dev server persisting to SQLite; then lets the first-response clocks warn and breach and
  * reports how late each fired against its due time, the start rate, memory and database sizes.
  *
- * Each case's first-response clock has `--budget-s` seconds (warning at half), so with a budget shorter
+ * Each case's first-response clock has `--budget-s` seconds (warning at `--warning-pct`, half by default), so with a budget shorter
  * than the opening phase, clocks fire while cases are still being opened: the load a team sees when
  * deadlines fall due all day. The resolution clock (30 days) stays live: one more timer per case.
  * `--workers=N` runs N worker processes on the one task queue, to see whether a second worker moves
@@ -42,6 +43,8 @@ import { summarize } from './stats';
  * every clock has breached) and reports the lateness of those due by then: for a run whose every
  * deadline would outlast the time at hand (at 100,000 cases, the opening alone takes most of an hour),
  * the warnings that fall due while every case is open are measured without waiting for the rest.
+ * `--warning-pct=100` puts each case's warning at its deadline, applied with the breach in one
+ * workflow task, so a run's breaches fall due a little after its opening (bench/deadline-schedule.ts).
  */
 
 const TARGET_P99_LATENESS_MS = 2000;
@@ -56,6 +59,8 @@ interface Options {
   rate: number;
   /** Seconds after the first start when the watch of the deadlines ends; 0: when every clock has breached. */
   watchS: number;
+  schedule: DeadlineSchedule;
+  warningPct: number;
 }
 
 const log = (msg: string) => console.log(`[bench:scale] ${msg}`);
@@ -68,8 +73,10 @@ function parse(argv: string[], env: NodeJS.ProcessEnv): Options {
     workers: { variable: 'BENCH_WORKERS', fallback: 1, min: 1 },
     rate: { variable: 'BENCH_RATE', fallback: 0, min: 0 },
     'watch-s': { variable: 'BENCH_WATCH_S', fallback: 0, min: 0 },
+    'warning-pct': { variable: 'BENCH_WARNING_PCT', fallback: 50, min: 1 },
   });
-  return { open: f.open, concurrency: f.concurrency, budgetS: f['budget-s'], workers: f.workers, rate: f.rate, watchS: f['watch-s'] };
+  const schedule = deadlineSchedule(f['budget-s'], f['warning-pct']);
+  return { open: f.open, concurrency: f.concurrency, budgetS: f['budget-s'], workers: f.workers, rate: f.rate, watchS: f['watch-s'], schedule, warningPct: f['warning-pct'] };
 }
 
 async function main(opts: Options, teardown: Teardown, ownSignals: () => void): Promise<void> {
@@ -80,7 +87,7 @@ async function main(opts: Options, teardown: Teardown, ownSignals: () => void): 
       'Riskdesk scale benchmark',
       `  machine:     ${cpus.length} cores (${cpus[0]?.model ?? 'unknown'}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, ${os.platform()} ${os.release()}`,
       `  load:        ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (1, 5, 15 min) before starting`,
-      `  config:      ${opts.open} cases, ${opts.concurrency} starts in flight, first-response budget ${opts.budgetS} s (warning at half), resolution 30 days, ${opts.workers} worker process(es) on one task queue, ${opts.rate ? `opened at most ${opts.rate} cases/s (--rate)` : 'opened as fast as the server takes them'}${opts.watchS ? `, deadlines watched until ${opts.watchS} s after the first start (--watch-s)` : ''}`,
+      `  config:      ${opts.open} cases, ${opts.concurrency} starts in flight, first-response budget ${opts.budgetS} s (warning at ${opts.warningPct} %${opts.schedule.together ? ', with the breach' : ''}), resolution 30 days, ${opts.workers} worker process(es) on one task queue, ${opts.rate ? `opened at most ${opts.rate} cases/s (--rate)` : 'opened as fast as the server takes them'}${opts.watchS ? `, deadlines watched until ${opts.watchS} s after the first start (--watch-s)` : ''}`,
     ].join('\n'),
   );
   const dbFile = path.resolve(config.DATA_DIR, `bench-scale-${process.pid}`, 'temporal.sqlite');
@@ -166,7 +173,7 @@ async function main(opts: Options, teardown: Teardown, ownSignals: () => void): 
     const input = escalationInput(caseId, i);
     input.settings = {
       ...input.settings,
-      firstResponse: { kind: 'first_response', budgetMs: opts.budgetS * 1000, warningFraction: 0.5, calendar: ALWAYS_ON },
+      firstResponse: { kind: 'first_response', budgetMs: opts.budgetS * 1000, warningFraction: opts.warningPct / 100, calendar: ALWAYS_ON },
       resolution: { kind: 'resolution', budgetMs: RESOLUTION_BUDGET_MS, warningFraction: 0.75, calendar: ALWAYS_ON },
       targetsBySeverity: undefined,
     };
@@ -195,12 +202,9 @@ async function main(opts: Options, teardown: Teardown, ownSignals: () => void): 
   const atOpen = { workers: workers.map((w) => rssMiB(w.pid)), server: rssMiB(infra.temporalPid) };
   const watchEnd = opts.watchS > 0 ? openedAt + opts.watchS * 1000 : undefined;
   log(`all ${opts.open} open in ${openSeconds.toFixed(1)} s; ${watchEnd === undefined ? 'waiting for every first-response clock to breach' : `watching the deadlines until ${opts.watchS} s after the first start`}`);
-  // The first warnings fall due half a budget after the first start: sooner than the last start, they
-  // compete with the opening for the worker, and the lateness measured is that of an overloaded worker.
-  const overlap =
-    opts.budgetS / 2 < openSeconds
-      ? `  note: the first warnings fell due ${(opts.budgetS / 2).toFixed(0)} s after the first start, before the opening ended (${openSeconds.toFixed(0)} s): the lateness below includes the opening's load; --budget-s of at least ${Math.ceil(openSeconds * 2.2)} measures the deadlines alone`
-      : `  deadlines fell due after the opening (warnings from ${(opts.budgetS / 2).toFixed(0)} s, opening ${openSeconds.toFixed(0)} s): nothing else competed with them`;
+  // Warnings falling due sooner than the last start compete with the opening for the worker, and the
+  // lateness measured is that of an overloaded worker.
+  const overlap = overlapNote(opts.schedule, opts.budgetS, openSeconds);
 
   const count = async () => {
     const [row]: Array<{ warned: number; breached: number }> = await infra.dataSource.query(
@@ -227,8 +231,9 @@ async function main(opts: Options, teardown: Teardown, ownSignals: () => void): 
     await cpu.sample();
     return { cpu: cpu.spent(), seconds: (performance.now() - startedAt) / 1000, fired: fired() };
   };
-  const warningPhase = await phase(openedAt + (opts.budgetS * 1000) / 2, () => seen.warned);
-  const breachPhase = await phase(openedAt + opts.budgetS * 1000, () => seen.breached);
+  // Warned and breached together, the two are one phase: its CPU is that of the task applying both.
+  const warningPhase = opts.schedule.together ? undefined : await phase(openedAt + opts.schedule.firstWarningS * 1000, () => seen.warned);
+  const breachPhase = await phase(openedAt + opts.schedule.firstBreachS * 1000, () => Math.min(seen.warned, seen.breached));
   clearInterval(sampler);
   sampleMemory();
 
@@ -242,8 +247,8 @@ async function main(opts: Options, teardown: Teardown, ownSignals: () => void): 
   );
   // A watched run's sample: the deadlines due by the end of the watch less the target (each had the
   // target's time to fire), counted from the clocks so that one that never fired counts too.
-  const cutoffAt = Math.min(Date.now(), watchEnd ?? Infinity) - TARGET_P99_LATENESS_MS;
-  const cutoff = watchEnd === undefined ? undefined : { at: cutoffAt, afterFirstStartS: (cutoffAt - openedAt) / 1000 };
+  const cutoffAt = watchEnd === undefined ? undefined : Math.min(Date.now(), watchEnd) - TARGET_P99_LATENESS_MS;
+  const cutoff = cutoffAt === undefined ? undefined : { at: cutoffAt, afterFirstStartS: (cutoffAt - openedAt) / 1000 };
   const [due]: Array<{ warnings: number; breaches: number }> = cutoff
     ? await infra.dataSource.query(
         `SELECT count(*) FILTER (WHERE warn_at <= $1)::int AS warnings, count(*) FILTER (WHERE deadline_at <= $1)::int AS breaches
@@ -283,8 +288,7 @@ async function main(opts: Options, teardown: Teardown, ownSignals: () => void): 
       overlap,
       ...rows,
       cpuPer('start', openingPhase, opts.workers),
-      cpuPer('warning', warningPhase, opts.workers),
-      cpuPer('breach', breachPhase, opts.workers),
+      ...(warningPhase ? [cpuPer('warning', warningPhase, opts.workers), cpuPer('breach', breachPhase, opts.workers)] : [cpuPer('warning and breach', breachPhase, opts.workers)]),
       `Load after the run: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (1, 5, 15 min; the machine is shared)`,
     ].join('\n'),
   );
