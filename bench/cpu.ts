@@ -63,18 +63,27 @@ async function readCpu(opts: { dataSource: DataSource; temporalPid?: number }): 
   const rows: Array<{ pid: number }> = await opts.dataSource.query(
     `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend'`,
   );
-  const backends = new Map<number, number>();
-  let readable = rows.length > 0;
-  for (const { pid } of rows) {
-    const ms = processCpuMs(Number(pid));
-    if (ms === undefined) readable = false;
-    else backends.set(Number(pid), ms);
-  }
   return {
     self: (usage.user + usage.system) / 1000,
     temporal: opts.temporalPid === undefined ? undefined : processCpuMs(opts.temporalPid),
-    backends: readable ? backends : undefined,
+    backends: backendCpu(rows.map((r) => Number(r.pid)), processCpuMs),
   };
+}
+
+/**
+ * The CPU counters of the backends PostgreSQL listed, by pid; undefined when none could be read (a
+ * server on another machine). A backend that closed between the listing and its /proc read (a pool
+ * closes idle connections within seconds) is left out: what it spent up to the sample before still
+ * counts. Until 7 December one such backend made the phase's whole PostgreSQL figure unknown: the
+ * 100,000 run's opening printed "PostgreSQL - ms".
+ */
+export function backendCpu(pids: readonly number[], cpuMsOf: (pid: number) => number | undefined): Map<number, number> | undefined {
+  const backends = new Map<number, number>();
+  for (const pid of pids) {
+    const ms = cpuMsOf(pid);
+    if (ms !== undefined) backends.set(pid, ms);
+  }
+  return backends.size > 0 ? backends : undefined;
 }
 
 /** Measures the CPU each part spent while `work` ran (followCpu with one sample, at the end). */

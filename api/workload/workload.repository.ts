@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { liveResolutionClockWhere } from '../../db/migrations/1764169200000-case-resolution-clock';
 import { AGE_BUCKETS, AGE_BUCKET_ENDS_DAYS, type AgeBucket } from './age-buckets';
 import type { OpenCaseClock } from './resolution-deadline';
+import { DAY_MS } from '../../workflows/common/time-units';
 
 export interface TaskCounts {
   dueSoon: number;
@@ -29,7 +30,8 @@ export interface OpenCases {
 /** Counts per 24-hour bucket, bucket 0 being the last 24 hours before `now`. */
 export type BucketCounts = Map<number, number>;
 
-const DAY_SECONDS = 86_400;
+/** Seconds in a 24-hour bucket (the SQL divides epoch seconds). */
+const DAY_SECONDS = DAY_MS / 1000;
 
 /**
  * `middle`: from `counted` (the stored deadlines sorted, and how many cases have a paused clock or

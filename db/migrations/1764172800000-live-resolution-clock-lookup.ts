@@ -17,11 +17,12 @@ import { liveResolutionClockWhere } from './1764169200000-case-resolution-clock'
  * however many cases are open. A clock whose case has no team is in the index too, under a null
  * team, and is found the same way.
  */
+// The down ('case') restores migration 1764169200000's function as it was, without the team.
 const COPY_LIVE_RESOLUTION_CLOCK = (lookup: 'case' | 'team-and-case') => `
   CREATE OR REPLACE FUNCTION sla_clocks_copy_resolution_clock() RETURNS trigger LANGUAGE plpgsql AS $$
   DECLARE
-    target uuid := CASE WHEN TG_OP = 'DELETE' THEN OLD.case_id ELSE NEW.case_id END;
-    target_team varchar(64) := CASE WHEN TG_OP = 'DELETE' THEN OLD.case_team ELSE NEW.case_team END;
+    target uuid := CASE WHEN TG_OP = 'DELETE' THEN OLD.case_id ELSE NEW.case_id END;${lookup === 'case' ? '' : `
+    target_team varchar(64) := CASE WHEN TG_OP = 'DELETE' THEN OLD.case_team ELSE NEW.case_team END;`}
     live_status varchar(16);
     live_deadline timestamptz;
   BEGIN

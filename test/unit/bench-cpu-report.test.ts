@@ -1,4 +1,4 @@
-import { processCpuMs } from '../../bench/cpu';
+import { backendCpu, processCpuMs } from '../../bench/cpu';
 import { cpuPer, cpuReport } from '../../bench/report';
 
 describe("the lifecycle benchmark's CPU accounting", () => {
@@ -57,5 +57,17 @@ describe("bench:scale's CPU per start and per deadline", () => {
       '  CPU per warning: worker - ms, Temporal server - ms, PostgreSQL - ms (0 fired in 10 s, idle time included)',
     );
     expect(cpuPer('warning', { cpu: { ...cpu, postgres: undefined }, seconds: 10, fired: 10 }, 1)).toContain('PostgreSQL - ms');
+  });
+});
+
+describe("the benchmarks' PostgreSQL backends", () => {
+  it('leaves out a backend that closed between the listing and its read, and counts the rest', () => {
+    const cpu = new Map([[11, 500], [13, 70]]);
+    expect(backendCpu([11, 12, 13], (pid) => cpu.get(pid))).toEqual(new Map([[11, 500], [13, 70]]));
+  });
+
+  it('is unknown when no backend can be read (a server on another machine)', () => {
+    expect(backendCpu([11, 12], () => undefined)).toBeUndefined();
+    expect(backendCpu([], () => 5)).toBeUndefined();
   });
 });
