@@ -13,6 +13,8 @@ export interface DeadlineSchedule {
   firstWarningS: number;
   /** Seconds after the first start when the first breach falls due. */
   firstBreachS: number;
+  /** The clock's warning point, a fraction of its budget. */
+  warningFraction: number;
   /** The warning and the breach of a case fall due together, applied in one workflow task. */
   together: boolean;
 }
@@ -21,7 +23,8 @@ export function deadlineSchedule(budgetS: number, warningPct: number): DeadlineS
   if (!Number.isInteger(warningPct) || warningPct < 1 || warningPct > 100) {
     throw new Error(`--warning-pct / BENCH_WARNING_PCT must be an integer from 1 to 100, got ${warningPct}`);
   }
-  return { firstWarningS: (budgetS * warningPct) / 100, firstBreachS: budgetS, together: warningPct === 100 };
+  const warningFraction = warningPct / 100;
+  return { firstWarningS: budgetS * warningFraction, firstBreachS: budgetS, warningFraction, together: warningPct === 100 };
 }
 
 /**
@@ -29,11 +32,10 @@ export function deadlineSchedule(budgetS: number, warningPct: number): DeadlineS
  * the opening's load), or warnings and breaches overlapped (falling due at twice the opening's rate),
  * or nothing competed with them; and the budget that would have measured them alone.
  */
-export function overlapNote(schedule: DeadlineSchedule, budgetS: number, openSeconds: number): string {
-  const { firstWarningS, firstBreachS, together } = schedule;
+export function overlapNote(schedule: DeadlineSchedule, openSeconds: number): string {
+  const { firstWarningS, firstBreachS, warningFraction: fraction, together } = schedule;
   // Alone: the first warning after the opening, with a tenth to spare, and (apart) the last warning
   // before the first breach: budget × fraction ≥ opening and budget × (1 − fraction) ≥ opening.
-  const fraction = firstWarningS / budgetS;
   const alone = Math.ceil(openSeconds * 1.1 * Math.max(1 / fraction, together ? 0 : 1 / (1 - fraction)));
   if (firstWarningS < openSeconds) {
     return `  note: the first warnings fell due ${firstWarningS.toFixed(0)} s after the first start, before the opening ended (${openSeconds.toFixed(0)} s): the lateness below includes the opening's load; --budget-s of at least ${alone} measures the deadlines alone`;

@@ -60,7 +60,6 @@ interface Options {
   /** Seconds after the first start when the watch of the deadlines ends; 0: when every clock has breached. */
   watchS: number;
   schedule: DeadlineSchedule;
-  warningPct: number;
 }
 
 const log = (msg: string) => console.log(`[bench:scale] ${msg}`);
@@ -76,7 +75,7 @@ function parse(argv: string[], env: NodeJS.ProcessEnv): Options {
     'warning-pct': { variable: 'BENCH_WARNING_PCT', fallback: 50, min: 1 },
   });
   const schedule = deadlineSchedule(f['budget-s'], f['warning-pct']);
-  return { open: f.open, concurrency: f.concurrency, budgetS: f['budget-s'], workers: f.workers, rate: f.rate, watchS: f['watch-s'], schedule, warningPct: f['warning-pct'] };
+  return { open: f.open, concurrency: f.concurrency, budgetS: f['budget-s'], workers: f.workers, rate: f.rate, watchS: f['watch-s'], schedule };
 }
 
 async function main(opts: Options, teardown: Teardown, ownSignals: () => void): Promise<void> {
@@ -87,7 +86,7 @@ async function main(opts: Options, teardown: Teardown, ownSignals: () => void): 
       'Riskdesk scale benchmark',
       `  machine:     ${cpus.length} cores (${cpus[0]?.model ?? 'unknown'}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, ${os.platform()} ${os.release()}`,
       `  load:        ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (1, 5, 15 min) before starting`,
-      `  config:      ${opts.open} cases, ${opts.concurrency} starts in flight, first-response budget ${opts.budgetS} s (warning at ${opts.warningPct} %${opts.schedule.together ? ', with the breach' : ''}), resolution 30 days, ${opts.workers} worker process(es) on one task queue, ${opts.rate ? `opened at most ${opts.rate} cases/s (--rate)` : 'opened as fast as the server takes them'}${opts.watchS ? `, deadlines watched until ${opts.watchS} s after the first start (--watch-s)` : ''}`,
+      `  config:      ${opts.open} cases, ${opts.concurrency} starts in flight, first-response budget ${opts.budgetS} s (warning at ${Math.round(opts.schedule.warningFraction * 100)} %${opts.schedule.together ? ', with the breach' : ''}), resolution 30 days, ${opts.workers} worker process(es) on one task queue, ${opts.rate ? `opened at most ${opts.rate} cases/s (--rate)` : 'opened as fast as the server takes them'}${opts.watchS ? `, deadlines watched until ${opts.watchS} s after the first start (--watch-s)` : ''}`,
     ].join('\n'),
   );
   const dbFile = path.resolve(config.DATA_DIR, `bench-scale-${process.pid}`, 'temporal.sqlite');
@@ -173,7 +172,7 @@ async function main(opts: Options, teardown: Teardown, ownSignals: () => void): 
     const input = escalationInput(caseId, i);
     input.settings = {
       ...input.settings,
-      firstResponse: { kind: 'first_response', budgetMs: opts.budgetS * 1000, warningFraction: opts.warningPct / 100, calendar: ALWAYS_ON },
+      firstResponse: { kind: 'first_response', budgetMs: opts.budgetS * 1000, warningFraction: opts.schedule.warningFraction, calendar: ALWAYS_ON },
       resolution: { kind: 'resolution', budgetMs: RESOLUTION_BUDGET_MS, warningFraction: 0.75, calendar: ALWAYS_ON },
       targetsBySeverity: undefined,
     };
@@ -204,7 +203,7 @@ async function main(opts: Options, teardown: Teardown, ownSignals: () => void): 
   log(`all ${opts.open} open in ${openSeconds.toFixed(1)} s; ${watchEnd === undefined ? 'waiting for every first-response clock to breach' : `watching the deadlines until ${opts.watchS} s after the first start`}`);
   // Warnings falling due sooner than the last start compete with the opening for the worker, and the
   // lateness measured is that of an overloaded worker.
-  const overlap = overlapNote(opts.schedule, opts.budgetS, openSeconds);
+  const overlap = overlapNote(opts.schedule, openSeconds);
 
   const count = async () => {
     const [row]: Array<{ warned: number; breached: number }> = await infra.dataSource.query(

@@ -15,9 +15,9 @@ import { liveResolutionClockWhere } from './1764169200000-case-resolution-clock'
  * `tr_sla_clocks_case_dimensions`, and changed for every clock of a case together when the case
  * changes team). With the team and the case, the lookup reads one range of that index, a few buffers
  * however many cases are open. A clock whose case has no team is in the index too, under a null
- * team, and is found the same way.
+ * team, and is found the same way. The down ('case') restores migration 1764169200000's function as
+ * it was, without the team.
  */
-// The down ('case') restores migration 1764169200000's function as it was, without the team.
 const COPY_LIVE_RESOLUTION_CLOCK = (lookup: 'case' | 'team-and-case') => `
   CREATE OR REPLACE FUNCTION sla_clocks_copy_resolution_clock() RETURNS trigger LANGUAGE plpgsql AS $$
   DECLARE

@@ -59,8 +59,8 @@ describe("bench:scale's lateness line for warnings and breaches", () => {
 
 describe('bench:scale --warning-pct: when the deadlines fall due and what competed with them', () => {
   it('puts the first warning at the fraction of the budget and the first breach at the budget', () => {
-    expect(deadlineSchedule(1000, 50)).toEqual({ firstWarningS: 500, firstBreachS: 1000, together: false });
-    expect(deadlineSchedule(1000, 100)).toEqual({ firstWarningS: 1000, firstBreachS: 1000, together: true });
+    expect(deadlineSchedule(1000, 50)).toEqual({ firstWarningS: 500, firstBreachS: 1000, warningFraction: 0.5, together: false });
+    expect(deadlineSchedule(1000, 100)).toEqual({ firstWarningS: 1000, firstBreachS: 1000, warningFraction: 1, together: true });
   });
 
   it('refuses a fraction outside 1 to 100 %, naming the option', () => {
@@ -70,20 +70,20 @@ describe('bench:scale --warning-pct: when the deadlines fall due and what compet
 
   it('says when warnings fell due during the opening, and the budget that measures them alone', () => {
     // Half: warnings after the opening and done before the breaches: 2.2 openings.
-    expect(overlapNote(deadlineSchedule(1000, 50), 1000, 600)).toMatch(/^ {2}note: the first warnings fell due 500 s .* opening ended \(600 s\).*--budget-s of at least 1320 /);
+    expect(overlapNote(deadlineSchedule(1000, 50), 600)).toMatch(/^ {2}note: the first warnings fell due 500 s .* opening ended \(600 s\).*--budget-s of at least 1320 /);
     // Together: one opening and a tenth.
-    expect(overlapNote(deadlineSchedule(500, 100), 500, 600)).toMatch(/at least 660 /);
+    expect(overlapNote(deadlineSchedule(500, 100), 600)).toMatch(/at least 660 /);
   });
 
   it('says when warnings were still falling due as the breaches began', () => {
     // 75 %: warnings from 750 s to 1,350 s, breaches from 1,000 s; alone needs 1.1 × 600 / 0.25.
-    expect(overlapNote(deadlineSchedule(1000, 75), 1000, 600)).toMatch(/still falling due when the breaches began \(1000 s.*at least 2640 /);
+    expect(overlapNote(deadlineSchedule(1000, 75), 600)).toMatch(/still falling due when the breaches began \(1000 s.*at least 2640 /);
   });
 
   it('says nothing competed when every deadline fell after the opening', () => {
-    expect(overlapNote(deadlineSchedule(1400, 50), 1400, 600)).toBe(
+    expect(overlapNote(deadlineSchedule(1400, 50), 600)).toBe(
       '  deadlines fell due after the opening (warnings from 700 s, breaches from 1400 s; opening 600 s): nothing else competed with them',
     );
-    expect(overlapNote(deadlineSchedule(700, 100), 700, 600)).toMatch(/together from 700 s, one workflow task for both; opening 600 s\): nothing else/);
+    expect(overlapNote(deadlineSchedule(700, 100), 600)).toMatch(/together from 700 s, one workflow task for both; opening 600 s\): nothing else/);
   });
 });
