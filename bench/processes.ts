@@ -77,3 +77,13 @@ export function rssMiB(pid: number | undefined): number {
 export function serviceNodeArgs(env: NodeJS.ProcessEnv): string[] {
   return (env.BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
 }
+
+/**
+ * Where worker `n` (from 1) of a benchmark serves its Prometheus metrics: off unless
+ * BENCH_WORKER_METRICS_PORT names a port, then 127.0.0.1 on that port plus n - 1, so a run's
+ * workflow-task schedule-to-start latencies and sticky-cache hits can be scraped while it runs.
+ */
+export function benchWorkerMetricsAddress(env: NodeJS.ProcessEnv, n: number): string {
+  const port = Number(env.BENCH_WORKER_METRICS_PORT);
+  return Number.isInteger(port) && port > 0 && port + n - 1 <= 65535 ? `127.0.0.1:${port + n - 1}` : 'off';
+}

@@ -18,7 +18,7 @@ import { intFlags, runBench } from './bench-process';
 import { latenessLine } from './lateness';
 import { startInfra, type Teardown } from './infra';
 import { escalationInput, seedBenchRoster } from './lifecycle';
-import { rssMiB, spawnService, type ChildService } from './processes';
+import { benchWorkerMetricsAddress, rssMiB, spawnService, type ChildService } from './processes';
 import { inPool, pacingDelayMs } from './runner';
 import { signedClient } from './signed-client';
 import { summarize } from './stats';
@@ -119,7 +119,7 @@ async function main(opts: Options, teardown: Teardown, ownSignals: () => void): 
           TEMPORAL_NAMESPACE: config.TEMPORAL_NAMESPACE,
           TEMPORAL_TASK_QUEUE: taskQueue,
           ACTOR_PROOF_SECRET: proofSecret,
-          WORKER_METRICS_ADDRESS: 'off',
+          WORKER_METRICS_ADDRESS: benchWorkerMetricsAddress(process.env, n),
         },
         /polling task queue/,
         teardown,

@@ -1,5 +1,6 @@
 import { isGrpcServiceError, ServiceError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
+import { google } from '@temporalio/proto';
 import { QueryFailedError } from 'typeorm';
 import { NOT_RECORDED } from '../../workflows/common/refusal';
 
@@ -32,6 +33,13 @@ const GRPC_DEADLINE_EXCEEDED = 4;
 const GRPC_RESOURCE_EXHAUSTED = 8;
 const GRPC_UNAVAILABLE = 14;
 const GRPC_CANCELLED = 1;
+const GRPC_FAILED_PRECONDITION = 9;
+/**
+ * The detail Temporal attaches (with FAILED_PRECONDITION) when an update reached the workflow but the
+ * workflow task carrying it failed before accepting it: a worker died or was replaced mid-task. The
+ * update was not accepted, so nothing applied, and the same update id may be sent again.
+ */
+const WORKFLOW_NOT_READY = 'temporal.api.errordetails.v1.WorkflowNotReadyFailure';
 
 /**
  * PostgreSQL SQLSTATEs that mean the server is going away, refusing connections, out of resources or
@@ -67,6 +75,9 @@ export function dependencyFailureOf(err: unknown): DependencyFailure | null {
     if (grpc === GRPC_DEADLINE_EXCEEDED || grpc === GRPC_CANCELLED) return temporal('Temporal did not answer in time', 'unknown');
     if (grpc === GRPC_UNAVAILABLE) return temporal(`Temporal is unreachable (${messageOf(err)})`, 'unknown');
     if (grpc === GRPC_RESOURCE_EXHAUSTED) return temporal(`Temporal is overloaded (${messageOf(err)})`, 'not_applied');
+    if (grpc === GRPC_FAILED_PRECONDITION && grpcDetailTypes(err).includes(WORKFLOW_NOT_READY)) {
+      return temporal('the case\'s workflow could not take the action: its worker stopped while handling it', 'not_applied');
+    }
     return null;
   }
   return postgresFailureOf(err);
@@ -103,6 +114,20 @@ function grpcCode(err: unknown): number | null {
   if (isGrpcServiceError(err)) return err.code;
   if (err instanceof ServiceError && isGrpcServiceError(err.cause)) return err.cause.code;
   return null;
+}
+
+/** The types of the details a gRPC status carries (google.rpc.Status in `grpc-status-details-bin`). */
+function grpcDetailTypes(err: unknown): string[] {
+  const grpc = err instanceof ServiceError ? err.cause : err;
+  const metadata = (grpc as { metadata?: { get?: (key: string) => unknown[] } } | null)?.metadata;
+  const raw = typeof metadata?.get === 'function' ? metadata.get('grpc-status-details-bin')[0] : undefined;
+  // isView, not instanceof: grpc-js's Buffer may come from another realm (a test runner's sandbox).
+  if (!ArrayBuffer.isView(raw)) return [];
+  try {
+    return google.rpc.Status.decode(raw as Uint8Array).details.map((d) => (d.type_url ?? '').replace(/^.*\//, ''));
+  } catch {
+    return [];
+  }
 }
 
 function messageOf(err: unknown): string {

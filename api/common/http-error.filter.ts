@@ -38,7 +38,7 @@ export function sendError(exception: unknown, req: Request, res: Response): void
   if (failure) {
     logger.warn({ event: 'dependency_unavailable', dependency: failure.dependency, outcome: failure.outcome, reason: failure.reason });
   } else if (body.statusCode >= 500 && body.statusCode !== HttpStatus.SERVICE_UNAVAILABLE) {
-    logger.error(exception instanceof Error ? exception.stack : String(exception));
+    logger.error(withCauses(exception));
   }
   if (res.headersSent) return;
   const retryAfter = failure?.retryAfterSeconds ?? (body.details?.retryAfterSeconds as number | undefined);
@@ -49,6 +49,23 @@ export function sendError(exception: unknown, req: Request, res: Response): void
     res.setHeader('Allow', (body.details.allow as string[]).join(', '));
   }
   res.status(body.statusCode).json(body);
+}
+
+/**
+ * The stack of an unexpected error and the chain of its causes: a Temporal client error's stack alone
+ * ("Workflow Update failed") hides the gRPC status and message that say what happened.
+ */
+export function withCauses(exception: unknown): string {
+  const lines = [exception instanceof Error ? (exception.stack ?? exception.message) : String(exception)];
+  let cause = exception instanceof Error ? exception.cause : undefined;
+  for (let depth = 0; cause !== undefined && depth < 5; depth++) {
+    const c = cause as { code?: unknown; details?: unknown; message?: unknown; cause?: unknown };
+    const code = typeof c.code === 'number' || typeof c.code === 'string' ? ` (code ${c.code})` : '';
+    const text = typeof c.details === 'string' && c.details ? c.details : typeof c.message === 'string' ? c.message : String(cause);
+    lines.push(`caused by${code}: ${text}`);
+    cause = cause instanceof Error ? c.cause : undefined;
+  }
+  return lines.join('\n');
 }
 
 function toBody(exception: unknown): ErrorBody {

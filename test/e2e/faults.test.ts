@@ -63,7 +63,8 @@ interface ClientStats {
   requests: number;
   retried503: number;
   connectionErrors: number;
-  serverErrors: { status: number; path: string; body: unknown }[];
+  /** Each 5xx other than 503, with the API's log around it (the stack it logged), so a failure explains itself. */
+  serverErrors: { status: number; path: string; body: unknown; apiLog: string }[];
 }
 
 describe('faults while lifecycles run (real API and worker processes, Temporal, PostgreSQL)', () => {
@@ -103,6 +104,8 @@ describe('faults while lifecycles run (real API and worker processes, Temporal, 
       ...processEnv(),
       PORT: String(apiPort),
       HOST: '127.0.0.1',
+      // Errors only: a 500's stack lands in the process output, which a recorded 5xx carries.
+      LOG_LEVEL: 'error',
       JWT_SECRET: TEST_JWT_SECRET,
       RATE_LIMIT_WRITES_PER_MINUTE: '100000',
       DB_CONNECT_TIMEOUT_MS: '1000',
@@ -180,7 +183,12 @@ describe('faults while lifecycles run (real API and worker processes, Temporal, 
           await sleep(Math.min(1000, Number(res.headers.get('retry-after') ?? 1) * 1000));
           continue;
         }
-        if (res.status >= 500) stats.serverErrors.push({ status: res.status, path: `${method} ${url}`, body: json });
+        if (res.status >= 500) {
+          const error = { status: res.status, path: `${method} ${url}`, body: json, apiLog: api?.output().slice(-4000) ?? '' };
+          stats.serverErrors.push(error);
+          // Printed at once: the lifecycle's own status assertion fails before expectConverged lists them.
+          console.error('a 5xx other than 503', error);
+        }
         return { status: res.status, body: json ?? {} };
       } catch (err) {
         stats.connectionErrors++;

@@ -1,6 +1,6 @@
 import { deadlineSchedule, overlapNote } from '../../bench/deadline-schedule';
 import { latenessLine } from '../../bench/lateness';
-import { serviceNodeArgs } from '../../bench/processes';
+import { benchWorkerMetricsAddress, serviceNodeArgs } from '../../bench/processes';
 import { pacingDelayMs } from '../../bench/runner';
 
 describe('bench:scale --rate: when each case of a paced opening starts', () => {
@@ -25,6 +25,20 @@ describe('BENCH_NODE_ARGS: extra node arguments for the services a benchmark spa
     expect(serviceNodeArgs({ BENCH_NODE_ARGS: ' --cpu-prof  --cpu-prof-dir=/tmp/p ' })).toEqual(['--cpu-prof', '--cpu-prof-dir=/tmp/p']);
     expect(serviceNodeArgs({})).toEqual([]);
     expect(serviceNodeArgs({ BENCH_NODE_ARGS: '   ' })).toEqual([]);
+  });
+});
+
+describe("BENCH_WORKER_METRICS_PORT: where a benchmark's workers serve their Prometheus metrics", () => {
+  it('is off unless a port is named, then one port per worker from it', () => {
+    expect(benchWorkerMetricsAddress({}, 1)).toBe('off');
+    expect(benchWorkerMetricsAddress({ BENCH_WORKER_METRICS_PORT: '9470' }, 1)).toBe('127.0.0.1:9470');
+    expect(benchWorkerMetricsAddress({ BENCH_WORKER_METRICS_PORT: '9470' }, 2)).toBe('127.0.0.1:9471');
+  });
+
+  it('is off for a value that is not a port', () => {
+    expect(benchWorkerMetricsAddress({ BENCH_WORKER_METRICS_PORT: 'x' }, 1)).toBe('off');
+    expect(benchWorkerMetricsAddress({ BENCH_WORKER_METRICS_PORT: '0' }, 1)).toBe('off');
+    expect(benchWorkerMetricsAddress({ BENCH_WORKER_METRICS_PORT: '65535' }, 2)).toBe('off');
   });
 });
 

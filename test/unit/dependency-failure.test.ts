@@ -1,5 +1,6 @@
 import { ServiceError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
+import { google } from '@temporalio/proto';
 import { QueryFailedError } from 'typeorm';
 import { dependencyFailureOf } from '../../api/common/dependency-failure';
 import { NOT_RECORDED } from '../../workflows/common/refusal';
@@ -7,6 +8,14 @@ import { NOT_RECORDED } from '../../workflows/common/refusal';
 /** Shapes of the errors the real drivers throw (the integration tests provoke the real ones). */
 const pgError = (code: string, message = 'error') => Object.assign(new Error(message), { code });
 const grpcError = (code: number) => Object.assign(new Error(`${code} grpc`), { code, details: 'grpc details', metadata: {} });
+/** A gRPC error as grpc-js builds it from a status whose details name `detailType` (google.rpc.Status, encoded). */
+const grpcErrorWithDetail = (code: number, detailType: string) => {
+  const status = google.rpc.Status.encode({ code, message: 'm', details: [{ type_url: `type.googleapis.com/${detailType}`, value: new Uint8Array() }] }).finish();
+  const metadata = { get: (key: string) => (key === 'grpc-status-details-bin' ? [Buffer.from(status)] : []) };
+  return Object.assign(new Error(`${code} grpc`), { code, details: 'grpc details', metadata });
+};
+/** What Temporal answers an update whose workflow task failed before accepting it (a worker killed mid-task). */
+const WORKFLOW_NOT_READY = 'temporal.api.errordetails.v1.WorkflowNotReadyFailure';
 
 describe('which errors mean a dependency is down (503) and whether a write may still apply', () => {
   it.each([
@@ -23,6 +32,12 @@ describe('which errors mean a dependency is down (503) and whether a write may s
     ['Temporal overloaded', grpcError(8), 'temporal', 'not_applied'],
     ['an update call that timed out', new WorkflowUpdateRPCTimeoutOrCancelledError('timed out'), 'temporal', 'unknown'],
     [
+      'an update whose workflow task failed (its worker died)',
+      new ServiceError('Workflow Update failed', { cause: grpcErrorWithDetail(9, WORKFLOW_NOT_READY) }),
+      'temporal',
+      'not_applied',
+    ],
+    [
       'a change applied but not recorded',
       new WorkflowUpdateFailedError('update failed', ApplicationFailure.create({ type: NOT_RECORDED, message: 'not recorded' })),
       'read_model',
@@ -36,6 +51,8 @@ describe('which errors mean a dependency is down (503) and whether a write may s
     ['a unique violation (23505)', new QueryFailedError('INSERT', [], pgError('23505'))],
     ['a refusal by the workflow', new WorkflowUpdateFailedError('refused', ApplicationFailure.create({ type: 'invalid_transition', message: 'no' }))],
     ['Temporal NOT_FOUND', grpcError(5)],
+    ['Temporal FAILED_PRECONDITION for another reason', new ServiceError('failed', { cause: grpcErrorWithDetail(9, 'temporal.api.errordetails.v1.NamespaceInvalidStateFailure') })],
+    ['Temporal FAILED_PRECONDITION without details', new ServiceError('failed', { cause: grpcError(9) })],
     ['a programming error', new TypeError('x is undefined')],
   ])('is not a dependency failure: %s', (_what, err) => {
     expect(dependencyFailureOf(err)).toBeNull();
