@@ -46,3 +46,20 @@ export function overlapNote(schedule: DeadlineSchedule, openSeconds: number): st
   const when = together ? `warnings and breaches together from ${firstBreachS.toFixed(0)} s, one workflow task for both` : `warnings from ${firstWarningS.toFixed(0)} s, breaches from ${firstBreachS.toFixed(0)} s`;
   return `  deadlines fell due after the opening (${when}; opening ${openSeconds.toFixed(0)} s): nothing else competed with them`;
 }
+
+/** One kind of deadline `bench:scale` reports the lateness of: its audit action and its line's label. */
+export interface LatenessKind {
+  action: 'clock_warned' | 'clock_breached';
+  label: 'warnings' | 'breaches' | 'breaches, each with its warning';
+  /** Which count of deadlines due by the cutoff is this kind's. */
+  due: 'warnings' | 'breaches';
+}
+
+/**
+ * The lines of lateness a run prints: warnings and breaches apart, or at 100 % one line, as the two of
+ * a case were applied at the same instant in one workflow task (two lines would repeat each other).
+ */
+export function latenessKinds(schedule: DeadlineSchedule): LatenessKind[] {
+  const breaches: LatenessKind = { action: 'clock_breached', label: schedule.together ? 'breaches, each with its warning' : 'breaches', due: 'breaches' };
+  return schedule.together ? [breaches] : [{ action: 'clock_warned', label: 'warnings', due: 'warnings' }, breaches];
+}

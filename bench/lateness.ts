@@ -1,3 +1,4 @@
+import type { LatenessKind } from './deadline-schedule';
 import { summarize } from './stats';
 
 /** One fired deadline: how late it fired and when it was due (epoch ms). */
@@ -16,7 +17,7 @@ export interface FiredDeadline {
  * due, and the line says it measured only part of the run.
  */
 export function latenessLine(input: {
-  label: 'warnings' | 'breaches';
+  label: LatenessKind['label'];
   open: number;
   fired: readonly FiredDeadline[];
   /** Deadlines of this kind due by the cutoff (counted from the clocks, fired or not). */

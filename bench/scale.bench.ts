@@ -11,7 +11,7 @@ import { ALWAYS_ON } from '../workflows/common/business-calendar';
 import { ESCALATION_WORKFLOW_TYPE, awaitRecordedUpdate, escalationStartOptions, escalationWorkflowId } from '../workflows/escalation/escalation.contract';
 import { describeWorkerOptions, workerOptionsFrom } from '../worker/worker-options';
 import { followCpu } from './cpu';
-import { deadlineSchedule, overlapNote, type DeadlineSchedule } from './deadline-schedule';
+import { deadlineSchedule, latenessKinds, overlapNote, type DeadlineSchedule } from './deadline-schedule';
 import { cpuPer } from './report';
 import { analyzeWhereAutovacuumIsOff, STAND_IN_ANALYZE_EVERY_MS } from './autovacuum-stand-in';
 import { intFlags, runBench } from './bench-process';
@@ -271,10 +271,9 @@ async function main(opts: Options, teardown: Teardown, ownSignals: () => void): 
       ? `${describeWorkerOptions(tuned)}; the SDK's default workflow cache is sized from the heap: 2,310 workflows on a 4 GiB heap`
       : describeWorkerOptions(tuned);
   const stackFrames = `${config.WORKER_WORKFLOW_STACK_FRAMES} workflow stack frames (WORKER_WORKFLOW_STACK_FRAMES)`;
-  const rows = (['clock_warned', 'clock_breached'] as const).map((action) => {
-    const label = action === 'clock_warned' ? 'warnings' : 'breaches';
-    const fired = lateness.filter((r) => r.action === action).map((r) => ({ latenessMs: Number(r.ms), dueAt: Number(r.due) }));
-    return latenessLine({ label, open: opts.open, fired, dueByCutoff: due[label], cutoff, targetP99Ms: TARGET_P99_LATENESS_MS });
+  const rows = latenessKinds(opts.schedule).map((kind) => {
+    const fired = lateness.filter((r) => r.action === kind.action).map((r) => ({ latenessMs: Number(r.ms), dueAt: Number(r.due) }));
+    return latenessLine({ label: kind.label, open: opts.open, fired, dueByCutoff: due[kind.due], cutoff, targetP99Ms: TARGET_P99_LATENESS_MS });
   });
   console.log(
     [

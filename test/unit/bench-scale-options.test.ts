@@ -1,4 +1,4 @@
-import { deadlineSchedule, overlapNote } from '../../bench/deadline-schedule';
+import { deadlineSchedule, latenessKinds, overlapNote } from '../../bench/deadline-schedule';
 import { latenessLine } from '../../bench/lateness';
 import { benchWorkerMetricsAddress, serviceNodeArgs } from '../../bench/processes';
 import { pacingDelayMs } from '../../bench/runner';
@@ -99,5 +99,18 @@ describe('bench:scale --warning-pct: when the deadlines fall due and what compet
       '  deadlines fell due after the opening (warnings from 700 s, breaches from 1400 s; opening 600 s): nothing else competed with them',
     );
     expect(overlapNote(deadlineSchedule(700, 100), 600)).toMatch(/together from 700 s, one workflow task for both; opening 600 s\): nothing else/);
+  });
+});
+
+describe("bench:scale's lateness lines: warnings and breaches apart, or one line when they fall due together", () => {
+  it('prints a line for each kind at a warning point below 100 %', () => {
+    expect(latenessKinds(deadlineSchedule(60, 50))).toEqual([
+      { action: 'clock_warned', label: 'warnings', due: 'warnings' },
+      { action: 'clock_breached', label: 'breaches', due: 'breaches' },
+    ]);
+  });
+
+  it('prints one line of breaches, each with its warning, at 100 % (the two lines would be the same)', () => {
+    expect(latenessKinds(deadlineSchedule(60, 100))).toEqual([{ action: 'clock_breached', label: 'breaches, each with its warning', due: 'breaches' }]);
   });
 });
