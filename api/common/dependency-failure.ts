@@ -36,8 +36,9 @@ const GRPC_CANCELLED = 1;
 const GRPC_FAILED_PRECONDITION = 9;
 /**
  * The detail Temporal attaches (with FAILED_PRECONDITION) when an update reached the workflow but the
- * workflow task carrying it failed before accepting it: a worker died or was replaced mid-task. The
- * update was not accepted, so nothing applied, and the same update id may be sent again.
+ * workflow task carrying it failed before accepting it: a worker died mid-task (or the workflow fails
+ * its tasks, which an operator sees in its history). The update was not accepted, so nothing applied,
+ * and the same update id may be sent again.
  */
 const WORKFLOW_NOT_READY = 'temporal.api.errordetails.v1.WorkflowNotReadyFailure';
 
@@ -76,7 +77,7 @@ export function dependencyFailureOf(err: unknown): DependencyFailure | null {
     if (grpc === GRPC_UNAVAILABLE) return temporal(`Temporal is unreachable (${messageOf(err)})`, 'unknown');
     if (grpc === GRPC_RESOURCE_EXHAUSTED) return temporal(`Temporal is overloaded (${messageOf(err)})`, 'not_applied');
     if (grpc === GRPC_FAILED_PRECONDITION && grpcDetailTypes(err).includes(WORKFLOW_NOT_READY)) {
-      return temporal('the case\'s workflow could not take the action: its worker stopped while handling it', 'not_applied');
+      return temporal("the case's workflow task failed before it took the action (a worker stopped mid-task, or the workflow is failing its tasks); nothing was applied", 'not_applied');
     }
     return null;
   }
@@ -120,7 +121,7 @@ function grpcCode(err: unknown): number | null {
 function grpcDetailTypes(err: unknown): string[] {
   const grpc = err instanceof ServiceError ? err.cause : err;
   const metadata = (grpc as { metadata?: { get?: (key: string) => unknown[] } } | null)?.metadata;
-  const raw = typeof metadata?.get === 'function' ? metadata.get('grpc-status-details-bin')[0] : undefined;
+  const raw = typeof metadata?.get === 'function' ? metadata.get('grpc-status-details-bin')?.[0] : undefined;
   // isView, not instanceof: grpc-js's Buffer may come from another realm (a test runner's sandbox).
   if (!ArrayBuffer.isView(raw)) return [];
   try {
