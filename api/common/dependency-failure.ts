@@ -110,18 +110,29 @@ function temporal(reason: string, outcome: DependencyFailure['outcome']): Depend
   return { dependency: 'temporal', reason, outcome, retryAfterSeconds: RETRY_AFTER_SECONDS };
 }
 
-/** The gRPC status of a Temporal client error, wherever the SDK put it (the error itself or its cause). */
-function grpcCode(err: unknown): number | null {
-  if (isGrpcServiceError(err)) return err.code;
-  if (err instanceof ServiceError && isGrpcServiceError(err.cause)) return err.cause.code;
+/** grpc-js's ServiceError, named through the SDK's guard (grpc-js is the SDK's dependency, not ours). */
+type GrpcServiceError = typeof isGrpcServiceError extends (err: unknown) => err is infer E ? E : never;
+
+/**
+ * The gRPC error inside a Temporal client error, wherever the SDK put it (the error itself, or the
+ * cause of the `ServiceError` it wrapped it in).
+ */
+function grpcErrorOf(err: unknown): GrpcServiceError | null {
+  if (isGrpcServiceError(err)) return err;
+  if (err instanceof ServiceError && isGrpcServiceError(err.cause)) return err.cause;
   return null;
+}
+
+function grpcCode(err: unknown): number | null {
+  return grpcErrorOf(err)?.code ?? null;
 }
 
 /** The types of the details a gRPC status carries (google.rpc.Status in `grpc-status-details-bin`). */
 function grpcDetailTypes(err: unknown): string[] {
-  const grpc = err instanceof ServiceError ? err.cause : err;
-  const metadata = (grpc as { metadata?: { get?: (key: string) => unknown[] } } | null)?.metadata;
-  const raw = typeof metadata?.get === 'function' ? metadata.get('grpc-status-details-bin')?.[0] : undefined;
+  // The SDK's guard is duck-typed, so the metadata is checked before it is read.
+  const metadata: unknown = grpcErrorOf(err)?.metadata;
+  const get = (metadata as { get?: unknown } | undefined)?.get;
+  const raw = typeof get === 'function' ? (get.call(metadata, 'grpc-status-details-bin') as unknown[] | undefined)?.[0] : undefined;
   // isView, not instanceof: grpc-js's Buffer may come from another realm (a test runner's sandbox).
   if (!ArrayBuffer.isView(raw)) return [];
   try {
@@ -132,6 +143,6 @@ function grpcDetailTypes(err: unknown): string[] {
 }
 
 function messageOf(err: unknown): string {
-  const e = err instanceof ServiceError && err.cause instanceof Error ? err.cause : err;
+  const e = grpcErrorOf(err) ?? err;
   return e instanceof Error ? (e as { details?: string }).details || e.message : String(e);
 }
