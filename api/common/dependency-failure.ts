@@ -71,8 +71,8 @@ export function dependencyFailureOf(err: unknown): DependencyFailure | null {
   if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
     return temporal('the update was sent but Temporal did not confirm it in time', 'unknown');
   }
-  const grpc = grpcCode(err);
-  if (grpc !== null) {
+  const grpc = grpcErrorOf(err)?.code;
+  if (grpc !== undefined) {
     if (grpc === GRPC_DEADLINE_EXCEEDED || grpc === GRPC_CANCELLED) return temporal('Temporal did not answer in time', 'unknown');
     if (grpc === GRPC_UNAVAILABLE) return temporal(`Temporal is unreachable (${messageOf(err)})`, 'unknown');
     if (grpc === GRPC_RESOURCE_EXHAUSTED) return temporal(`Temporal is overloaded (${messageOf(err)})`, 'not_applied');
@@ -123,16 +123,11 @@ function grpcErrorOf(err: unknown): GrpcServiceError | null {
   return null;
 }
 
-function grpcCode(err: unknown): number | null {
-  return grpcErrorOf(err)?.code ?? null;
-}
-
 /** The types of the details a gRPC status carries (google.rpc.Status in `grpc-status-details-bin`). */
 function grpcDetailTypes(err: unknown): string[] {
-  // The SDK's guard is duck-typed, so the metadata is checked before it is read.
-  const metadata: unknown = grpcErrorOf(err)?.metadata;
-  const get = (metadata as { get?: unknown } | undefined)?.get;
-  const raw = typeof get === 'function' ? (get.call(metadata, 'grpc-status-details-bin') as unknown[] | undefined)?.[0] : undefined;
+  // The SDK's guard is duck-typed, so the metadata's shape is checked before it is read.
+  const metadata = grpcErrorOf(err)?.metadata as { get?: (key: string) => unknown[] | undefined } | undefined;
+  const raw = typeof metadata?.get === 'function' ? metadata.get('grpc-status-details-bin')?.[0] : undefined;
   // isView, not instanceof: grpc-js's Buffer may come from another realm (a test runner's sandbox).
   if (!ArrayBuffer.isView(raw)) return [];
   try {
